@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Pretty-printed JSON as HTML, with keys, strings, numbers and literals in spans for colour.
@@ -24,10 +23,8 @@ final class JsonView {
     }
 
     private static void write(JsonNode node, String indent, StringBuilder out) {
-        if (node.isObject()) {
-            writeObject(node, indent, out);
-        } else if (node.isArray()) {
-            writeArray(node, indent, out);
+        if (node.isContainerNode()) {
+            writeContainer(node, indent, out);
         } else if (node.isTextual()) {
             span("j-str", quoted(node), out);
         } else if (node.isNumber()) {
@@ -37,38 +34,28 @@ final class JsonView {
         }
     }
 
-    private static void writeObject(JsonNode node, String indent, StringBuilder out) {
+    /** An object or an array, one member a line, indented by two spaces a level. */
+    private static void writeContainer(JsonNode node, String indent, StringBuilder out) {
+        boolean object = node.isObject();
         if (node.isEmpty()) {
-            out.append("{}");
+            out.append(object ? "{}" : "[]");
             return;
         }
         String inner = indent + "  ";
-        out.append("{\n");
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        out.append(object ? "{\n" : "[\n");
+        Iterator<String> names = node.fieldNames(); // in the order of elements(); none for an array
+        Iterator<JsonNode> values = node.elements();
+        while (values.hasNext()) {
+            JsonNode value = values.next();
             out.append(inner);
-            span("j-key", quoted(MAPPER.getNodeFactory().textNode(field.getKey())), out);
-            out.append(" : ");
-            write(field.getValue(), inner, out);
-            out.append(fields.hasNext() ? ",\n" : "\n");
+            if (object) {
+                span("j-key", quoted(MAPPER.getNodeFactory().textNode(names.next())), out);
+                out.append(" : ");
+            }
+            write(value, inner, out);
+            out.append(values.hasNext() ? ",\n" : "\n");
         }
-        out.append(indent).append('}');
-    }
-
-    private static void writeArray(JsonNode node, String indent, StringBuilder out) {
-        if (node.isEmpty()) {
-            out.append("[]");
-            return;
-        }
-        String inner = indent + "  ";
-        out.append("[\n");
-        for (int i = 0; i < node.size(); i++) {
-            out.append(inner);
-            write(node.get(i), inner, out);
-            out.append(i + 1 < node.size() ? ",\n" : "\n");
-        }
-        out.append(indent).append(']');
+        out.append(indent).append(object ? '}' : ']');
     }
 
     private static String quoted(JsonNode text) {

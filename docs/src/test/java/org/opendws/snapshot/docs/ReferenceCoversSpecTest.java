@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -197,30 +198,23 @@ class ReferenceCoversSpecTest {
     }
 
     private static void assertConstraints(Element row, Schema<?> schema) {
-        List<String> shown = row.select("ul.constraints li").eachText();
+        Map<String, Object> keywords = new LinkedHashMap<>(); // null: not set in the document
+        keywords.put("format", schema.getFormat());
+        keywords.put("minLength", schema.getMinLength());
+        keywords.put("maxLength", schema.getMaxLength());
+        keywords.put("pattern", schema.getPattern());
+        keywords.put("minimum", schema.getMinimum());
+        keywords.put("maximum", schema.getMaximum());
+        keywords.put("enum", schema.getEnum() == null ? null
+                : String.join(", ", schema.getEnum().stream().map(String::valueOf).toList()));
         List<String> expected = new ArrayList<>();
-        if (schema.getFormat() != null) {
-            expected.add("format " + schema.getFormat());
-        }
-        if (schema.getMinLength() != null) {
-            expected.add("minLength " + schema.getMinLength());
-        }
-        if (schema.getMaxLength() != null) {
-            expected.add("maxLength " + schema.getMaxLength());
-        }
-        if (schema.getPattern() != null) {
-            expected.add("pattern " + schema.getPattern());
-        }
-        if (schema.getMinimum() != null) {
-            expected.add("minimum " + schema.getMinimum());
-        }
-        if (schema.getMaximum() != null) {
-            expected.add("maximum " + schema.getMaximum());
-        }
-        if (schema.getEnum() != null) {
-            expected.add("enum " + String.join(", ", schema.getEnum().stream().map(String::valueOf).toList()));
-        }
-        assertThat(shown).as("constraints in row " + row.child(0).text()).containsAll(expected);
+        keywords.forEach((keyword, value) -> {
+            if (value != null) {
+                expected.add(keyword + " " + value);
+            }
+        });
+        assertThat(row.select("ul.constraints li").eachText()).as("constraints in row " + row.child(0).text())
+                .containsAll(expected);
     }
 
     /** Each named example: its name, its summary, and JSON equal to the document's value. */
