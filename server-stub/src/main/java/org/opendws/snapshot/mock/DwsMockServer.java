@@ -99,7 +99,7 @@ public final class DwsMockServer implements AutoCloseable {
 
     /** Configures and starts a {@link DwsMockServer}. */
     public static final class Builder {
-        private World world = World.defaultWorld();
+        private World world;
         private int port;
         private Clock clock;
         private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -107,7 +107,10 @@ public final class DwsMockServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The start-up world (default: {@link World#defaultWorld()}). */
+        /**
+         * The start-up world (default: the world file of the property {@code dws.mock.world} if
+         * given, else {@link World#defaultWorld()}).
+         */
         public Builder world(World world) {
             this.world = Objects.requireNonNull(world, "world");
             return this;
@@ -131,8 +134,15 @@ public final class DwsMockServer implements AutoCloseable {
             return this;
         }
 
-        /** Starts the server; it is listening when this returns. */
+        /**
+         * Starts the server; it is listening when this returns.
+         *
+         * @throws IllegalStateException when both a world and {@code dws.mock.world} are given
+         */
         public DwsMockServer start() {
+            if (world != null && properties.containsKey("dws.mock.world")) {
+                throw new IllegalStateException("give either world(...) or the property dws.mock.world, not both");
+            }
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("server.port", String.valueOf(port));
             all.put("server.address", "127.0.0.1");
@@ -148,7 +158,9 @@ public final class DwsMockServer implements AutoCloseable {
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .initializers(context -> {
-                        context.getBeanFactory().registerSingleton("world", world);
+                        if (world != null) {
+                            context.getBeanFactory().registerSingleton("world", world);
+                        }
                         if (clock != null) {
                             context.getBeanFactory().registerSingleton("clock", clock);
                         }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.opendws.snapshot.mock.admin.AdminController;
 import org.opendws.snapshot.mock.admin.MockReset;
 import org.opendws.snapshot.mock.auth.Authenticator;
@@ -13,6 +16,7 @@ import org.opendws.snapshot.mock.auth.LockoutRegistry;
 import org.opendws.snapshot.mock.error.ErrorHandler;
 import org.opendws.snapshot.mock.error.ErrorPageController;
 import org.opendws.snapshot.mock.error.ErrorWriter;
+import org.opendws.snapshot.mock.error.JsonErrorReportValve;
 import org.opendws.snapshot.mock.error.ViolationMessages;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
@@ -30,7 +34,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -145,6 +151,24 @@ public class MockServerConfiguration implements WebMvcConfigurer {
                 authenticator, faults, errors, (int) maxBody, properties.latency(), properties.maxDelay()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Tomcat reports what fails before the application sees the request in the spec's error
+     * schema too: its HTML error report valve is replaced by {@link JsonErrorReportValve}.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReport() {
+        return factory -> factory.addContextCustomizers(context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            host.getPipeline().addValve(new JsonErrorReportValve());
+        });
     }
 
     /** {@code dws.mock.latency=200ms}, a fixed latency, besides {@code .min}/{@code .max}. */

@@ -25,7 +25,7 @@ public final class RequestIds {
     }
 
     /** A fresh id: 32 lowercase hex characters, like the gateway's. */
-    static String newId() {
+    public static String newId() {
         UUID uuid = UUID.randomUUID();
         return String.format("%016x%016x", uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
     }
