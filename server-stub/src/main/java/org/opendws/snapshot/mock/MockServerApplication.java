@@ -42,7 +42,7 @@ public class MockServerApplication {
     static final Map<String, Object> STANDALONE_DEFAULTS = Map.of(
             "spring.main.banner-mode", "off",
             // the request id of every log line written while a request is handled
-            "logging.pattern.correlation", "[%X{request_id:-}] ");
+            "logging.pattern.correlation", "%replace([%X{request_id}] ){'\\[\\] ', ''}");
 
     /** Starts the mock; on failure the reason is logged and the process exits with status 1. */
     public static void main(String[] args) {

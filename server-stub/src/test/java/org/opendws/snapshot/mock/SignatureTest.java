@@ -45,7 +45,7 @@ class SignatureTest extends MockServerTestBase {
         signed.put("X-Sdk-Date", sdkDate(clock));
         Map<String, String> unsigned = Map.of("Content-Type", "application/json;charset=UTF-8");
 
-        Response response = send(PATH, bytes(body("like-the-sdk")), signed, unsigned, PATH, false);
+        Response response = send(AK, SK, PATH, PATH, bytes(body("like-the-sdk")), signed, unsigned, false);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
@@ -341,21 +341,20 @@ class SignatureTest extends MockServerTestBase {
 
     private Response sendIndependentAs(String ak, String sk, String path, byte[] body, Map<String, String> signed,
                                        boolean chunked) {
-        Map<String, String> forSigning = new LinkedHashMap<>(signed);
-        forSigning.put("Host", http.host());
-        Map<String, String> headers = new LinkedHashMap<>(signed);
-        headers.put("Authorization", IndependentSigner.authorization(ak, sk, "POST", path, forSigning, body));
-        return http.send("POST", path, body, headers, chunked);
+        return send(ak, sk, path, path, body, signed, Map.of(), chunked);
     }
 
-    /** Signs {@code signed} (plus Host) for {@code signedPath}, sends it with {@code unsigned} to {@code path}. */
-    private Response send(String path, byte[] body, Map<String, String> signed, Map<String, String> unsigned,
-                          String signedPath, boolean chunked) {
+    /**
+     * Signs {@code signed} (plus Host) for {@code signedPath} with the independent signer, then
+     * sends them and {@code unsigned} to {@code path}.
+     */
+    private Response send(String ak, String sk, String path, String signedPath, byte[] body, Map<String, String> signed,
+                          Map<String, String> unsigned, boolean chunked) {
         Map<String, String> forSigning = new LinkedHashMap<>(signed);
         forSigning.put("Host", http.host());
         Map<String, String> headers = new LinkedHashMap<>(signed);
         headers.putAll(unsigned);
-        headers.put("Authorization", IndependentSigner.authorization(AK, SK, "POST", signedPath, forSigning, body));
+        headers.put("Authorization", IndependentSigner.authorization(ak, sk, "POST", signedPath, forSigning, body));
         return http.send("POST", path, body, headers, chunked);
     }
 

@@ -2,6 +2,7 @@ package org.opendws.snapshot.mock.error;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.opendws.snapshot.mock.generated.model.ErrorResponse;
 import org.opendws.snapshot.mock.request.RequestIds;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ public class ErrorPageController implements ErrorController {
 
     /** The error answer of the failed request. */
     @RequestMapping("${server.error.path:/error}")
-    public ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+    public ResponseEntity<ErrorResponse> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -38,9 +39,10 @@ public class ErrorPageController implements ErrorController {
         } else {
             message = "The request is malformed (HTTP status " + status + ").";
         }
+        // set, not added: the request id filter may have set it before the error
+        response.setHeader(RequestIds.HEADER, RequestIds.of(request));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(RequestIds.HEADER, RequestIds.of(request))
                 .body(ErrorWriter.body(request, ErrorCodes.forStatus(status), message));
     }
 }
