@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -110,11 +111,14 @@ public class ErrorHandler {
             return answer(request, 500, ErrorCodes.SERVER_FAILURE, "Internal server error.", null);
         }
         int status = error.getStatusCode().value();
+        // the path as the client sent it, also when Spring forwarded it (e.g. /docs/ to /docs/index.html)
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String path = forwarded != null ? forwarded.toString() : request.getRequestURI();
         String message;
         if (status == 404) {
-            message = "The API does not exist: " + request.getMethod() + " " + request.getRequestURI() + ".";
+            message = "The API does not exist: " + request.getMethod() + " " + path + ".";
         } else if (e instanceof HttpRequestMethodNotSupportedException notSupported) {
-            message = "The API does not exist: " + request.getMethod() + " " + request.getRequestURI()
+            message = "The API does not exist: " + request.getMethod() + " " + path
                     + " (supported methods: " + notSupported.getSupportedHttpMethods() + ").";
         } else {
             String detail = error.getBody().getDetail();
