@@ -20,9 +20,12 @@ public final class Journal {
     /** What a secret header's value reads in the journal. */
     public static final String REDACTED = "<redacted>";
 
+    /** how long {@link #entries()} waits for requests still being answered */
+    private static final long SETTLE_MILLIS = 2_000;
     private final Entry[] ring;
     private int next;
     private int size;
+    private int inFlight;
 
     /** A journal of at most {@code capacity} entries (0 keeps none). */
     public Journal(int capacity) {
@@ -40,8 +43,19 @@ public final class Journal {
             Map<String, List<String>> headers) {
     }
 
-    /** Keeps an entry, dropping the oldest when full. */
-    public synchronized void add(Entry entry) {
+    /** A request to be journaled has arrived; {@link #end} follows once it is answered. */
+    public synchronized void begin() {
+        inFlight++;
+    }
+
+    /** Keeps the entry of an answered request (dropping the oldest when full). */
+    public synchronized void end(Entry entry) {
+        inFlight--;
+        add(entry);
+        notifyAll();
+    }
+
+    private void add(Entry entry) {
         if (ring.length == 0) {
             return;
         }
@@ -50,8 +64,21 @@ public final class Journal {
         size = Math.min(size + 1, ring.length);
     }
 
-    /** The kept entries, oldest first. */
+    /**
+     * The kept entries, oldest first. A client may have its whole answer before the server has
+     * journaled the request, so this first waits (up to 2 s) for requests still being answered.
+     */
     public synchronized List<Entry> entries() {
+        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+        long left;
+        while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<Entry> entries = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             entries.add(ring[(next - size + i + ring.length) % ring.length]);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.slf4j.Logger;
@@ -41,15 +42,19 @@ public final class RequestIdFilter extends OncePerRequestFilter {
         MDC.put(RequestIds.MDC_KEY, id);
         Instant received = clock.instant();
         long start = System.nanoTime();
+        boolean journaled = journal.capacity() > 0 && !request.getRequestURI().startsWith("/__admin/");
+        if (journaled) {
+            journal.begin();
+        }
         try {
             chain.doFilter(request, response);
         } finally {
             int status = response.getStatus();
             ACCESS.info("{} {} -> {} ({} ms) request_id={}", request.getMethod(), request.getRequestURI(), status,
                     (System.nanoTime() - start) / 1_000_000, id);
-            if (journal.capacity() > 0 && !request.getRequestURI().startsWith("/__admin/")) {
-                Map<String, java.util.List<String>> headers = Journal.redactedHeaders(request);
-                journal.add(new Journal.Entry(received.toString(), request.getMethod(), request.getRequestURI(),
+            if (journaled) {
+                Map<String, List<String>> headers = Journal.redactedHeaders(request);
+                journal.end(new Journal.Entry(received.toString(), request.getMethod(), request.getRequestURI(),
                         request.getQueryString(), status, id, headers));
             }
             MDC.remove(RequestIds.MDC_KEY);
