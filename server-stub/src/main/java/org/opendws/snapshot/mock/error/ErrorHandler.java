@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +23,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,7 +52,10 @@ public class ErrorHandler {
         return answer(request, e.status(), e.code(), e.getMessage(), null);
     }
 
-    /** Spring's built-in method validation of the generated interface's constraints. */
+    /**
+     * Spring MVC's built-in method validation of the generated interface's constraints: those of
+     * the path variables and, through {@code @Valid}, those of the request body.
+     */
     @ExceptionHandler(HandlerMethodValidationException.class)
     public ResponseEntity<ErrorResponse> methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
         List<String> messages = new ArrayList<>();
@@ -64,31 +64,9 @@ public class ErrorHandler {
             PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
             String prefix = pathVariable != null && !pathVariable.value().isEmpty() ? pathVariable.value() : null;
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                messages.add(message(prefix, parameter.getParameterType(), result.unwrap(error, ConstraintViolation.class),
-                        error.getDefaultMessage()));
+                messages.add(violations.message(prefix, parameter.getParameterType(),
+                        result.unwrap(error, ConstraintViolation.class)));
             }
-        }
-        return invalid(request, messages);
-    }
-
-    /** Validation of a {@code @Valid @RequestBody} by its argument resolver. */
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    public ResponseEntity<ErrorResponse> argumentValidation(MethodArgumentNotValidException e, HttpServletRequest request) {
-        List<String> messages = new ArrayList<>();
-        for (ObjectError error : e.getBindingResult().getAllErrors()) {
-            ConstraintViolation<?> violation = error.contains(ConstraintViolation.class)
-                    ? error.unwrap(ConstraintViolation.class) : null;
-            messages.add(message(null, e.getParameter().getParameterType(), violation, error.getDefaultMessage()));
-        }
-        return invalid(request, messages);
-    }
-
-    /** Validation outside Spring MVC's method validation. */
-    @ExceptionHandler(ConstraintViolationException.class)
-    public ResponseEntity<ErrorResponse> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
-        List<String> messages = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            messages.add(violations.message(null, violation.getRootBeanClass(), violation));
         }
         return invalid(request, messages);
     }
@@ -129,10 +107,6 @@ public class ErrorHandler {
             message = "Internal server error.";
         }
         return answer(request, status, ErrorCodes.forStatus(status), message, error.getHeaders());
-    }
-
-    private String message(String prefix, Class<?> rootType, ConstraintViolation<?> violation, String fallback) {
-        return violation != null ? violations.message(prefix, rootType, violation) : String.valueOf(fallback);
     }
 
     private ResponseEntity<ErrorResponse> invalid(HttpServletRequest request, Collection<String> messages) {
