@@ -44,6 +44,31 @@ class AdminApiTest extends MockServerTestBase {
     }
 
     @Test
+    void snapshotsCanBeSeededForProviderStates() {
+        Response seeded = http.admin("POST", "/snapshots", "{\"project_id\":\"" + PROJECT + "\",\"name\":\"Seeded-1\","
+                + "\"cluster_id\":\"" + CLUSTER + "\",\"description\":\"from a provider state\"}");
+        Response again = http.admin("POST", "/snapshots", "{\"project_id\":\"" + PROJECT + "\",\"name\":\"seeded-1\","
+                + "\"cluster_id\":\"" + CLUSTER + "\"}");
+        Response duplicate = http.create(body("SEEDED-1"));
+
+        assertThat(seeded.status()).as(seeded.body()).isEqualTo(200);
+        assertThat(seeded.json().path("created_by").asText()).isEqualTo("admin");
+        assertThat(seeded.json().path("created_at").asText()).isEqualTo(START.toString());
+        assertError(again, 400, "DWS.0001");
+        assertError(duplicate, 400, "DWS.0001");
+        assertThat(duplicate.message()).contains("already exists");
+        assertThat(http.admin("GET", "/snapshots", null).json().path("snapshots").get(0).path("id").asText())
+                .isEqualTo(seeded.json().path("id").asText());
+    }
+
+    @Test
+    void seedingChecksItsInput() {
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"x\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"project_id\":\"bad\",\"name\":\"seed\",\"cluster_id\":\""
+                + CLUSTER + "\"}"), 400, "DWS.0001");
+    }
+
+    @Test
     void filtersSnapshotsByProject() {
         http.create(body("in-default"));
 

@@ -1,11 +1,15 @@
 package org.opendws.snapshot.mock.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
@@ -35,9 +39,12 @@ public class AdminController {
     private final Journal journal;
     private final FaultInjector faults;
     private final MockReset reset;
+    private final Clock clock;
 
     /** The admin API over these parts. */
-    public AdminController(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults, MockReset reset) {
+    public AdminController(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults, MockReset reset,
+                           Clock clock) {
+        this.clock = clock;
         this.world = world;
         this.store = store;
         this.journal = journal;
@@ -79,6 +86,12 @@ public class AdminController {
     public record FaultRequest(Integer status, Integer count) {
     }
 
+    /** The body of {@code POST /__admin/snapshots}; {@code created_by} defaults to {@code admin}. */
+    public record SnapshotRequest(@JsonProperty("project_id") String projectId, String name,
+                                  @JsonProperty("cluster_id") String clusterId, String description,
+                                  @JsonProperty("created_by") String createdBy) {
+    }
+
     /** The journal. */
     public record JournalView(int capacity, List<Journal.Entry> entries) {
     }
@@ -111,6 +124,33 @@ public class AdminController {
                         s.createdAt().toString(), s.createdBy()))
                 .toList();
         return new SnapshotList(views.size(), views);
+    }
+
+    /**
+     * Stores a snapshot as if it had been created (e.g. for a contract test's provider state "a
+     * snapshot named X exists"); the cluster need not exist, the name must be free in the project.
+     */
+    @PostMapping(path = "/snapshots", consumes = "application/json")
+    public SnapshotView addSnapshot(@RequestBody SnapshotRequest body) {
+        if (body.projectId() == null || body.name() == null || body.clusterId() == null) {
+            throw DwsException.invalid("project_id, name and cluster_id are required");
+        }
+        checkProject(body.projectId());
+        requireValid(world.rules().clusterIdProblem(body.clusterId()));
+        String createdBy = body.createdBy() == null ? "admin" : body.createdBy();
+        String known = world.cluster(body.projectId(), body.clusterId());
+        String clusterId = known != null ? known : body.clusterId().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        UUID id;
+        try {
+            id = store.create(body.projectId(), body.name(), clusterId, body.description(), createdBy, now);
+        } catch (SnapshotStore.RefusedException e) {
+            throw DwsException.invalid(e.refusal() == SnapshotStore.Refusal.FULL
+                    ? "The mock holds " + store.capacity() + " snapshots, its limit (dws.mock.max-snapshots)."
+                    : "A snapshot named " + body.name() + " already exists in project " + body.projectId() + ".");
+        }
+        return new SnapshotView(id.toString(), body.name(), clusterId,
+                body.description() == null ? "" : body.description(), body.projectId(), now.toString(), createdBy);
     }
 
     /** Adds a cluster to a project (creating the project). */
