@@ -31,7 +31,8 @@ class OpenApiAndDocsTest extends MockServerTestBase {
         Response response = http.get("/docs/");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("stands in for the docs site's index page");
+        // the real site from the docs artifact: the reference page of the operation
+        assertThat(response.body()).contains("createSnapshot", "/v1.0/{project_id}/snapshots", "assets/site.css");
     }
 
     @Test
@@ -45,6 +46,8 @@ class OpenApiAndDocsTest extends MockServerTestBase {
     @Test
     void docsFilesAreServed() {
         assertThat(http.get("/docs/index.html").status()).isEqualTo(200);
+        assertThat(http.get("/docs/quickstart.html").status()).isEqualTo(200);
+        assertThat(http.get("/docs/assets/site.css").status()).isEqualTo(200);
         assertThat(http.get("/docs/missing.html").status()).isEqualTo(404);
     }
 }
