@@ -244,10 +244,15 @@ public final class DwsSnapshotClient implements AutoCloseable {
         return new DwsException("Calling " + endpoint + " failed: " + describe(e), null, e);
     }
 
+    /** The type and the first message along the cause chain (the JDK's ConnectException has none of its own). */
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
         String type = failure.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : type + ": " + message;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return type + ": " + t.getMessage();
+            }
+        }
+        return type;
     }
 
     private static ScheduledExecutorService newBodyTimer() {

@@ -35,6 +35,31 @@ final class SpecDocument {
         return ROOT.path("paths").path("/v1.0/{project_id}/snapshots").path("post");
     }
 
+    /** The value of the first example the document gives for a response status of createSnapshot. */
+    static JsonNode responseExample(int status) {
+        JsonNode examples = createSnapshotOperation().path("responses").path(String.valueOf(status))
+                .path("content").path("application/json").path("examples");
+        return resolve(examples.elements().next()).path("value");
+    }
+
+    /** The value of the request example of createSnapshot. */
+    static JsonNode requestExample() {
+        JsonNode examples = createSnapshotOperation().path("requestBody").path("content")
+                .path("application/json").path("examples");
+        return resolve(examples.elements().next()).path("value");
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        if (!node.has("$ref")) {
+            return node;
+        }
+        JsonNode target = ROOT;
+        for (String part : node.get("$ref").asText().substring(2).split("/")) {
+            target = target.path(part);
+        }
+        return target;
+    }
+
     /** Whether a string value satisfies a string schema's pattern, minLength and maxLength (in code points). */
     static boolean accepts(JsonNode stringSchema, String value) {
         int length = value.codePointCount(0, value.length());

@@ -9,7 +9,13 @@ package org.opendws.snapshot.client.auth;
  * @param securityToken the session token of temporary credentials, or null
  */
 public record AkSkCredentials(String accessKey, String secretKey, String securityToken) implements Credentials {
-    /** Checks that the AK and SK are given and not blank. */
+    /**
+     * Checks that the AK and SK are given and not blank; a blank security token counts as none.
+     *
+     * @param accessKey     the AK
+     * @param secretKey     the SK
+     * @param securityToken the session token, or null
+     */
     public AkSkCredentials {
         if (accessKey == null || accessKey.isBlank()) {
             throw new IllegalArgumentException("the access key (AK) is missing");

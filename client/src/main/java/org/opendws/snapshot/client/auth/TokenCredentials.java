@@ -6,7 +6,11 @@ package org.opendws.snapshot.client.auth;
  * @param token the token
  */
 public record TokenCredentials(String token) implements Credentials {
-    /** Checks that the token is given and not blank. */
+    /**
+     * Checks that the token is given and not blank.
+     *
+     * @param token the IAM token
+     */
     public TokenCredentials {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the IAM token is missing");

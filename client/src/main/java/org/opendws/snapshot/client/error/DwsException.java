@@ -7,6 +7,7 @@ package org.opendws.snapshot.client.error;
 public class DwsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The service's request id, or null. */
     private final String requestId;
 
     /**

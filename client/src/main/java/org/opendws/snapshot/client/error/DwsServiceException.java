@@ -12,9 +12,13 @@ public class DwsServiceException extends DwsException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY_IN_MESSAGE = 200;
 
+    /** The HTTP status. */
     private final int status;
+    /** The body's {@code error_code}, or null. */
     private final String errorCode;
+    /** The body's {@code error_msg}, or null. */
     private final String errorMessage;
+    /** The body as received. */
     private final String rawBody;
 
     /**
