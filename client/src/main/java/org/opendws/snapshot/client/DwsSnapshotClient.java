@@ -184,8 +184,9 @@ public final class DwsSnapshotClient implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL) // an absent description is omitted, not null
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Client http = builder.transport != null ? builder.transport : new Http2Client(httpClient);
         Client transport = new AuthenticatingClient(
-                new CompleteResponseClient(new Http2Client(httpClient), bodyTimer),
+                new CompleteResponseClient(http, bodyTimer),
                 credentials, projectId, new AkSkSigner());
         Feign.Builder feign = Feign.builder()
                 .client(transport)
@@ -284,8 +285,15 @@ public final class DwsSnapshotClient implements AutoCloseable {
         private boolean requestLogging;
         private boolean validation = true;
         private Function<String, String> environment = System::getenv;
+        private Client transport;
 
         private Builder() {
+        }
+
+        /** Another Feign transport instead of the JDK HttpClient: only for the transport benchmark. */
+        Builder transport(Client transport) {
+            this.transport = transport;
+            return this;
         }
 
         /**
