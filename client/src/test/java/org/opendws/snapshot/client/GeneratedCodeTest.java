@@ -53,21 +53,10 @@ class GeneratedCodeTest {
         List<String> locations = new ArrayList<>();
         SpecDocument.ROOT.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
             for (JsonNode parameter : operation.getValue().path("parameters")) {
-                locations.add(resolve(parameter).path("in").asText());
+                locations.add(SpecDocument.resolve(parameter).path("in").asText());
             }
         }));
         assertThat(locations).isNotEmpty().containsOnly("path");
-    }
-
-    private static JsonNode resolve(JsonNode node) {
-        if (!node.has("$ref")) {
-            return node;
-        }
-        JsonNode target = SpecDocument.ROOT;
-        for (String part : node.get("$ref").asText().substring(2).split("/")) {
-            target = target.path(part);
-        }
-        return target;
     }
 
     private static void assertSameRules(AnnotatedElement element, JsonNode schema, boolean required) {

@@ -17,8 +17,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +49,14 @@ class SecretsInLogsTest {
     private final List<Logger> changed = new ArrayList<>();
     private final StringBuilder everything = new StringBuilder();
 
+    private ch.qos.logback.core.Appender<ILoggingEvent> console;
+
     @BeforeEach
     void captureEverything() {
         captured.start();
         root.addAppender(captured);
+        console = root.getAppender("CONSOLE"); // keep the build log readable: capture only
+        root.detachAppender(console);
         for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.opendws", "feign", "org.hibernate")) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             changed.add(logger);
@@ -66,6 +68,9 @@ class SecretsInLogsTest {
     @AfterEach
     void restore() {
         root.detachAppender(captured);
+        if (console != null) {
+            root.addAppender(console);
+        }
         for (int i = 0; i < changed.size(); i++) {
             changed.get(i).setLevel(levelsBefore.get(i));
         }
@@ -100,7 +105,7 @@ class SecretsInLogsTest {
                 note(catchThrowable(() -> client.createSnapshot("snapshot-5", DwsSnapshotClientTest.CLUSTER)));
                 note(catchThrowable(() -> client.createSnapshot("1bad", DwsSnapshotClientTest.CLUSTER)));
             }
-            try (DwsSnapshotClient refused = DwsSnapshotClient.builder().endpoint("http://127.0.0.1:" + closedPort())
+            try (DwsSnapshotClient refused = DwsSnapshotClient.builder().endpoint("http://127.0.0.1:" + TransportFailureTest.closedPort())
                     .credentials(credentials).projectId(DwsSnapshotClientTest.PROJECT).environment(name -> null)
                     .requestLogging(true).sleeper(delay -> { }).build()) {
                 note(catchThrowable(() -> refused.createSnapshot("snapshot-6", DwsSnapshotClientTest.CLUSTER)));
@@ -136,11 +141,5 @@ class SecretsInLogsTest {
         thrown.printStackTrace(new PrintWriter(trace));
         note(thrown.toString());
         note(trace.toString());
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -49,7 +49,8 @@ final class SpecDocument {
         return resolve(examples.elements().next()).path("value");
     }
 
-    private static JsonNode resolve(JsonNode node) {
+    /** The node a {@code $ref} points to, or the node itself. */
+    static JsonNode resolve(JsonNode node) {
         if (!node.has("$ref")) {
             return node;
         }

@@ -160,7 +160,7 @@ class TransportFailureTest {
     }
 
     /** A port nothing listens on: bound, then released. */
-    private static int closedPort() throws IOException {
+    static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
