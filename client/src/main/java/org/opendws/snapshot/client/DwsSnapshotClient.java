@@ -11,6 +11,7 @@ import feign.Retryer;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -238,6 +239,10 @@ public final class DwsSnapshotClient implements AutoCloseable {
         if (cause instanceof HttpTimeoutException) {
             return new DwsReadTimeoutException("No complete response from " + endpoint + " within the read timeout of "
                     + readTimeout.toMillis() + " ms; the service may still have acted on the request", cause);
+        }
+        if (cause instanceof ConnectException) { // the JDK's carries no message of its own
+            return new DwsConnectionException("Cannot connect to " + endpoint + " (refused or unreachable): "
+                    + describe(cause), cause);
         }
         if (cause instanceof IOException) {
             return new DwsConnectionException("Connection to " + endpoint + " failed: " + describe(cause), cause);

@@ -22,7 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +42,7 @@ import org.opendws.snapshot.client.error.UnauthorizedException;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 
 /** The client against a real local HTTP server (WireMock): the wire request, every answer, retries. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not sticks
 class DwsSnapshotClientTest {
     static final String AK = "MOCKACCESSKEY0000000";
     static final String SK = "MockSecretKeyForLocalDevelopmentOnly0000";

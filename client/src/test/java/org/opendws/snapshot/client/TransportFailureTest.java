@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opendws.snapshot.client.auth.Credentials;
 import org.opendws.snapshot.client.error.DwsConnectTimeoutException;
@@ -39,6 +40,7 @@ import org.opendws.snapshot.client.retry.RetryPolicy;
  * a body that stalls half-way. Each is its own exception type, never a service error, and the
  * default policy retries only the connection failures.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not sticks
 class TransportFailureTest {
     static final String PROJECT = DwsSnapshotClientTest.PROJECT;
     static final String CLUSTER = DwsSnapshotClientTest.CLUSTER;
@@ -63,7 +65,7 @@ class TransportFailureTest {
         }
 
         assertThat(thrown).isExactlyInstanceOf(DwsConnectionException.class)
-                .hasMessageStartingWith("Connection to " + endpoint + " failed: ")
+                .hasMessageStartingWith("Cannot connect to " + endpoint + " (refused or unreachable): ConnectException")
                 .hasCauseInstanceOf(IOException.class);
         assertThat(((DwsConnectionException) thrown).requestId()).isNull();
         RetryPolicy defaults = RetryPolicy.defaults();
