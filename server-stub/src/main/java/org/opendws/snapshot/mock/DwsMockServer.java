@@ -1,0 +1,184 @@
+package org.opendws.snapshot.mock;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.opendws.snapshot.mock.admin.MockReset;
+import org.opendws.snapshot.mock.fault.FaultInjector;
+import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.store.SnapshotStore;
+import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.world.WorldState;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The mock, started in-process, for another project's tests:
+ *
+ * <pre>{@code
+ * try (DwsMockServer mock = DwsMockServer.builder().world(World.defaultWorld()).port(0).start()) {
+ *     String endpoint = mock.baseUrl();                 // e.g. http://127.0.0.1:54321
+ *     World.Credential credential = mock.world().firstCredential();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>It listens on 127.0.0.1. Its settings are only those given to the builder: the host JVM's
+ * system properties, environment variables and the host project's {@code application.properties}
+ * do not reach it, and it leaves the host's logging configuration alone.
+ */
+public final class DwsMockServer implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private DwsMockServer(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A builder: default world, a free port, authentication {@code aksk}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:54321} (no trailing slash). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The start-up world (its credentials are what a client signs with). */
+    public World world() {
+        return context.getBean(World.class);
+    }
+
+    /** The world as it is now; change it (clusters, credentials, tokens) through this. */
+    public WorldState worldState() {
+        return context.getBean(WorldState.class);
+    }
+
+    /** The snapshots stored so far, oldest first. */
+    public List<SnapshotStore.StoredSnapshot> snapshots() {
+        return context.getBean(SnapshotStore.class).list(null);
+    }
+
+    /** The journal of received requests (secrets redacted), oldest first. */
+    public List<Journal.Entry> journal() {
+        return context.getBean(Journal.class).entries();
+    }
+
+    /** The fault injector: plan the next requests' faults through this. */
+    public FaultInjector faults() {
+        return context.getBean(FaultInjector.class);
+    }
+
+    /** Back to the start-up world: no snapshots, journal, faults or lockouts. */
+    public void reset() {
+        context.getBean(MockReset.class).run();
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Configures and starts a {@link DwsMockServer}. */
+    public static final class Builder {
+        private World world;
+        private int port;
+        private Clock clock;
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The start-up world (default: the world file of the property {@code dws.mock.world} if
+         * given, else {@link World#defaultWorld()}).
+         */
+        public Builder world(World world) {
+            this.world = Objects.requireNonNull(world, "world");
+            return this;
+        }
+
+        /** The port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The server's clock, e.g. a fixed one to replay a signed request (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Any property of the mock ({@code dws.mock.*}) or of Spring Boot ({@code server.*}). */
+        public Builder property(String name, String value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        /**
+         * Starts the server; it is listening when this returns.
+         *
+         * @throws IllegalStateException when both a world and {@code dws.mock.world} are given
+         */
+        public DwsMockServer start() {
+            if (world != null && properties.containsKey("dws.mock.world")) {
+                throw new IllegalStateException("give either world(...) or the property dws.mock.world, not both");
+            }
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("server.port", String.valueOf(port));
+            all.put("server.address", "127.0.0.1");
+            // no application.properties of the host project: the builder's properties are all there is
+            all.put("spring.config.location", "");
+            all.put("spring.main.banner-mode", Banner.Mode.OFF.name());
+            all.putAll(properties);
+
+            SpringApplication application = new SpringApplicationBuilder(MockServerApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    .environment(new IsolatedEnvironment())
+                    .properties(all)
+                    .logStartupInfo(false)
+                    .registerShutdownHook(false)
+                    .initializers(context -> {
+                        if (world != null) {
+                            context.getBeanFactory().registerSingleton("world", world);
+                        }
+                        if (clock != null) {
+                            context.getBeanFactory().registerSingleton("clock", clock);
+                        }
+                    })
+                    .build();
+            // the host's logging belongs to the host: Spring Boot must not reconfigure it
+            List<ApplicationListener<?>> listeners = application.getListeners().stream()
+                    .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList();
+            application.setListeners(listeners);
+            return new DwsMockServer(application.run());
+        }
+    }
+
+    /** An environment without the JVM's system properties and environment variables. */
+    private static final class IsolatedEnvironment extends StandardEnvironment {
+        @Override
+        protected void customizePropertySources(MutablePropertySources propertySources) {
+            // nothing: only the builder's properties
+        }
+    }
+}

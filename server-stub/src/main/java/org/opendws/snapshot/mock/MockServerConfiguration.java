@@ -1,0 +1,210 @@
+package org.opendws.snapshot.mock;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.time.Clock;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.opendws.snapshot.mock.admin.AdminController;
+import org.opendws.snapshot.mock.admin.MockReset;
+import org.opendws.snapshot.mock.auth.Authenticator;
+import org.opendws.snapshot.mock.auth.LockoutRegistry;
+import org.opendws.snapshot.mock.error.ErrorHandler;
+import org.opendws.snapshot.mock.error.ErrorPageController;
+import org.opendws.snapshot.mock.error.ErrorWriter;
+import org.opendws.snapshot.mock.error.JsonErrorReportValve;
+import org.opendws.snapshot.mock.error.ViolationMessages;
+import org.opendws.snapshot.mock.fault.FaultInjector;
+import org.opendws.snapshot.mock.fault.Latency;
+import org.opendws.snapshot.mock.gateway.GatewayFilter;
+import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.request.RequestIdFilter;
+import org.opendws.snapshot.mock.snapshot.SnapshotController;
+import org.opendws.snapshot.mock.spec.OpenApiController;
+import org.opendws.snapshot.mock.spec.OpenApiDocument;
+import org.opendws.snapshot.mock.store.SnapshotStore;
+import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.world.WorldFile;
+import org.opendws.snapshot.mock.world.WorldState;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The mock's beans, listed explicitly (no component scan, so that nothing of an embedding
+ * project's classpath is picked up).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MockProperties.class)
+@Import({SnapshotController.class, AdminController.class, OpenApiController.class, ErrorHandler.class,
+        ErrorPageController.class})
+public class MockServerConfiguration implements WebMvcConfigurer {
+
+    /** The server's clock (a test may provide a fixed or movable one instead). */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The spec, read once at start-up. */
+    @Bean
+    public OpenApiDocument openApiDocument() {
+        return OpenApiDocument.load();
+    }
+
+    /** The start-up world: the world file of {@code dws.mock.world}, else the default world. */
+    @Bean
+    @ConditionalOnMissingBean
+    public World world(MockProperties properties, OpenApiDocument document) {
+        return properties.world() == null ? World.defaultWorld()
+                : new WorldFile(document.idRules()).load(properties.world());
+    }
+
+    /** The world as the admin API changes it. */
+    @Bean
+    public WorldState worldState(World world, OpenApiDocument document) {
+        return new WorldState(world, document.idRules());
+    }
+
+    /** The stored snapshots. */
+    @Bean
+    public SnapshotStore snapshotStore(MockProperties properties) {
+        return new SnapshotStore(properties.maxSnapshots());
+    }
+
+    /** The journal of received requests. */
+    @Bean
+    public Journal journal(MockProperties properties) {
+        return new Journal(properties.journal().size());
+    }
+
+    /** AK lockouts after failed signatures. */
+    @Bean
+    public LockoutRegistry lockoutRegistry(MockProperties properties) {
+        return new LockoutRegistry(properties.lockout().failures(), properties.lockout().duration());
+    }
+
+    /** Planned and random faults. */
+    @Bean
+    public FaultInjector faultInjector(OpenApiDocument document, MockProperties properties) {
+        return new FaultInjector(document, properties.fault().rate(), properties.fault().statuses());
+    }
+
+    /** Authentication as {@code dws.mock.auth} says. */
+    @Bean
+    public Authenticator authenticator(MockProperties properties, WorldState world, LockoutRegistry lockouts, Clock clock) {
+        return new Authenticator(properties.auth(), world, lockouts, clock, properties.maxClockSkew());
+    }
+
+    /** The reset of the admin API and of the embedding API. */
+    @Bean
+    public MockReset mockReset(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults,
+                               LockoutRegistry lockouts) {
+        return new MockReset(world, store, journal, faults, lockouts);
+    }
+
+    /** Error answers written by filters. */
+    @Bean
+    public ErrorWriter errorWriter(ObjectMapper mapper) {
+        return new ErrorWriter(mapper);
+    }
+
+    /** Validation messages with JSON field names. */
+    @Bean
+    public ViolationMessages violationMessages(ObjectMapper mapper) {
+        return new ViolationMessages(mapper);
+    }
+
+    /** First filter: request id, access log line, journal. */
+    @Bean
+    public FilterRegistrationBean<RequestIdFilter> requestIdFilter(Journal journal, Clock clock) {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(journal, clock));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Second filter: what the API gateway does before the service sees a create request. */
+    @Bean
+    public FilterRegistrationBean<GatewayFilter> gatewayFilter(Authenticator authenticator, FaultInjector faults,
+                                                               ErrorWriter errors, MockProperties properties) {
+        long maxBody = properties.maxBodySize().toBytes();
+        if (maxBody < 0 || maxBody > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("dws.mock.max-body-size must be between 0 and 2GB, got " + maxBody);
+        }
+        FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
+                authenticator, faults, errors, (int) maxBody, properties.latency(), properties.maxDelay()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Tomcat reports what fails before the application sees the request in the spec's error
+     * schema too: its HTML error report valve is replaced by {@link JsonErrorReportValve}.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReport() {
+        return factory -> factory.addContextCustomizers(context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            host.getPipeline().addValve(new JsonErrorReportValve());
+        });
+    }
+
+    /** {@code dws.mock.latency=200ms}, a fixed latency, besides {@code .min}/{@code .max}. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    public static Converter<String, Latency> latencyConverter() {
+        return new Converter<>() {
+            @Override
+            public Latency convert(String source) {
+                return Latency.parse(source);
+            }
+        };
+    }
+
+    /**
+     * Strict JSON, as the spec types it: no number or boolean where a string is expected, nothing
+     * after the document.
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * The docs site hook: when the docs artifact (classpath {@code META-INF/resources/docs/}) is
+     * on the classpath, Spring Boot serves its files under {@code /docs/}; these make
+     * {@code /docs} and {@code /docs/} open its index page.
+     */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/docs", "/docs/");
+        registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
+    }
+}

@@ -1,0 +1,52 @@
+package org.opendws.snapshot.mock.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Locks an AK, like the API gateway does, after more than {@code failures} failed signatures in a
+ * row, for {@code duration}. Counted per AK: other AKs are unaffected. Thread-safe.
+ */
+public final class LockoutRegistry {
+    private final int failures;
+    private final Duration duration;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    private record State(int failures, Instant lockedUntil) {
+    }
+
+    /** Locks after more than {@code failures} failures in a row, for {@code duration}. */
+    public LockoutRegistry(int failures, Duration duration) {
+        this.failures = failures;
+        this.duration = duration;
+    }
+
+    /** How long the AK stays locked from {@code now}, or null if it is not locked. */
+    public Duration lockedFor(String accessKey, Instant now) {
+        State state = states.get(accessKey);
+        if (state == null || state.lockedUntil == null || !now.isBefore(state.lockedUntil)) {
+            return null;
+        }
+        return Duration.between(now, state.lockedUntil);
+    }
+
+    /** Counts a failed signature; the one that makes more than the allowed number locks the AK. */
+    public void failed(String accessKey, Instant now) {
+        states.compute(accessKey, (ak, state) -> {
+            int count = (state == null || state.lockedUntil != null ? 0 : state.failures) + 1;
+            return count > failures ? new State(0, now.plus(duration)) : new State(count, null);
+        });
+    }
+
+    /** A good signature ends the run of failures. */
+    public void succeeded(String accessKey) {
+        states.remove(accessKey);
+    }
+
+    /** Forgets every failure and lock. */
+    public void clear() {
+        states.clear();
+    }
+}

@@ -1,0 +1,36 @@
+package org.opendws.snapshot.mock.error;
+
+/** The error codes the mock answers with; the spec's table documents those of the DWS operation. */
+public final class ErrorCodes {
+    /** 400: a parameter is wrong (invalid JSON, type, missing field, constraint, duplicate name). */
+    public static final String INVALID_PARAMETER = "DWS.0001";
+    /** 400: the request body is missing or empty. */
+    public static final String EMPTY_BODY = "DWS.0006";
+    /** 403/404: no permission on the project, or the cluster does not exist. */
+    public static final String NO_RESOURCE = "DWS.0015";
+    /** 500/503: server failure or temporary unavailability. */
+    public static final String SERVER_FAILURE = "DWS.0005";
+    /** 401: IAM authentication failed. */
+    public static final String AUTHENTICATION_FAILED = "APIGW.0301";
+    /**
+     * 404/405 outside the operation: what Huawei Cloud's API gateway answers for a method and
+     * path it has no API for (not part of the operation's contract).
+     */
+    public static final String NO_SUCH_API = "APIGW.0101";
+    /** The prefix of every 401 message, as the gateway words it. */
+    public static final String AUTHENTICATION_PREFIX = "Incorrect IAM authentication information: ";
+
+    private ErrorCodes() {
+    }
+
+    /** The code for an HTTP status that Spring or the container produced, outside the operation. */
+    public static String forStatus(int status) {
+        if (status == 401) {
+            return AUTHENTICATION_FAILED;
+        }
+        if (status == 404 || status == 405) {
+            return NO_SUCH_API;
+        }
+        return status >= 500 ? SERVER_FAILURE : INVALID_PARAMETER;
+    }
+}

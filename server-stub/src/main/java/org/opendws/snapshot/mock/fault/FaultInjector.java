@@ -1,0 +1,117 @@
+package org.opendws.snapshot.mock.fault;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.spec.OpenApiDocument;
+
+/**
+ * Decides when an authenticated create answers a fault instead of doing its work: planned
+ * faults (admin API: the next N requests answer a status) first, then a random share of
+ * requests ({@code dws.mock.fault.rate} of them, a status drawn from
+ * {@code dws.mock.fault.statuses}). Bodies are the spec's own examples. Thread-safe.
+ */
+public final class FaultInjector {
+    private final OpenApiDocument document;
+    private final double rate;
+    private final List<Integer> statuses;
+    private final AtomicReference<Planned> planned = new AtomicReference<>();
+
+    /**
+     * A planned fault.
+     *
+     * @param status    the status to answer
+     * @param remaining how many more requests answer it
+     */
+    public record Planned(int status, int remaining) {
+    }
+
+    /** Random faults at {@code rate} (0 to 1) with one of {@code statuses}, each documented. */
+    public FaultInjector(OpenApiDocument document, double rate, List<Integer> statuses) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("dws.mock.fault.rate must be between 0.0 and 1.0, got " + rate);
+        }
+        if (rate > 0 && statuses.isEmpty()) {
+            throw new IllegalArgumentException("dws.mock.fault.statuses must not be empty when dws.mock.fault.rate > 0");
+        }
+        statuses.forEach(status -> requireDocumented(document, status, "dws.mock.fault.statuses"));
+        this.document = document;
+        this.rate = rate;
+        this.statuses = List.copyOf(statuses);
+    }
+
+    /**
+     * Makes the next {@code count} authenticated creates answer {@code status}.
+     *
+     * @throws IllegalArgumentException when the status is not documented or count is not positive
+     */
+    public Planned plan(int status, int count) {
+        requireDocumented(document, status, "status");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        Planned plan = new Planned(status, count);
+        planned.set(plan);
+        return plan;
+    }
+
+    /** The planned fault, or null. */
+    public Planned planned() {
+        return planned.get();
+    }
+
+    /** Cancels the planned fault. */
+    public void clear() {
+        planned.set(null);
+    }
+
+    /** The status the next authenticated create must answer instead of doing its work, or null. */
+    public Integer next() {
+        Planned taken = planned.getAndUpdate(p -> p == null || p.remaining <= 1 ? null : new Planned(p.status, p.remaining - 1));
+        if (taken != null) {
+            return taken.status;
+        }
+        if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
+            return statuses.get(ThreadLocalRandom.current().nextInt(statuses.size()));
+        }
+        return null;
+    }
+
+    /**
+     * The spec's example body for a documented status, its {@code request_id} set to this
+     * request's.
+     *
+     * @param status    a documented status
+     * @param name      the example's name, or null for the first one
+     * @param requestId this request's id
+     * @throws DwsException 400 when the status is not documented or has no such example
+     */
+    public Object example(int status, String name, String requestId) {
+        Map<String, Object> examples = document.examples(status);
+        if (examples.isEmpty()) {
+            throw DwsException.invalid("Prefer: code=" + status + " is not a documented status of this operation "
+                    + "(documented: " + document.statuses() + ")");
+        }
+        if (name != null && !examples.containsKey(name)) {
+            throw DwsException.invalid("Prefer: example=" + name + " is not an example of status " + status
+                    + " (examples: " + examples.keySet() + ")");
+        }
+        Object example = name != null ? examples.get(name) : examples.values().iterator().next();
+        if (example instanceof Map<?, ?> map && map.containsKey("request_id")) {
+            Map<Object, Object> copy = new LinkedHashMap<>(map);
+            copy.put("request_id", requestId);
+            return copy;
+        }
+        return example;
+    }
+
+    private static void requireDocumented(OpenApiDocument document, int status, String what) {
+        if (document.examples(status).isEmpty()) {
+            throw new IllegalArgumentException(what + ": " + status + " is not a documented status of the operation "
+                    + "(documented: " + document.statuses() + ")");
+        }
+    }
+}

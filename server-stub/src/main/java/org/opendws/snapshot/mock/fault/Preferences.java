@@ -1,0 +1,64 @@
+package org.opendws.snapshot.mock.fault;
+
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.Locale;
+import org.opendws.snapshot.mock.error.DwsException;
+
+/**
+ * The {@code Prefer} header of a request, in Prism's convention: {@code code=<status>} answers
+ * that documented status with the spec's example for it ({@code example=<name>} picks one of
+ * several), {@code delay=<ms>} delays the answer. Unknown preferences are ignored (RFC 7240).
+ *
+ * @param code    the status asked for, or null
+ * @param example the example name asked for, or null
+ * @param delay   the delay asked for, or null
+ */
+public record Preferences(Integer code, String example, Duration delay) {
+    /** The request header. */
+    public static final String HEADER = "Prefer";
+    /** No preference. */
+    public static final Preferences NONE = new Preferences(null, null, null);
+
+    /**
+     * Parses every {@code Prefer} header of a request.
+     *
+     * @throws DwsException 400 for a code or delay that is not a number
+     */
+    public static Preferences parse(Enumeration<String> headers) {
+        Integer code = null;
+        String example = null;
+        Duration delay = null;
+        while (headers != null && headers.hasMoreElements()) {
+            for (String preference : headers.nextElement().split("[,;]")) {
+                int eq = preference.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String name = preference.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                String value = preference.substring(eq + 1).trim().replace("\"", "");
+                switch (name) {
+                    case "code" -> code = number(name, value).intValue();
+                    case "example" -> example = value;
+                    case "delay" -> delay = Duration.ofMillis(number(name, value));
+                    default -> {
+                        // not ours: ignored
+                    }
+                }
+            }
+        }
+        return code == null && example == null && delay == null ? NONE : new Preferences(code, example, delay);
+    }
+
+    private static Long number(String name, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DwsException.invalid("Prefer: " + name + "=" + value + " is not a non-negative whole number");
+    }
+}

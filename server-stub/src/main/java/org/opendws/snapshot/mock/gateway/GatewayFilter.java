@@ -1,0 +1,131 @@
+package org.opendws.snapshot.mock.gateway;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.opendws.snapshot.mock.auth.Authenticator;
+import org.opendws.snapshot.mock.auth.Principal;
+import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ErrorWriter;
+import org.opendws.snapshot.mock.fault.FaultInjector;
+import org.opendws.snapshot.mock.fault.Latency;
+import org.opendws.snapshot.mock.fault.Preferences;
+import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
+import org.opendws.snapshot.mock.request.CachedBodyRequest;
+import org.opendws.snapshot.mock.request.RequestIds;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * What Huawei Cloud's API gateway does before the DWS service sees a create request, in its
+ * order: bound and keep the body, authenticate, then (on an authenticated request) the
+ * injected faults and delays, then the permission on the project, then the empty-body check.
+ * The request's own validation and the cluster's existence follow in Spring MVC.
+ */
+public final class GatewayFilter extends OncePerRequestFilter {
+    /** The optional header that names the project; it must agree with the path. */
+    public static final String HEADER_PROJECT_ID = "X-Project-Id";
+    private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
+
+    private final Authenticator authenticator;
+    private final FaultInjector faults;
+    private final ErrorWriter errors;
+    private final int maxBodyBytes;
+    private final Latency latency;
+    private final Duration maxDelay;
+
+    /**
+     * A gateway with these parts.
+     *
+     * @param latency  added to every create request, or null for none
+     * @param maxDelay the bound of {@code Prefer: delay}
+     */
+    public GatewayFilter(Authenticator authenticator, FaultInjector faults, ErrorWriter errors, int maxBodyBytes,
+                         Latency latency, Duration maxDelay) {
+        this.authenticator = authenticator;
+        this.faults = faults;
+        this.errors = errors;
+        this.maxBodyBytes = maxBodyBytes;
+        this.latency = latency;
+        this.maxDelay = maxDelay;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !OPERATION.matches(PathContainer.parsePath(request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CachedBodyRequest cached;
+        try {
+            cached = CachedBodyRequest.read(request, maxBodyBytes);
+        } catch (CachedBodyRequest.BodyTooLargeException e) {
+            errors.write(request, response, DwsException.invalid(e.getMessage()));
+            return;
+        }
+        try {
+            if (latency != null) {
+                sleep(latency.draw());
+            }
+            Principal principal = authenticator.authenticate(cached, cached.body());
+            principal.attachTo(cached);
+
+            Preferences preferences = Preferences.parse(request.getHeaders(Preferences.HEADER));
+            if (preferences.delay() != null) {
+                sleep(preferences.delay().compareTo(maxDelay) > 0 ? maxDelay : preferences.delay());
+            }
+            Integer fault = preferences.code() != null ? preferences.code() : faults.next();
+            if (fault != null) {
+                Object body = faults.example(fault, preferences.code() != null ? preferences.example() : null,
+                        RequestIds.of(request));
+                if (preferences.code() != null) {
+                    response.setHeader("Preference-Applied", "code=" + fault);
+                }
+                errors.write(request, response, fault, body);
+                return;
+            }
+
+            String projectId = OPERATION.matchAndExtract(PathContainer.parsePath(request.getRequestURI()))
+                    .getUriVariables().get("project_id");
+            String headerProject = request.getHeader(HEADER_PROJECT_ID);
+            if (headerProject != null && !headerProject.equals(projectId)) {
+                throw DwsException.forbidden("The X-Project-Id header (" + headerProject
+                        + ") disagrees with the project id in the path (" + projectId + ").");
+            }
+            if (!principal.mayUse(projectId)) {
+                throw DwsException.forbidden("The credential is not allowed on project " + projectId + ".");
+            }
+            if (isBlank(cached.body())) {
+                throw DwsException.emptyBody();
+            }
+        } catch (DwsException e) {
+            errors.write(request, response, e);
+            return;
+        }
+        chain.doFilter(cached, response);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

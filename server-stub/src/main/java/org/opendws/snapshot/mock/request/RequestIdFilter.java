@@ -1,0 +1,63 @@
+package org.opendws.snapshot.mock.request;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.opendws.snapshot.mock.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * First filter of every request: gives it a fresh id (response header {@code X-Request-Id},
+ * MDC {@code request_id}), then logs one line for it and keeps it in the journal.
+ */
+public final class RequestIdFilter extends OncePerRequestFilter {
+    /** The logger of the one line per request; set it to WARN to silence it (e.g. in benchmarks). */
+    public static final String ACCESS_LOGGER = "org.opendws.snapshot.mock.access";
+    private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
+
+    private final Journal journal;
+    private final Clock clock;
+
+    /** A filter that records requests in {@code journal}, timestamped by {@code clock}. */
+    public RequestIdFilter(Journal journal, Clock clock) {
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = RequestIds.newId();
+        request.setAttribute(RequestIds.ATTRIBUTE, id);
+        response.setHeader(RequestIds.HEADER, id);
+        MDC.put(RequestIds.MDC_KEY, id);
+        Instant received = clock.instant();
+        long start = System.nanoTime();
+        boolean journaled = journal.capacity() > 0 && !request.getRequestURI().startsWith("/__admin/");
+        if (journaled) {
+            journal.begin();
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            int status = response.getStatus();
+            ACCESS.info("{} {} -> {} ({} ms) request_id={}", request.getMethod(), request.getRequestURI(), status,
+                    (System.nanoTime() - start) / 1_000_000, id);
+            if (journaled) {
+                Map<String, List<String>> headers = Journal.redactedHeaders(request);
+                journal.end(new Journal.Entry(received.toString(), request.getMethod(), request.getRequestURI(),
+                        request.getQueryString(), status, id, headers));
+            }
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.opendws.snapshot.mock.snapshot;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.UUID;
+import org.opendws.snapshot.mock.auth.Principal;
+import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
+import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
+import org.opendws.snapshot.mock.generated.model.CreateSnapshotResponse;
+import org.opendws.snapshot.mock.generated.model.Snapshot;
+import org.opendws.snapshot.mock.generated.model.SnapshotResp;
+import org.opendws.snapshot.mock.store.SnapshotStore;
+import org.opendws.snapshot.mock.world.WorldState;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The create-snapshot operation, implementing the interface generated from the spec. By the
+ * time it runs, the gateway filter has authenticated the request and checked the project, and
+ * Spring MVC has validated it against the spec's constraints; what is left is the duplicate
+ * name (400, part of validation) and then the cluster's existence (404).
+ */
+@RestController
+public class SnapshotController implements SnapshotsApi {
+    private final SnapshotStore store;
+    private final WorldState world;
+    private final Clock clock;
+    private final HttpServletRequest request;
+
+    /** The operation over this store and world; {@code request} is the current request's proxy. */
+    public SnapshotController(SnapshotStore store, WorldState world, Clock clock, HttpServletRequest request) {
+        this.store = store;
+        this.world = world;
+        this.clock = clock;
+        this.request = request;
+    }
+
+    @Override
+    public ResponseEntity<CreateSnapshotResponse> createSnapshot(String projectId, CreateSnapshotRequestBody body) {
+        Snapshot snapshot = body.getSnapshot();
+        if (store.nameTaken(projectId, snapshot.getName())) {
+            throw duplicate(snapshot.getName());
+        }
+        String clusterId = world.cluster(projectId, snapshot.getClusterId());
+        if (clusterId == null) {
+            throw DwsException.notFound("Cluster " + snapshot.getClusterId() + " does not exist in this project.");
+        }
+        UUID id;
+        try {
+            id = store.create(projectId, snapshot.getName(), clusterId, snapshot.getDescription(),
+                    Principal.of(request).name(), clock.instant());
+        } catch (SnapshotStore.RefusedException e) {
+            throw switch (e.refusal()) {
+                case DUPLICATE_NAME -> duplicate(snapshot.getName());
+                case FULL -> DwsException.invalid("The mock holds " + store.capacity()
+                        + " snapshots, its limit (dws.mock.max-snapshots); reset it with POST /__admin/reset.");
+            };
+        }
+        return ResponseEntity.ok(new CreateSnapshotResponse(new SnapshotResp(id.toString())));
+    }
+
+    private static DwsException duplicate(String name) {
+        return DwsException.invalid("snapshot.name: a snapshot named " + name
+                + " already exists in this project (names are compared without regard to case)");
+    }
+}
