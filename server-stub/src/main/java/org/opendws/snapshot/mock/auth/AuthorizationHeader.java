@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.opendws.snapshot.client.auth.AkSkSigner;
 import org.opendws.snapshot.mock.error.DwsException;
 
@@ -18,6 +19,8 @@ import org.opendws.snapshot.mock.error.DwsException;
  * @param signature     the signature, lower-case hex
  */
 public record AuthorizationHeader(String accessKey, List<String> signedHeaders, String signature) {
+    /** compiled once: String.matches compiled it anew on every signed request */
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
     /**
      * Parses the header value.
@@ -46,7 +49,7 @@ public record AuthorizationHeader(String accessKey, List<String> signedHeaders, 
         if (parts.size() != 3) {
             throw malformed("it must hold exactly Access, SignedHeaders and Signature");
         }
-        if (!signature.matches("[0-9a-f]{64}")) {
+        if (!SIGNATURE.matcher(signature).matches()) {
             throw malformed("Signature must be 64 lower-case hex characters");
         }
         List<String> names = new ArrayList<>();
