@@ -3,61 +3,89 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opendws.snapshot.client.auth.AkSkSigner;
 
 /**
- * Load generator of bench/auth-cost.sh: THREADS threads send valid creates for SECONDS seconds,
- * each request either signed with the client's AkSkSigner or unsigned. Prints
- * "RESULT <req/s> <non-200>".
- * Usage: java -cp client/target/classes bench/AuthLoad.java URL signed|unsigned THREADS SECONDS
+ * The load generator of bench/auth-cost.sh. THREADS threads send valid creates through one JDK
+ * HttpClient: unsigned to the mock at UNSIGNED_URL (auth=none), or signed with the client's
+ * AkSkSigner to the mock at SIGNED_URL (auth=aksk). Both modes are first warmed up for WARMUP
+ * seconds each, then measured for SECONDS seconds each, ROUNDS times, alternating which goes
+ * first (unsigned, signed, signed, unsigned, ...). One process for both, so that the generator
+ * is equally warm for each. Prints one line per measurement:
+ * "RESULT <round> <signed|unsigned> <req/s> <answers not 200>".
+ *
+ * <p>Usage: java -cp client/target/classes bench/AuthLoad.java UNSIGNED_URL SIGNED_URL THREADS WARMUP SECONDS ROUNDS
  */
 public class AuthLoad {
     static final String PROJECT = "89cd04f168b84af6be287f71730fdb4b";
+    static final String CLUSTER = "44b277eb-39be-4921-be31-3d61b43651d7";
+    static final String PATH = "/v1.0/" + PROJECT + "/snapshots";
+    // the mock's default world's credential
     static final String AK = "MOCKACCESSKEY0000000";
     static final String SK = "MockSecretKeyForLocalDevelopmentOnly0000";
 
-    public static void main(String[] args) throws Exception {
-        URI base = URI.create(args[0]);
-        boolean signed = args[1].equals("signed");
-        int threads = Integer.parseInt(args[2]);
-        long seconds = Long.parseLong(args[3]);
-        String path = "/v1.0/" + PROJECT + "/snapshots";
-        String host = base.getHost() + ":" + base.getPort();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AkSkSigner signer = new AkSkSigner();
-        AtomicLong ok = new AtomicLong(), failed = new AtomicLong(), seq = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        String run = Long.toString(System.nanoTime() % 100000, 36);
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final AkSkSigner SIGNER = new AkSkSigner();
+    static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", "application/json");
+    static final AtomicLong SEQ = new AtomicLong();
+    static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
+    public static void main(String[] args) throws Exception {
+        URI unsigned = URI.create(args[0]).resolve(PATH);
+        URI signed = URI.create(args[1]).resolve(PATH);
+        int threads = Integer.parseInt(args[2]);
+        long warmup = Long.parseLong(args[3]);
+        long seconds = Long.parseLong(args[4]);
+        int rounds = Integer.parseInt(args[5]);
+
+        run(unsigned, false, threads, warmup);
+        run(signed, true, threads, warmup);
+        for (int round = 1; round <= rounds; round++) {
+            boolean signedFirst = round % 2 == 0;
+            for (boolean sign : new boolean[] {signedFirst, !signedFirst}) {
+                long[] counts = run(sign ? signed : unsigned, sign, threads, seconds);
+                System.out.printf("RESULT %d %s %.0f %d%n", round, sign ? "signed" : "unsigned",
+                        counts[0] / (double) seconds, counts[1]);
+            }
+        }
+    }
+
+    /** THREADS threads sending for SECONDS seconds; returns {answers 200, others}. */
+    static long[] run(URI uri, boolean sign, int threads, long seconds) throws InterruptedException {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    byte[] body = ("{\"snapshot\":{\"name\":\"a" + run + "-" + seq.incrementAndGet()
-                            + "\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\"}}").getBytes(StandardCharsets.UTF_8);
-                    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                    if (signed) {
-                        signer.sign("POST", host, path, Map.of(), Map.of("Content-Type", "application/json"), body, AK, SK, null)
-                                .forEach(request::header);
-                    }
-                    try {
-                        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        (status == 200 ? ok : failed).incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
+                    (send(uri, sign) == 200 ? ok : failed).incrementAndGet();
                 }
             });
             workers[t].start();
         }
-        for (Thread w : workers) {
-            w.join();
+        for (Thread worker : workers) {
+            worker.join();
         }
-        System.out.printf("RESULT %.0f %d%n", ok.get() / (double) seconds, failed.get());
+        return new long[] {ok.get(), failed.get()};
+    }
+
+    static int send(URI uri, boolean sign) {
+        byte[] body = ("{\"snapshot\":{\"name\":\"a" + RUN + "-" + SEQ.incrementAndGet() + "\",\"cluster_id\":\""
+                + CLUSTER + "\",\"description\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (sign) {
+            SIGNER.sign("POST", uri.getAuthority(), PATH, Map.of(), SIGNED_HEADERS, body, AK, SK, null)
+                    .forEach(request::header);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 }
