@@ -18,7 +18,6 @@ import org.opendws.snapshot.mock.request.CachedBodyRequest;
 import org.opendws.snapshot.mock.request.RequestIds;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -110,14 +109,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
             errors.write(request, response, e);
             return;
         }
-        // The answer is small: kept whole and sent with a Content-Length, in one write, instead of
-        // a chunked body that takes a second write (and packet) for its last chunk.
-        ContentCachingResponseWrapper whole = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(cached, whole);
-        } finally {
-            whole.copyBodyToResponse();
-        }
+        chain.doFilter(cached, response);
     }
 
     private static boolean isBlank(byte[] body) {
