@@ -22,6 +22,7 @@ import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
 import org.opendws.snapshot.mock.gateway.GatewayFilter;
 import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.request.BodyLimitFilter;
 import org.opendws.snapshot.mock.request.RequestIdFilter;
 import org.opendws.snapshot.mock.snapshot.SnapshotController;
 import org.opendws.snapshot.mock.spec.OpenApiController;
@@ -139,18 +140,31 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** Second filter: what the API gateway does before the service sees a create request. */
+    /** Every request's body bounded by {@code dws.mock.max-body-size}, before anything reads it. */
+    @Bean
+    public FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ErrorWriter errors, MockProperties properties) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(errors, maxBodyBytes(properties)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+        return registration;
+    }
+
+    /** The gateway: what the API gateway does before the service sees a create request. */
     @Bean
     public FilterRegistrationBean<GatewayFilter> gatewayFilter(Authenticator authenticator, FaultInjector faults,
                                                                ErrorWriter errors, MockProperties properties) {
+        FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
+                authenticator, faults, errors, maxBodyBytes(properties), properties.latency(), properties.maxDelay()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    private static int maxBodyBytes(MockProperties properties) {
         long maxBody = properties.maxBodySize().toBytes();
         if (maxBody < 0 || maxBody > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("dws.mock.max-body-size must be between 0 and 2GB, got " + maxBody);
         }
-        FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
-                authenticator, faults, errors, (int) maxBody, properties.latency(), properties.maxDelay()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return (int) maxBody;
     }
 
     /**

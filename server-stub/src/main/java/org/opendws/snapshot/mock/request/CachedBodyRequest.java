@@ -26,11 +26,15 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     /**
      * Reads the body of {@code request}, chunked or not, refusing more than {@code maxBytes}
-     * without reading further than one byte past the limit.
+     * without reading further than one byte past the limit (a request read already is returned
+     * as it is).
      *
      * @throws BodyTooLargeException when the body (or its announced length) exceeds the limit
      */
     public static CachedBodyRequest read(HttpServletRequest request, int maxBytes) throws IOException {
+        if (request instanceof CachedBodyRequest cached && cached.body.length <= maxBytes) {
+            return cached;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             throw new BodyTooLargeException(maxBytes);
         }
