@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -21,6 +22,7 @@ import org.opendws.snapshot.mock.error.ViolationMessages;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
 import org.opendws.snapshot.mock.gateway.GatewayFilter;
+import org.opendws.snapshot.mock.gateway.OptionsAndTraceFilter;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.request.BodyLimitFilter;
 import org.opendws.snapshot.mock.request.RequestIdFilter;
@@ -140,6 +142,15 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** OPTIONS and TRACE answer 405 in the error schema (see the filter). */
+    @Bean
+    public FilterRegistrationBean<OptionsAndTraceFilter> optionsAndTraceFilter(ErrorWriter errors) {
+        FilterRegistrationBean<OptionsAndTraceFilter> registration = new FilterRegistrationBean<>(new OptionsAndTraceFilter(errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
     /** Every request's body bounded by {@code dws.mock.max-body-size}, before anything reads it. */
     @Bean
     public FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ErrorWriter errors, MockProperties properties) {
@@ -183,6 +194,15 @@ public class MockServerConfiguration implements WebMvcConfigurer {
             host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
             host.getPipeline().addValve(new JsonErrorReportValve());
         });
+    }
+
+    /**
+     * TRACE reaches the filters, where {@link OptionsAndTraceFilter} answers it in the error
+     * schema, instead of getting Tomcat's bare 405 without body or request id.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> traceToTheFilters() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
     /** {@code dws.mock.latency=200ms}, a fixed latency, besides {@code .min}/{@code .max}. */
