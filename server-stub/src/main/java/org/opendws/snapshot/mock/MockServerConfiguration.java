@@ -1,5 +1,8 @@
 package org.opendws.snapshot.mock;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -23,6 +26,7 @@ import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
 import org.opendws.snapshot.mock.gateway.GatewayFilter;
 import org.opendws.snapshot.mock.gateway.OptionsAndTraceFilter;
+import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.request.BodyLimitFilter;
 import org.opendws.snapshot.mock.request.RequestIdFilter;
@@ -218,17 +222,30 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Strict JSON, as the spec types it: no number or boolean where a string is expected, nothing
-     * after the document.
+     * Strict JSON, as the spec types it: no number or boolean where a string is expected, no
+     * {@code null} description (the spec declares no property nullable; a null name or cluster id
+     * is refused as missing already), nothing after the document, and no key given twice (which
+     * value counts would otherwise depend on the parser: a proxy or validator in front could
+     * judge one value while the mock stored the other).
      */
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictJson() {
         return builder -> builder
-                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.addMixIn(Snapshot.class, DescriptionNotNull.class);
+                });
+    }
+
+    /** Refuses {@code "description": null} (an absent description stays fine). */
+    private abstract static class DescriptionNotNull {
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setDescription(String description);
     }
 
     /**
