@@ -37,6 +37,7 @@ import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldFile;
 import org.opendws.snapshot.mock.world.WorldState;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -51,6 +52,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
  * The mock's beans, listed explicitly (no component scan, so that nothing of an embedding
@@ -207,6 +209,25 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> traceToTheFilters() {
         return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+    }
+
+    /**
+     * No CORS processing: the mock configures no CORS, yet Spring's default processor answered a
+     * request with a malformed {@code Origin} header (to the docs, or to any unknown path) with
+     * a plain-text 403 "Invalid CORS request", outside the error schema. The header is now
+     * ignored, as for any other request without CORS configuration.
+     */
+    @Bean
+    public static BeanPostProcessor noCorsProcessing() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractHandlerMapping mapping) {
+                    mapping.setCorsProcessor((configuration, request, response) -> true);
+                }
+                return bean;
+            }
+        };
     }
 
     /** {@code dws.mock.latency=200ms}, a fixed latency, besides {@code .min}/{@code .max}. */
