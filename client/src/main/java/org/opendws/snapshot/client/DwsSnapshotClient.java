@@ -1,0 +1,459 @@
+package org.opendws.snapshot.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonEncoder;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.client.auth.Credentials;
+import org.opendws.snapshot.client.error.DwsConnectTimeoutException;
+import org.opendws.snapshot.client.error.DwsConnectionException;
+import org.opendws.snapshot.client.error.DwsException;
+import org.opendws.snapshot.client.error.DwsReadTimeoutException;
+import org.opendws.snapshot.client.error.DwsValidationException;
+import org.opendws.snapshot.client.generated.api.SnapshotsApi;
+import org.opendws.snapshot.client.generated.invoker.ApiResponseDecoder;
+import org.opendws.snapshot.client.generated.model.ApiResponse;
+import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
+import org.opendws.snapshot.client.generated.model.CreateSnapshotResponse;
+import org.opendws.snapshot.client.generated.model.Snapshot;
+import org.opendws.snapshot.client.retry.RetryPolicy;
+import org.opendws.snapshot.client.retry.Sleeper;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client of the GaussDB(DWS) Create Snapshot API.
+ *
+ * <pre>{@code
+ * try (DwsSnapshotClient client = DwsSnapshotClient.builder()
+ *         .region("cn-north-4")
+ *         .credentials(Credentials.akSk(System.getenv("CLOUD_SDK_AK"), System.getenv("CLOUD_SDK_SK")))
+ *         .projectId("89cd04f168b84af6be287f71730fdb4b")
+ *         .build()) {
+ *     CreatedSnapshot created = client.createSnapshot("snapshot-3", "44b277eb-39be-4921-be31-3d61b43651d7");
+ * }
+ * }</pre>
+ *
+ * <p>Each call is validated against the rules of the API document before anything is sent
+ * ({@link DwsValidationException}), signed (AK/SK) or given the IAM token, sent over the JDK's
+ * {@link HttpClient}, retried as the {@link RetryPolicy} says, and either returns the result or
+ * throws a subtype of {@link DwsException}.
+ *
+ * <p>A built client is immutable, thread-safe and meant to be shared and reused; close it when
+ * done, after which calls fail with {@link IllegalStateException}.
+ */
+public final class DwsSnapshotClient implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DwsSnapshotClient.class);
+
+    private final URI endpoint;
+    private final String projectId;
+    private final Credentials credentials;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final RequestValidator validator;
+    private final HttpClient httpClient;
+    private final ScheduledExecutorService bodyTimer;
+    private final SnapshotsApi api;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DwsSnapshotClient(Builder builder, URI endpoint, Credentials credentials, String projectId) {
+        this.endpoint = endpoint;
+        this.projectId = projectId;
+        this.credentials = credentials;
+        this.connectTimeout = builder.connectTimeout;
+        this.readTimeout = builder.readTimeout;
+        this.retryPolicy = builder.retryPolicy;
+        this.sleeper = builder.sleeper;
+        this.validator = builder.validation ? new RequestValidator() : null;
+        // HTTP/1.1: the API gateway speaks it, and plain-HTTP endpoints (the mock) get no h2c upgrade
+        // headers; redirects are not followed, a signed request must not be replayed elsewhere.
+        this.httpClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.bodyTimer = newBodyTimer();
+        this.api = feign(builder).target(SnapshotsApi.class, endpoint.toString());
+    }
+
+    /** @return a builder; only credentials and project id are needed when the environment has none */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a manual snapshot of a cluster; the snapshot is then taken asynchronously.
+     *
+     * @param name        the snapshot name: 4 to 64 letters, digits, {@code -} or {@code _}, starting with
+     *                    a letter, unique in the project regardless of case
+     * @param clusterId   the cluster's id (a UUID)
+     * @param description at most 256 characters, none of {@code !<>'=&"}; null for none
+     * @return the new snapshot's id and the call's request id
+     * @throws DwsValidationException if a value breaks the API's rules (nothing is sent)
+     * @throws org.opendws.snapshot.client.error.DwsServiceException if the service answers with an error
+     * @throws DwsConnectionException if no connection could be made, or it broke
+     * @throws DwsConnectTimeoutException if no connection was made within the connect timeout
+     * @throws DwsReadTimeoutException if the response did not come within the read timeout
+     * @throws IllegalStateException if the client is closed
+     */
+    public CreatedSnapshot createSnapshot(String name, String clusterId, String description) {
+        if (closed.get()) {
+            throw new IllegalStateException("the DwsSnapshotClient is closed");
+        }
+        CreateSnapshotRequestBody body = new CreateSnapshotRequestBody()
+                .snapshot(new Snapshot().name(name).clusterId(clusterId).description(description));
+        if (validator != null) {
+            validator.validateCreateSnapshot(projectId, body);
+        }
+        ApiResponse<CreateSnapshotResponse> response =
+                withRetries("createSnapshot", () -> api.createSnapshotWithHttpInfo(projectId, body));
+        return new CreatedSnapshot(response.getData().getSnapshot().getId(), Responses.requestId(response.getHeaders()));
+    }
+
+    /**
+     * Creates a manual snapshot of a cluster, without a description.
+     *
+     * @param name      the snapshot name (see {@link #createSnapshot(String, String, String)})
+     * @param clusterId the cluster's id (a UUID)
+     * @return the new snapshot's id and the call's request id
+     * @see #createSnapshot(String, String, String)
+     */
+    public CreatedSnapshot createSnapshot(String name, String clusterId) {
+        return createSnapshot(name, clusterId, null);
+    }
+
+    /** @return the endpoint calls go to, e.g. {@code https://dws.cn-north-4.myhuaweicloud.com} */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** @return the project id of every call */
+    public String projectId() {
+        return projectId;
+    }
+
+    /** Releases the client's threads and connections; calls made afterwards fail. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        bodyTimer.shutdownNow();
+        if (validator != null) {
+            validator.close();
+        }
+        if (httpClient instanceof AutoCloseable closeable) { // Java 21 and later
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DwsSnapshotClient[endpoint=" + endpoint + ", projectId=" + projectId + ", credentials=" + credentials
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", " + retryPolicy + "]";
+    }
+
+    private Feign.Builder feign(Builder builder) {
+        ObjectMapper mapper = new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL) // an absent description is omitted, not null
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Client http = builder.transport != null ? builder.transport : new Http2Client(httpClient);
+        Client transport = new AuthenticatingClient(
+                new CompleteResponseClient(http, bodyTimer),
+                credentials, projectId, new AkSkSigner());
+        Feign.Builder feign = Feign.builder()
+                .client(transport)
+                .encoder(new JacksonEncoder(mapper))
+                .decoder(new SuccessDecoder(new ApiResponseDecoder(mapper)))
+                .errorDecoder(new ServiceErrorDecoder(mapper))
+                .retryer(Retryer.NEVER_RETRY) // retries are ours: see withRetries
+                .options(new Request.Options(connectTimeout, readTimeout, false));
+        return builder.requestLogging
+                ? feign.logger(new RequestLogger()).logLevel(Logger.Level.FULL)
+                : feign.logLevel(Logger.Level.NONE);
+    }
+
+    private <T> T withRetries(String operation, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                DwsException failure = translate(e);
+                if (!retryPolicy.shouldRetry(failure, attempt)) {
+                    throw failure;
+                }
+                Duration delay = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+                LOG.warn("{} attempt {} of {} failed, retrying in {} ms: {}", operation, attempt,
+                        retryPolicy.maxAttempts(), delay.toMillis(), failure.getMessage());
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** Feign reports transport failures as RetryableException with the IOException as cause. */
+    private DwsException translate(RuntimeException e) {
+        if (e instanceof DwsException failure) {
+            return failure;
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof DwsException failure) { // thrown by our decoder, wrapped by Feign
+            return failure;
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new DwsConnectTimeoutException("No connection to " + endpoint + " within the connect timeout of "
+                    + connectTimeout.toMillis() + " ms; the request was not sent", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new DwsReadTimeoutException("No complete response from " + endpoint + " within the read timeout of "
+                    + readTimeout.toMillis() + " ms; the service may still have acted on the request", cause);
+        }
+        if (cause instanceof ConnectException) { // the JDK's carries no message of its own
+            return new DwsConnectionException("Cannot connect to " + endpoint + " (refused or unreachable): "
+                    + describe(cause), cause);
+        }
+        if (cause instanceof IOException) {
+            return new DwsConnectionException("Connection to " + endpoint + " failed: " + describe(cause), cause);
+        }
+        return new DwsException("Calling " + endpoint + " failed: " + describe(e), null, e);
+    }
+
+    /** The type and the first message along the cause chain (the JDK's ConnectException has none of its own). */
+    private static String describe(Throwable failure) {
+        String type = failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return type + ": " + t.getMessage();
+            }
+        }
+        return type;
+    }
+
+    private static ScheduledExecutorService newBodyTimer() {
+        ScheduledThreadPoolExecutor timer = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1, task -> {
+            Thread thread = new Thread(task, "dws-snapshot-client-body-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true); // a finished read cancels its deadline; drop it at once
+        return timer;
+    }
+
+    /**
+     * Builds a {@link DwsSnapshotClient}. The endpoint comes from {@link #region} or
+     * {@link #endpoint}; credentials and project id from the builder, or else from the environment
+     * ({@code HUAWEICLOUD_SDK_AK}, {@code HUAWEICLOUD_SDK_SK}, {@code HUAWEICLOUD_SDK_SECURITY_TOKEN},
+     * {@code HUAWEICLOUD_SDK_PROJECT_ID}, then {@code CLOUD_SDK_AK}, {@code CLOUD_SDK_SK}). Not
+     * thread-safe; reusable.
+     */
+    public static final class Builder {
+        private String region;
+        private URI endpoint;
+        private Credentials credentials;
+        private String projectId;
+        private Duration connectTimeout = Duration.ofSeconds(60);
+        private Duration readTimeout = Duration.ofSeconds(120);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+        private boolean requestLogging;
+        private boolean validation = true;
+        private Function<String, String> environment = System::getenv;
+        private Client transport;
+
+        private Builder() {
+        }
+
+        /** Another Feign transport instead of the JDK HttpClient: only for the transport benchmark. */
+        Builder transport(Client transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /**
+         * Calls the public endpoint of a region, {@code https://dws.{region}.myhuaweicloud.com}.
+         *
+         * @param region e.g. {@code cn-north-4}
+         * @return this builder
+         */
+        public Builder region(String region) {
+            Objects.requireNonNull(region, "region");
+            if (!region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                throw new IllegalArgumentException("not a region name: \"" + region + "\" (e.g. cn-north-4)");
+            }
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * Calls another endpoint, e.g. the mock server at {@code http://localhost:8080}.
+         *
+         * @param endpoint an http or https URL
+         * @return this builder
+         */
+        public Builder endpoint(String endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            return endpoint(URI.create(endpoint));
+        }
+
+        /**
+         * Calls another endpoint, e.g. the mock server at {@code http://localhost:8080}.
+         *
+         * @param endpoint an http or https URL
+         * @return this builder
+         */
+        public Builder endpoint(URI endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL with a host: " + endpoint);
+            }
+            String text = endpoint.toString();
+            this.endpoint = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            return this;
+        }
+
+        /**
+         * @param credentials AK/SK or IAM token; when not given, read from the environment
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * @param projectId the project of every call; when not given, {@code HUAWEICLOUD_SDK_PROJECT_ID}
+         * @return this builder
+         */
+        public Builder projectId(String projectId) {
+            this.projectId = Objects.requireNonNull(projectId, "projectId");
+            return this;
+        }
+
+        /**
+         * @param connectTimeout the longest wait for a connection (default 60 s)
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param readTimeout the longest wait for the complete response once the request is on its way (default 120 s)
+         * @return this builder
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * @param retryPolicy when to try a failed call again (default {@link RetryPolicy#defaults()})
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param sleeper how to wait between attempts (default: sleep the calling thread); for tests
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * @param requestLogging whether to log each request and response, headers and bodies, with
+         *                       credentials left out, to SLF4J logger {@code org.opendws.snapshot.client.http}
+         *                       at INFO (default false)
+         * @return this builder
+         */
+        public Builder requestLogging(boolean requestLogging) {
+            this.requestLogging = requestLogging;
+            return this;
+        }
+
+        /**
+         * @param validation whether to check requests against the API's rules before sending them (default true)
+         * @return this builder
+         */
+        public Builder validation(boolean validation) {
+            this.validation = validation;
+            return this;
+        }
+
+        /**
+         * @param environment where environment variables are read from (default {@link System#getenv(String)})
+         * @return this builder
+         */
+        public Builder environment(Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws IllegalStateException if the endpoint, the credentials or the project id is missing,
+         *                               or both a region and an endpoint were given
+         */
+        public DwsSnapshotClient build() {
+            if (region != null && endpoint != null) {
+                throw new IllegalStateException("give a region or an endpoint, not both");
+            }
+            if (region == null && endpoint == null) {
+                throw new IllegalStateException("no endpoint: call region(\"cn-north-4\") or endpoint(\"http://localhost:8080\")");
+            }
+            URI target = endpoint != null ? endpoint : URI.create("https://dws." + region + ".myhuaweicloud.com");
+            Credentials resolved = credentials != null ? credentials : Credentials.fromEnvironment(environment);
+            String project = projectId != null ? projectId : environment.apply(Credentials.ENV_PROJECT_ID);
+            if (project == null || project.isBlank()) {
+                throw new IllegalStateException("no project id: call projectId(...) or set " + Credentials.ENV_PROJECT_ID);
+            }
+            return new DwsSnapshotClient(this, target, resolved, project.trim());
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative() || duration.toMillis() < 1 || duration.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, was " + duration);
+            }
+            return duration;
+        }
+    }
+}

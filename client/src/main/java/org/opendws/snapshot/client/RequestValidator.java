@@ -1,0 +1,134 @@
+package org.opendws.snapshot.client;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import feign.Param;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.ParameterNameProvider;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
+import org.hibernate.validator.spi.nodenameprovider.Property;
+import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
+import org.opendws.snapshot.client.error.DwsValidationException;
+import org.opendws.snapshot.client.error.DwsValidationException.Violation;
+import org.opendws.snapshot.client.generated.api.SnapshotsApiParameters;
+import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
+
+/**
+ * Checks a request against the constraints generated from the OpenAPI document, with Hibernate
+ * Validator, before anything is sent: the body's against the models' annotations, the path
+ * parameters' against {@link SnapshotsApiParameters}. Fields are named as on the wire
+ * ({@code snapshot.cluster_id}, {@code project_id}), messages are in English. Thread-safe.
+ */
+final class RequestValidator implements AutoCloseable {
+    private static final Method CREATE_SNAPSHOT = parametersOf("createSnapshot", String.class);
+
+    private final ValidatorFactory factory;
+    private final Validator validator;
+    private final SnapshotsApiParameters parameters = new SnapshotsApiParameters();
+
+    RequestValidator() {
+        factory = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .propertyNodeNameProvider(new JsonPropertyNames())
+                .parameterNameProvider(new WireParameterNames())
+                .defaultLocale(Locale.ENGLISH)
+                .buildValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    /** @throws DwsValidationException naming every broken rule */
+    void validateCreateSnapshot(String projectId, CreateSnapshotRequestBody body) {
+        List<ConstraintViolation<?>> found = new ArrayList<>();
+        found.addAll(validator.forExecutables().validateParameters(parameters, CREATE_SNAPSHOT, new Object[] {projectId}));
+        found.addAll(validator.validate(body));
+        if (!found.isEmpty()) {
+            List<Violation> violations = found.stream()
+                    .map(v -> new Violation(wireName(v.getPropertyPath()), v.getInvalidValue(), v.getMessage()))
+                    .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::rule))
+                    .toList();
+            throw new DwsValidationException("createSnapshot", violations);
+        }
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+
+    /** The path without the method node: {@code project_id}, {@code snapshot.name}. */
+    private static String wireName(Path path) {
+        StringJoiner name = new StringJoiner(".");
+        for (Path.Node node : path) {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR) {
+                name.add(node.getName());
+            }
+        }
+        return name.toString();
+    }
+
+    private static Method parametersOf(String operation, Class<?>... types) {
+        try {
+            return SnapshotsApiParameters.class.getMethod(operation, types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the generated SnapshotsApiParameters has no " + operation, e);
+        }
+    }
+
+    /** Names bean properties by their JSON names ({@code cluster_id}, not {@code clusterId}). */
+    private static final class JsonPropertyNames implements PropertyNodeNameProvider {
+        private final ObjectMapper mapper = new ObjectMapper();
+
+        @Override
+        public String getName(Property property) {
+            if (property instanceof JavaBeanProperty bean) {
+                BeanDescription description = mapper.getSerializationConfig()
+                        .introspect(mapper.constructType(bean.getDeclaringClass()));
+                return description.findProperties().stream()
+                        .filter(json -> json.getInternalName().equals(bean.getName()))
+                        .map(BeanPropertyDefinition::getName)
+                        .findFirst()
+                        .orElse(bean.getName());
+            }
+            return property.getName();
+        }
+    }
+
+    /** Names parameters by their {@link Param} (the name in the path), else by their Java name. */
+    private static final class WireParameterNames implements ParameterNameProvider {
+        @Override
+        public List<String> getParameterNames(Constructor<?> constructor) {
+            return names(constructor);
+        }
+
+        @Override
+        public List<String> getParameterNames(Method method) {
+            return names(method);
+        }
+
+        private static List<String> names(Executable executable) {
+            return Arrays.stream(executable.getParameters()).map(WireParameterNames::name).toList();
+        }
+
+        private static String name(Parameter parameter) {
+            Param param = parameter.getAnnotation(Param.class);
+            return param != null ? param.value() : parameter.getName();
+        }
+    }
+}

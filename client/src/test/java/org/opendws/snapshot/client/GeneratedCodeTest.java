@@ -1,0 +1,75 @@
+package org.opendws.snapshot.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import feign.Param;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opendws.snapshot.client.generated.api.SnapshotsApiParameters;
+import org.opendws.snapshot.client.generated.model.Snapshot;
+import org.opendws.snapshot.client.generated.model.SnapshotResp;
+
+/**
+ * What the generator made of the document: ids as Strings (type mapping string+uuid=String), and
+ * every constraint equal to the document's, for the body and for the path parameter.
+ */
+class GeneratedCodeTest {
+    @Test
+    void idsOfFormatUuidAreStrings() throws Exception {
+        assertThat(SpecDocument.snapshotProperty("cluster_id").get("format").asText()).isEqualTo("uuid");
+        assertThat(Snapshot.class.getDeclaredField("clusterId").getType()).isEqualTo(String.class);
+        assertThat(Snapshot.class.getMethod("getClusterId").getReturnType()).isEqualTo(String.class);
+        assertThat(SnapshotResp.class.getDeclaredField("id").getType()).isEqualTo(String.class);
+    }
+
+    @Test
+    void bodyConstraintsAreTheDocuments() throws Exception {
+        assertSameRules(Snapshot.class.getMethod("getName"), SpecDocument.snapshotProperty("name"), true);
+        assertSameRules(Snapshot.class.getMethod("getClusterId"), SpecDocument.snapshotProperty("cluster_id"), true);
+        assertSameRules(Snapshot.class.getMethod("getDescription"), SpecDocument.snapshotProperty("description"), false);
+        assertSameRules(SnapshotResp.class.getMethod("getId"),
+                SpecDocument.schema("SnapshotResp").path("properties").path("id"), true);
+    }
+
+    @Test
+    void projectIdConstraintsAreTheDocuments() throws Exception {
+        Parameter projectId = SnapshotsApiParameters.class.getMethod("createSnapshot", String.class).getParameters()[0];
+        assertThat(projectId.getAnnotation(Param.class).value()).isEqualTo("project_id");
+        assertSameRules(projectId, SpecDocument.projectIdSchema(), true);
+    }
+
+    @Test
+    void everyNonBodyParameterOfTheDocumentIsAPathParameter() {
+        // SnapshotsApiParameters carries path parameters only; a query or header parameter added to
+        // the document would need the template extended, and must fail here first.
+        List<String> locations = new ArrayList<>();
+        SpecDocument.ROOT.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
+            for (JsonNode parameter : operation.getValue().path("parameters")) {
+                locations.add(SpecDocument.resolve(parameter).path("in").asText());
+            }
+        }));
+        assertThat(locations).isNotEmpty().containsOnly("path");
+    }
+
+    private static void assertSameRules(AnnotatedElement element, JsonNode schema, boolean required) {
+        assertThat(element.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern").asText());
+        Size size = element.getAnnotation(Size.class);
+        Map<String, Integer> expected = Map.of(
+                "min", schema.has("minLength") ? schema.get("minLength").asInt() : 0,
+                "max", schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE);
+        if (size == null) {
+            assertThat(expected).isEqualTo(Map.of("min", 0, "max", Integer.MAX_VALUE));
+        } else {
+            assertThat(Map.of("min", size.min(), "max", size.max())).isEqualTo(expected);
+        }
+        assertThat(element.getAnnotation(NotNull.class) != null).isEqualTo(required);
+    }
+}
