@@ -13,6 +13,8 @@ import java.time.Clock;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.opendws.snapshot.client.validation.CodePointSizeValidator;
 import org.opendws.snapshot.mock.admin.AdminController;
 import org.opendws.snapshot.mock.admin.MockReset;
 import org.opendws.snapshot.mock.auth.Authenticator;
@@ -40,6 +42,7 @@ import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -228,6 +231,16 @@ public class MockServerConfiguration implements WebMvcConfigurer {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Lengths in code points, as the spec (JSON Schema) counts them: Bean Validation's
+     * {@code @Size} counts UTF-16 units, and refused a description of 129 to 256 emoji that the
+     * spec allows (the client counts the same way, with the same validator).
+     */
+    @Bean
+    public ValidationConfigurationCustomizer codePointLengths() {
+        return configuration -> CodePointSizeValidator.register((HibernateValidatorConfiguration) configuration);
     }
 
     /** {@code dws.mock.latency=200ms}, a fixed latency, besides {@code .min}/{@code .max}. */
