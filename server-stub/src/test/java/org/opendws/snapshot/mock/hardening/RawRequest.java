@@ -55,8 +55,13 @@ record RawRequest(String method, String target, List<String> headers, byte[] bod
 
     /** The bytes on the wire, {@code Host: 127.0.0.1:<port>} first. */
     byte[] bytes(int port) {
+        return bytes("127.0.0.1:" + port);
+    }
+
+    /** The bytes on the wire, {@code Host: <host>} first. */
+    byte[] bytes(String host) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+        write(out, method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n");
         for (String header : headers) {
             write(out, header + "\r\n");
         }
