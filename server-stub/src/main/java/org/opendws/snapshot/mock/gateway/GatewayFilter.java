@@ -69,11 +69,8 @@ public final class GatewayFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        CachedBodyRequest cached;
-        try {
-            cached = CachedBodyRequest.read(request, maxBodyBytes);
-        } catch (CachedBodyRequest.BodyTooLargeException e) {
-            errors.write(request, response, DwsException.invalid(e.getMessage()));
+        CachedBodyRequest cached = CachedBodyRequest.readOrRefuse(request, response, maxBodyBytes, errors);
+        if (cached == null) {
             return;
         }
         try {

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.error.ErrorWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,13 +32,9 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        CachedBodyRequest cached;
-        try {
-            cached = CachedBodyRequest.read(request, maxBodyBytes);
-        } catch (CachedBodyRequest.BodyTooLargeException e) {
-            errors.write(request, response, DwsException.invalid(e.getMessage()));
-            return;
+        CachedBodyRequest cached = CachedBodyRequest.readOrRefuse(request, response, maxBodyBytes, errors);
+        if (cached != null) {
+            chain.doFilter(cached, response);
         }
-        chain.doFilter(cached, response);
     }
 }

@@ -157,10 +157,7 @@ class ConcurrentCreatesTest {
         } else {
             headers.put("X-Auth-Token", World.DEFAULT_TOKEN);
         }
-        RawRequest request = RawRequest.of("POST", path);
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            request = request.header(header.getKey(), header.getValue());
-        }
+        RawRequest request = RawRequest.of("POST", path).headers(headers);
         request = request.body(body, RawRequest.Framing.LENGTH);
         RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), false);
         ErrorContract.check(request, answer, false, false);

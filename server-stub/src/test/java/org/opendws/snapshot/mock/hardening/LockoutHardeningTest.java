@@ -87,10 +87,7 @@ class LockoutHardeningTest {
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
         headers.putAll(new AkSkSigner(CLOCK).sign("POST", "127.0.0.1:" + mock.port(), path, Map.of(), headers, body,
                 ak, sk, null));
-        RawRequest request = RawRequest.of("POST", path);
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            request = request.header(header.getKey(), header.getValue());
-        }
+        RawRequest request = RawRequest.of("POST", path).headers(headers);
         request = request.body(body, RawRequest.Framing.LENGTH);
         try (RawConnection connection = new RawConnection(mock.port())) {
             RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), false);

@@ -63,21 +63,7 @@ final class OutputCapture implements AutoCloseable {
         encoder.start();
         appender.setContext(context);
         appender.setEncoder(encoder);
-        appender.setOutputStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                synchronized (captured) {
-                    captured.write(b);
-                }
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                synchronized (captured) {
-                    captured.write(b, off, len);
-                }
-            }
-        });
+        appender.setOutputStream(capturing());
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.TRACE);

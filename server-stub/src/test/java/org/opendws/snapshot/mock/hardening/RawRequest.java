@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An HTTP/1.1 request as raw bytes: any method, any request target, header lines as given (CR,
@@ -33,6 +34,15 @@ record RawRequest(String method, String target, List<String> headers, byte[] bod
 
     RawRequest header(String name, String value) {
         return line(name + ": " + value);
+    }
+
+    /** Every header of {@code headers}, in their order. */
+    RawRequest headers(Map<String, String> headers) {
+        RawRequest request = this;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            request = request.header(header.getKey(), header.getValue());
+        }
+        return request;
     }
 
     RawRequest line(String headerLine) {

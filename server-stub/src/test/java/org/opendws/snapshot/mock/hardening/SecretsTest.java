@@ -168,10 +168,7 @@ class SecretsTest {
         secrets.add(authorization.substring(authorization.lastIndexOf('=') + 1));
         headers.putAll(added);
         headers.putAll(unsigned);
-        RawRequest request = RawRequest.of("POST", path);
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            request = request.header(header.getKey(), header.getValue());
-        }
+        RawRequest request = RawRequest.of("POST", path).headers(headers);
         return request.body(body, RawRequest.Framing.LENGTH);
     }
 

@@ -105,10 +105,7 @@ class TamperingTest {
         }
 
         RawRequest raw() {
-            RawRequest request = RawRequest.of(method, query == null ? path : path + "?" + query);
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                request = request.header(header.getKey(), header.getValue());
-            }
+            RawRequest request = RawRequest.of(method, query == null ? path : path + "?" + query).headers(headers);
             return request.body(body, RawRequest.Framing.LENGTH);
         }
     }
