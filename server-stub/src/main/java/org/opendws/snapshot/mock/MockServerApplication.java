@@ -50,6 +50,8 @@ public class MockServerApplication {
         application.setDefaultProperties(STANDALONE_DEFAULTS);
         try {
             application.run(args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build's ahead-of-time processing stops the run on purpose
         } catch (RuntimeException e) {
             // Spring Boot has logged why; a second stack trace would only hide it
             System.exit(1);

@@ -45,6 +45,12 @@ public final class AkSkSigner {
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Looked up once and cloned for each use: getInstance searches the security providers on
+     * every call, which was a sixth of a signature check's time in the mock server.
+     */
+    private static final MessageDigest SHA256 = sha256Instance();
+    private static final Mac HMAC_SHA256 = hmacSha256Instance();
     private final Clock clock;
 
     /** A signer that reads the time from {@code clock} (inject a fixed clock in tests). */
@@ -155,21 +161,44 @@ public final class AkSkSigner {
 
     /** Lowercase hex HMAC-SHA256 of the string to sign, keyed with the SK's UTF-8 bytes. */
     public static String signature(String secretKey, String stringToSign) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            mac = (Mac) HMAC_SHA256.clone();
+        } catch (CloneNotSupportedException notWithThisProvider) {
+            mac = hmacSha256Instance();
         }
+        try {
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 refuses the key", e);
+        }
+        return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lowercase hex SHA-256 of the bytes. */
     public static String sha256Hex(byte[] bytes) {
+        MessageDigest digest;
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            digest = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException notWithThisProvider) {
+            digest = sha256Instance();
+        }
+        return HEX.formatHex(digest.digest(bytes));
+    }
+
+    private static MessageDigest sha256Instance() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static Mac hmacSha256Instance() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 

@@ -139,6 +139,15 @@ public class AdminController {
     }
 
     /**
+     * How many snapshots are stored, without listing them (a soak test or benchmark polls this
+     * while millions are stored).
+     */
+    @GetMapping("/snapshots/count")
+    public Map<String, Long> snapshotCount() {
+        return Map.of("count", store.size());
+    }
+
+    /**
      * Stores a snapshot as if it had been created (e.g. for a contract test's provider state "a
      * snapshot named X exists"); the cluster need not exist, the name must be free in the project.
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.opendws.snapshot.client.auth.AkSkSigner;
 import org.opendws.snapshot.mock.error.DwsException;
 
@@ -20,6 +21,8 @@ import org.opendws.snapshot.mock.error.DwsException;
  */
 public record AuthorizationHeader(String accessKey, List<String> signedHeaders, String signature) {
     private static final Set<String> PART_NAMES = Set.of("Access", "SignedHeaders", "Signature");
+    /** compiled once: String.matches compiled it anew on every signed request */
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
     /**
      * Parses the header value.
@@ -49,7 +52,7 @@ public record AuthorizationHeader(String accessKey, List<String> signedHeaders, 
         if (parts.size() != 3) {
             throw malformed("it must hold exactly Access, SignedHeaders and Signature");
         }
-        if (!signature.matches("[0-9a-f]{64}")) {
+        if (!SIGNATURE.matcher(signature).matches()) {
             throw malformed("Signature must be 64 lower-case hex characters");
         }
         List<String> names = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * First filter of every request: gives it a fresh id (response header {@code X-Request-Id},
@@ -46,10 +47,14 @@ public final class RequestIdFilter extends OncePerRequestFilter {
         if (journaled) {
             journal.begin();
         }
+        // Answers are small: each is kept whole and sent with a Content-Length in one write once
+        // it is logged and journaled (a chunked body took a second write for its last chunk, and
+        // a client could hold a complete answer before its request was in the journal).
+        ContentCachingResponseWrapper whole = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, whole);
         } finally {
-            int status = response.getStatus();
+            int status = whole.getStatus();
             ACCESS.info("{} {} -> {} ({} ms) request_id={}", request.getMethod(), request.getRequestURI(), status,
                     (System.nanoTime() - start) / 1_000_000, id);
             if (journaled) {
@@ -58,6 +63,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
                         request.getQueryString(), status, id, headers));
             }
             MDC.remove(RequestIds.MDC_KEY);
+            whole.copyBodyToResponse();
         }
     }
 }

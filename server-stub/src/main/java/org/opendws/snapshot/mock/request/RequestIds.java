@@ -1,7 +1,8 @@
 package org.opendws.snapshot.mock.request;
 
 import jakarta.servlet.ServletRequest;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The id of each request: made by {@link RequestIdFilter}, kept as a request attribute. */
 public final class RequestIds {
@@ -24,9 +25,14 @@ public final class RequestIds {
         return (String) id;
     }
 
-    /** A fresh id: 32 lowercase hex characters, like the gateway's. */
+    /**
+     * A fresh id: 32 lowercase hex characters, like the gateway's. Random, not secret: a
+     * per-thread generator, because UUID.randomUUID()'s shared SecureRandom serialised every
+     * request on one lock under load.
+     */
     public static String newId() {
-        UUID uuid = UUID.randomUUID();
-        return String.format("%016x%016x", uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 }

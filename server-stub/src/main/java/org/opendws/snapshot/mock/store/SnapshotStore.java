@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -101,7 +102,7 @@ public final class SnapshotStore {
             throw new RefusedException(Refusal.FULL);
         }
         String key = key(name);
-        UUID id = UUID.randomUUID();
+        UUID id = randomUuid();
         Entry entry = new Entry(id, createdAt.toEpochMilli(), clusterId, creators.computeIfAbsent(createdBy, c -> c),
                 key.equals(name) ? null : name.getBytes(StandardCharsets.UTF_8),
                 description == null || description.isEmpty() ? null : description.getBytes(StandardCharsets.UTF_8));
@@ -141,6 +142,17 @@ public final class SnapshotStore {
     public void clear() {
         projects.clear();
         count.set(0);
+    }
+
+    /**
+     * A version 4 (random) UUID from a per-thread generator: ids must be unique, not
+     * unpredictable, and UUID.randomUUID()'s shared SecureRandom serialised creates on one lock.
+     */
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;                        // version 4
+        long low = random.nextLong() & ~0xC000_0000_0000_0000L | 0x8000_0000_0000_0000L; // RFC 4122 variant
+        return new UUID(high, low);
     }
 
     private static String key(String name) {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Benchmark 4: JMH (bench/jmh). Signing alone (SignBenchmark.sign), and a full signed create
+# against a running mock (auth=aksk) from one calling thread (concurrency 1): through the client
+# (CallBenchmark.client: validate, encode, sign, send, receive, decode) and through the floor, the
+# JDK HttpClient sending the same signed request by hand (CallBenchmark.jdkFloor). The two calls
+# are measured in alternating JMH runs (client, floor, floor, client, ...), each in its own fork,
+# so that a drift in the machine's load weighs on both; the ratio is of their means.
+# Usage: bench/client-jmh.sh [JMH options, default: -f 1 -wi 5 -w 3s -i 5 -r 3s]
+#   BENCH_ROUNDS (default 2): how many client/floor pairs
+source "$(dirname "$0")/lib.sh"
+ROUNDS=${BENCH_ROUNDS:-2}
+need_apt curl curl
+build_mock
+log "building the benchmarks ..."
+(cd "$ROOT" && ./mvnw -q -B -ntp -Pbench package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -pl bench/jmh -am) \
+  >"$TOOLS/build-jmh.log" 2>&1 || { tail -40 "$TOOLS/build-jmh.log" >&2; exit 1; }
+
+PORT=$(free_port); start_mock "$PORT"
+wait_http "http://127.0.0.1:$PORT/openapi.yaml" "$MOCK_PID"
+CP="$BENCH/jmh/target/classes:$(cat "$BENCH/jmh/target/classpath.txt")"
+: >"$TOOLS/client-jmh.log"
+
+jmh() {  # jmh BENCHMARK -> "score error" (us/op); JMH's own output goes to bench/target/client-jmh.log
+  local csv="$TOOLS/client-jmh-$1.csv"
+  # shellcheck disable=SC2086
+  java -cp "$CP" -Dbench.url="http://127.0.0.1:$PORT" org.openjdk.jmh.Main ${JMH_OPTS:--f 1 -wi 5 -w 3s -i 5 -r 3s} \
+    -foe true -rf csv -rff "$csv" "org.opendws.snapshot.bench.$1\$" >>"$TOOLS/client-jmh.log" 2>&1 \
+    || { tail -30 "$TOOLS/client-jmh.log" >&2; return 1; }
+  awk -F, 'NR == 2 { gsub(/"/, ""); print $5, $6 }' "$csv"
+}
+JMH_OPTS="$*"; [ -n "$JMH_OPTS" ] || unset JMH_OPTS
+
+echo "load average before: $(loadavg)"
+read -r sign sign_err < <(jmh SignBenchmark.sign)
+printf '%-26s %10.2f ± %.2f us\n' "signing" "$sign" "$sign_err"
+first=client; second=jdkFloor; sum_client=0; sum_floor=0
+for r in $(seq "$ROUNDS"); do
+  for b in $first $second; do
+    read -r score err < <(jmh "CallBenchmark.$b")
+    printf 'round %s  %-17s %10.1f ± %.1f us/call\n' "$r" "$b" "$score" "$err"
+    if [ "$b" = client ]; then sum_client=$(awk -v a="$sum_client" -v b="$score" 'BEGIN { print a + b }')
+    else sum_floor=$(awk -v a="$sum_floor" -v b="$score" 'BEGIN { print a + b }'); fi
+  done
+  t=$first; first=$second; second=$t
+done
+echo
+awk -v s="$sign" -v c="$sum_client" -v f="$sum_floor" -v n="$ROUNDS" 'BEGIN {
+  printf "signing: %.2f us (goal: <= 20 us)\n", s
+  printf "client call %.0f us, JDK HttpClient floor %.0f us: client/floor = %.2f (goal: <= 1.20)\n", c / n, f / n, c / f }'
+echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); JMH ${JMH_OPTS:--f 1 -wi 5 -w 3s -i 5 -r 3s}, one thread"

@@ -1,0 +1,116 @@
+# Shared helpers of the bench/ scripts (sourced, not run). Every process a script starts is
+# recorded and ended when the script exits, however it exits (end, error, Ctrl-C, kill).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+SPEC="$ROOT/api-spec/src/main/openapi/dws-snapshot.yaml"
+JAR="$ROOT/server-stub/target/dws-mock-server.jar"
+# the executable jar extracted by the build, with its class data sharing archive (server-stub
+# README, "Start it faster")
+FAST_DIR="$ROOT/server-stub/target/dws-mock-server"
+PRISM_VERSION=5.16.0
+TOOLS="$ROOT/bench/target"
+PROJECT=89cd04f168b84af6be287f71730fdb4b
+CLUSTER=44b277eb-39be-4921-be31-3d61b43651d7
+mkdir -p "$TOOLS"
+PIDS=()
+
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+log() { echo "$*" >&2; }
+
+need_apt() {  # need_apt COMMAND PACKAGE
+  command -v "$1" >/dev/null && return
+  log "installing $2 ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+}
+
+# The mock's executable jar, built when missing or when a source it is made of changed since the
+# last build here (the jar's own time stamp is fixed by the reproducible build, hence the stamp file).
+build_mock() {
+  local stamp="$TOOLS/mock-built.stamp" stale=
+  if [ -f "$JAR" ] && [ -f "$stamp" ]; then
+    stale=$(find "$ROOT"/{api-spec,client,server-stub,docs}/src "$ROOT"/pom.xml "$ROOT"/{api-spec,client,server-stub,docs}/pom.xml \
+      -type f -newer "$stamp" -print -quit)
+  fi
+  if [ ! -f "$JAR" ] || [ ! -f "$FAST_DIR/dws-mock-server.jsa" ] || [ ! -f "$stamp" ] || [ -n "$stale" ] \
+      || [ -n "${BENCH_REBUILD:-}" ]; then
+    log "building the mock server ..."
+    touch "$stamp.new"
+    (cd "$ROOT" && ./mvnw -q -B -ntp package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -pl server-stub -am) >"$TOOLS/build.log" 2>&1 \
+      || { tail -40 "$TOOLS/build.log" >&2; return 1; }
+    mv "$stamp.new" "$stamp"
+  fi
+}
+
+install_prism() {
+  PRISM="$TOOLS/prism/node_modules/.bin/prism"
+  if [ ! -x "$PRISM" ] || [ "$("$PRISM" --version 2>/dev/null)" != "$PRISM_VERSION" ]; then
+    log "installing Prism $PRISM_VERSION ..."
+    command -v npm >/dev/null || need_apt npm npm
+    mkdir -p "$TOOLS/prism"
+    (cd "$TOOLS/prism" && { [ -f package.json ] || echo '{"private":true}' >package.json; } \
+      && npm install --silent --no-audit --no-fund --save-exact "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null)
+  fi
+}
+
+# free_port: a TCP port nothing on 127.0.0.1 listens on now
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# wait_http URL PID [seconds]: until any HTTP answer comes; fails if the process dies first
+wait_http() {
+  local url=$1 pid=$2 limit=${3:-120} i=0
+  until curl -s -o /dev/null "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then log "the process serving $url died; its log:"; tail -20 "$(log_of "$pid")" >&2; return 1; fi
+    sleep 0.05; i=$((i + 1))
+    if [ $i -gt $((limit * 20)) ]; then log "no answer from $url within ${limit}s"; return 1; fi
+  done
+  return 0
+}
+declare -A LOGS
+log_of() { echo "${LOGS[$1]:-/dev/null}"; }
+
+# start_mock PORT [extra args...]: the executable jar, as its README runs it; sets MOCK_PID
+start_mock() {
+  local port=$1; shift
+  start_cmd "$TOOLS/mock-$port.log" java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$port" "$@"
+  MOCK_PID=$LAST_PID
+}
+
+# start_prism PORT: Prism 5 mocking the same document; sets PRISM_PID
+start_prism() {
+  start_cmd "$TOOLS/prism-$1.log" "$PRISM" mock -h 127.0.0.1 -p "$1" "$SPEC"
+  PRISM_PID=$LAST_PID
+}
+
+start_cmd() {  # start_cmd LOGFILE COMMAND...: in the background, recorded for cleanup; sets LAST_PID
+  local logfile=$1; shift
+  "$@" >"$logfile" 2>&1 &
+  LAST_PID=$!; PIDS+=("$LAST_PID"); LOGS[$LAST_PID]=$logfile
+}
+
+stop() {  # stop PID: ends it and forgets it (so that cleanup never signals a reused pid)
+  kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true
+  local kept=() p
+  for p in "${PIDS[@]}"; do [ "$p" = "$1" ] || kept+=("$p"); done
+  PIDS=("${kept[@]}")
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+machine() {
+  echo "$(nproc) cores, $(java -version 2>&1 | head -1 | tr -d '"'), $(uname -m), load average $(loadavg)"
+}

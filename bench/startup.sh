@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark 3: start-up, from process start to the first 200 answer to a create, median of N runs,
+# the three alternating: the mock as `java -jar` runs it, the mock's fast start (the extracted
+# jar, its ahead-of-time processed context and the class data sharing archive that the build
+# makes, C1 only; server-stub README, "Start it faster"), and Prism 5 on the same document. The first 200 is polled with curl every 10 ms.
+# Usage: bench/startup.sh [runs, default 5]
+source "$(dirname "$0")/lib.sh"
+RUNS=${1:-5}
+need_apt curl curl
+build_mock; install_prism
+BODY="{\"snapshot\":{\"name\":\"startup-1\",\"cluster_id\":\"$CLUSTER\"}}"
+
+# the archive must fit this JVM, or the fast start would silently run without it
+java -Xshare:on -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh \
+  -jar "$FAST_DIR/dws-mock-server.jar" --logging.level.root=WARN >"$TOOLS/cds-check.log" 2>&1 \
+  || { log "the class data sharing archive does not fit this JVM:"; cat "$TOOLS/cds-check.log" >&2; exit 1; }
+
+first_200() {  # first_200 PORT PID START_NS -> milliseconds from START_NS to the first 200
+  local port=$1 pid=$2 start=$3 code
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+      -H 'Authorization: SDK-HMAC-SHA256 Access=B, SignedHeaders=host;x-sdk-date, Signature=0' -H 'X-Sdk-Date: 20261128T045404Z' \
+      --data "$BODY" "http://127.0.0.1:$port/v1.0/$PROJECT/snapshots" || true)
+    [ "$code" = 200 ] && break
+    kill -0 "$pid" 2>/dev/null || { log "it died before answering; its log:"; tail -20 "$(log_of "$pid")" >&2; return 1; }
+    sleep 0.01
+  done
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+
+start_plain() { start_mock "$1" --dws.mock.auth=none; }
+start_fast() {
+  start_cmd "$TOOLS/mock-fast-$1.log" java -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -XX:TieredStopAtLevel=1 \
+    -Dspring.aot.enabled=true -jar "$FAST_DIR/dws-mock-server.jar" --server.port="$1" --dws.mock.auth=none
+}
+start_peer() { start_prism "$1"; }
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+echo "load average before: $(loadavg)"
+declare -A TIMES
+kinds=(plain fast peer)
+for i in $(seq "$RUNS"); do
+  for k in "${kinds[@]}"; do
+    port=$(free_port); t0=$(date +%s%N); "start_$k" "$port"
+    TIMES[$k]+="$(first_200 "$port" "$LAST_PID" "$t0") "
+    stop "$LAST_PID"
+  done
+  kinds=("${kinds[@]:1}" "${kinds[0]}")   # rotate who goes first
+done
+declare -A M
+# shellcheck disable=SC2086
+for k in plain fast peer; do M[$k]=$(printf '%s\n' ${TIMES[$k]} | median); done
+printf '%-34s %-30s %s\n' "what" "start to first 200 (ms)" "median"
+printf '%-34s %-30s %s\n' "mock, java -jar" "${TIMES[plain]}" "${M[plain]}"
+printf '%-34s %-30s %s\n' "mock, fast start (CDS, AOT, C1)" "${TIMES[fast]}" "${M[fast]}"
+printf '%-34s %-30s %s\n' "Prism $PRISM_VERSION" "${TIMES[peer]}" "${M[peer]}"
+awk -v a="${M[plain]}" -v f="${M[fast]}" -v p="${M[peer]}" 'BEGIN {
+  printf "\nmock/prism start-up time: java -jar %.2f, fast start %.2f (goal: <= 1.00)\n", a / p, f / p }'
+echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); $RUNS runs each"
