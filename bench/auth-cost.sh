@@ -12,8 +12,8 @@ need_apt curl curl
 build_mock
 CP="$ROOT/client/target/classes"   # AkSkSigner (JDK only), built with the mock
 
-AKSK_PORT=$(free_port); start_mock "$AKSK_PORT" --dws.mock.max-snapshots=100000000; AKSK=$MOCK_PID
-NONE_PORT=$(free_port); start_mock "$NONE_PORT" --dws.mock.auth=none --dws.mock.max-snapshots=100000000; NONE=$MOCK_PID
+free_port AKSK_PORT; start_mock "$AKSK_PORT" --dws.mock.max-snapshots=100000000; AKSK=$MOCK_PID
+free_port NONE_PORT; start_mock "$NONE_PORT" --dws.mock.auth=none --dws.mock.max-snapshots=100000000; NONE=$MOCK_PID
 wait_http "http://127.0.0.1:$AKSK_PORT/openapi.yaml" "$AKSK"; wait_http "http://127.0.0.1:$NONE_PORT/openapi.yaml" "$NONE"
 
 log "warming up (${WARMUP}s each), then $ROUNDS rounds of ${DURATION}s each ..."

@@ -5,8 +5,9 @@
 # JDK HttpClient sending the same signed request by hand (CallBenchmark.jdkFloor). The two calls
 # are measured in alternating JMH runs (client, floor, floor, client, ...), each in its own fork,
 # so that a drift in the machine's load weighs on both; the ratio is of their means.
-# Usage: bench/client-jmh.sh [JMH options, default: -f 1 -wi 5 -w 3s -i 5 -r 3s]
+# Usage: bench/client-jmh.sh [JMH options, default: -f 1 -wi 10 -w 5s -i 5 -r 4s]
 #   BENCH_ROUNDS (default 2): how many client/floor pairs
+#   BENCH_MOCK_WARMUP (default 20): seconds of signed creates that warm the mock up first
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${BENCH_ROUNDS:-2}
 need_apt curl curl
@@ -15,7 +16,7 @@ log "building the benchmarks ..."
 (cd "$ROOT" && ./mvnw -q -B -ntp -Pbench package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -pl bench/jmh -am) \
   >"$TOOLS/build-jmh.log" 2>&1 || { tail -40 "$TOOLS/build-jmh.log" >&2; exit 1; }
 
-PORT=$(free_port); start_mock "$PORT"
+free_port PORT; start_mock "$PORT"
 wait_http "http://127.0.0.1:$PORT/openapi.yaml" "$MOCK_PID"
 CP="$BENCH/jmh/target/classes:$(cat "$BENCH/jmh/target/classpath.txt")"
 : >"$TOOLS/client-jmh.log"
@@ -23,13 +24,16 @@ CP="$BENCH/jmh/target/classes:$(cat "$BENCH/jmh/target/classpath.txt")"
 jmh() {  # jmh BENCHMARK -> "score error" (us/op); JMH's own output goes to bench/target/client-jmh.log
   local csv="$TOOLS/client-jmh-$1.csv"
   # shellcheck disable=SC2086
-  java -cp "$CP" -Dbench.url="http://127.0.0.1:$PORT" org.openjdk.jmh.Main ${JMH_OPTS:--f 1 -wi 5 -w 3s -i 5 -r 3s} \
+  java -cp "$CP" -Dbench.url="http://127.0.0.1:$PORT" org.openjdk.jmh.Main ${JMH_OPTS:-${OPTS:--f 1 -wi 10 -w 5s -i 5 -r 4s}} \
     -foe true -rf csv -rff "$csv" "org.opendws.snapshot.bench.$1\$" >>"$TOOLS/client-jmh.log" 2>&1 \
     || { tail -30 "$TOOLS/client-jmh.log" >&2; return 1; }
   awk -F, 'NR == 2 { gsub(/"/, ""); print $5, $6 }' "$csv"
 }
-JMH_OPTS="$*"; [ -n "$JMH_OPTS" ] || unset JMH_OPTS
+OPTS="$*"
 
+# the mock's own JIT warm-up must not fall into the first measured run
+log "warming up the mock (${BENCH_MOCK_WARMUP:-20}s of signed creates) ..."
+JMH_OPTS="-f 1 -wi 0 -i 1 -r ${BENCH_MOCK_WARMUP:-20}s" jmh CallBenchmark.jdkFloor >/dev/null
 echo "load average before: $(loadavg)"
 read -r sign sign_err < <(jmh SignBenchmark.sign)
 printf '%-26s %10.2f ± %.2f us\n' "signing" "$sign" "$sign_err"
@@ -47,4 +51,4 @@ echo
 awk -v s="$sign" -v c="$sum_client" -v f="$sum_floor" -v n="$ROUNDS" 'BEGIN {
   printf "signing: %.2f us (goal: <= 20 us)\n", s
   printf "client call %.0f us, JDK HttpClient floor %.0f us: client/floor = %.2f (goal: <= 1.20)\n", c / n, f / n, c / f }'
-echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); JMH ${JMH_OPTS:--f 1 -wi 5 -w 3s -i 5 -r 3s}, one thread"
+echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); JMH ${OPTS:--f 1 -wi 10 -w 5s -i 5 -r 4s}, one thread"

@@ -62,12 +62,20 @@ install_prism() {
   fi
 }
 
-# free_port: a TCP port nothing on 127.0.0.1 listens on now
+# free_port VAR: sets VAR to a TCP port nothing on 127.0.0.1 listens on now, below the kernel's
+# ephemeral range (where outgoing connections take their local ports), and not handed out before
+# in this script (a server started a moment ago may not listen yet)
+GIVEN_PORTS=" "
 free_port() {
-  local port
+  local -n _fp_into=$1
+  local _fp_port _fp_low
+  _fp_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   while :; do
-    port=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    _fp_port=$((10000 + RANDOM % (_fp_low - 10000)))
+    case "$GIVEN_PORTS" in *" $_fp_port "*) continue ;; esac
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$_fp_port") 2>/dev/null; then
+      GIVEN_PORTS+="$_fp_port "; _fp_into=$_fp_port; return
+    fi
   done
 }
 
@@ -112,5 +120,5 @@ stop() {  # stop PID: ends it and forgets it (so that cleanup never signals a re
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 machine() {
-  echo "$(nproc) cores, $(java -version 2>&1 | head -1 | tr -d '"'), $(uname -m), load average $(loadavg)"
+  echo "$(nproc) cores, $(java -version 2>&1 | sed -n 1p | tr -d '"'), $(uname -m), load average $(loadavg)"
 }

@@ -10,7 +10,7 @@ N=${1:-1000000}
 need_apt curl curl; need_apt wrk wrk
 build_mock
 
-PORT=$(free_port)
+free_port PORT
 start_mock "$PORT" --dws.mock.auth=none --dws.mock.max-snapshots="$N" --dws.mock.journal.size=100 \
   --logging.level.org.opendws.snapshot.mock.access=WARN
 URL=http://127.0.0.1:$PORT
@@ -36,8 +36,9 @@ while :; do
   [ "$n" -ge "$N" ] && break
   kill -0 "$MOCK_PID" 2>/dev/null || { log "the mock died; its log:"; tail -20 "$(log_of "$MOCK_PID")" >&2; exit 1; }
   slice=$((slice + 1))
-  # a slice long enough for what is left at ~5,000 creates/s (it may overshoot: the cap refuses the rest)
-  BENCH_RUN="m$slice" wrk -t1 -c16 -d"$(( (N - n) / 5000 + 1 ))"s -s "$BENCH/create.lua" "$URL" >/dev/null
+  # slices of at most 10 s, shorter near the end (one may overshoot: the cap refuses the rest)
+  secs=$(( (N - n) / 10000 + 1 )); [ "$secs" -gt 10 ] && secs=10
+  BENCH_RUN="m$slice" wrk -t1 -c16 -d"${secs}s" -s "$BENCH/create.lua" "$URL" >/dev/null
 done
 took=$(( $(date +%s) - start ))
 after=$(live_heap); histogram >"$TOOLS/histogram-after.txt"; n=$(stored)
@@ -55,5 +56,5 @@ echo "live heap before: $before bytes, after: $after bytes"
 awk -v a="$after" -v b="$before" -v n="$n" 'BEGIN { printf "heap per stored snapshot: %.0f bytes (goal: <= 300)\n", (a - b) / n }'
 echo "classes that grew most (bytes per stored snapshot):"
 awk -v n="$n" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "%12.1f  %s\n", d / n, $1 }' \
-  "$TOOLS/histogram-before.txt" "$TOOLS/histogram-after.txt" | sort -rn | head -8
+  "$TOOLS/histogram-before.txt" "$TOOLS/histogram-after.txt" | sort -rn | sed -n '1,8p'
 echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ)"

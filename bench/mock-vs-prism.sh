@@ -9,8 +9,8 @@ DURATION=${1:-10}; WARMUP=${2:-20}
 need_apt curl curl; need_apt wrk wrk
 build_mock; install_prism
 
-MOCK_PORT=$(free_port); start_mock "$MOCK_PORT" --dws.mock.auth=none --dws.mock.max-snapshots=100000000
-PRISM_PORT=$(free_port); start_prism "$PRISM_PORT"
+free_port MOCK_PORT; start_mock "$MOCK_PORT" --dws.mock.auth=none --dws.mock.max-snapshots=100000000
+free_port PRISM_PORT; start_prism "$PRISM_PORT"
 wait_http "http://127.0.0.1:$MOCK_PORT/openapi.yaml" "$MOCK_PID"
 wait_http "http://127.0.0.1:$PRISM_PORT/" "$PRISM_PID"
 URL_mock=http://127.0.0.1:$MOCK_PORT; URL_prism=http://127.0.0.1:$PRISM_PORT

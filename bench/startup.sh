@@ -42,7 +42,7 @@ declare -A TIMES
 kinds=(plain fast peer)
 for i in $(seq "$RUNS"); do
   for k in "${kinds[@]}"; do
-    port=$(free_port); t0=$(date +%s%N); "start_$k" "$port"
+    free_port port; t0=$(date +%s%N); "start_$k" "$port"
     TIMES[$k]+="$(first_200 "$port" "$LAST_PID" "$t0") "
     stop "$LAST_PID"
   done
