@@ -441,11 +441,17 @@ public final class DwsSnapshotClient implements AutoCloseable {
             }
             URI target = endpoint != null ? endpoint : URI.create("https://dws." + region + ".myhuaweicloud.com");
             Credentials resolved = credentials != null ? credentials : Credentials.fromEnvironment(environment);
-            String project = projectId != null ? projectId : environment.apply(Credentials.ENV_PROJECT_ID);
+            // an environment variable's surrounding blanks are dropped; a given project id is used
+            // (and validated) exactly as given, never silently changed into a valid one
+            String project = projectId != null ? projectId : trimmed(environment.apply(Credentials.ENV_PROJECT_ID));
             if (project == null || project.isBlank()) {
                 throw new IllegalStateException("no project id: call projectId(...) or set " + Credentials.ENV_PROJECT_ID);
             }
-            return new DwsSnapshotClient(this, target, resolved, project.trim());
+            return new DwsSnapshotClient(this, target, resolved, project);
+        }
+
+        private static String trimmed(String value) {
+            return value == null ? null : value.trim();
         }
 
         private static Duration positive(Duration duration, String name) {

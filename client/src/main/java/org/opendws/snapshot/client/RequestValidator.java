@@ -29,6 +29,7 @@ import org.opendws.snapshot.client.error.DwsValidationException;
 import org.opendws.snapshot.client.error.DwsValidationException.Violation;
 import org.opendws.snapshot.client.generated.api.SnapshotsApiParameters;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
+import org.opendws.snapshot.client.validation.CodePointSizeValidator;
 
 /**
  * Checks a request against the constraints generated from the OpenAPI document, with Hibernate
@@ -44,8 +45,8 @@ final class RequestValidator implements AutoCloseable {
     private final SnapshotsApiParameters parameters = new SnapshotsApiParameters();
 
     RequestValidator() {
-        factory = Validation.byProvider(HibernateValidator.class)
-                .configure()
+        // lengths in code points, as the document counts them (not UTF-16 units)
+        factory = CodePointSizeValidator.register(Validation.byProvider(HibernateValidator.class).configure())
                 .propertyNodeNameProvider(new JsonPropertyNames())
                 .parameterNameProvider(new WireParameterNames())
                 .defaultLocale(Locale.ENGLISH)

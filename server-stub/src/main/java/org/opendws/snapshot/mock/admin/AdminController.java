@@ -74,12 +74,24 @@ public class AdminController {
     public record TokenView(String id, Set<String> projects) {
     }
 
-    /** The body of {@code PUT /__admin/credentials/{ak}}. */
+    /**
+     * The body of {@code PUT /__admin/credentials/{ak}}. Its {@code toString()} hides the secrets:
+     * Spring MVC logs handler arguments at TRACE.
+     */
     public record CredentialRequest(String sk, Set<String> projects, @JsonProperty("security_token") String securityToken) {
+        @Override
+        public String toString() {
+            return "CredentialRequest[sk=***, projects=" + projects + ", securityToken="
+                    + (securityToken == null ? "none" : "***") + "]";
+        }
     }
 
-    /** The body of {@code PUT /__admin/tokens/{id}}. */
+    /** The body of {@code PUT /__admin/tokens/{id}}; {@code toString()} hides the token. */
     public record TokenRequest(String token, Set<String> projects) {
+        @Override
+        public String toString() {
+            return "TokenRequest[token=***, projects=" + projects + "]";
+        }
     }
 
     /** The body of {@code POST /__admin/faults}; {@code count} defaults to 1. */

@@ -109,7 +109,7 @@ public final class Authenticator {
             throw DwsException.unauthenticated("the signature does not match the request "
                     + "(check the canonical request, the SK and the signed headers)");
         }
-        lockouts.succeeded(auth.accessKey());
+        lockouts.succeeded(auth.accessKey(), now);
         return new Principal(credential.accessKey(), credential.projects());
     }
 

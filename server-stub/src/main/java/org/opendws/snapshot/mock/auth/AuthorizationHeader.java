@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.opendws.snapshot.client.auth.AkSkSigner;
 import org.opendws.snapshot.mock.error.DwsException;
@@ -19,6 +20,7 @@ import org.opendws.snapshot.mock.error.DwsException;
  * @param signature     the signature, lower-case hex
  */
 public record AuthorizationHeader(String accessKey, List<String> signedHeaders, String signature) {
+    private static final Set<String> PART_NAMES = Set.of("Access", "SignedHeaders", "Signature");
     /** compiled once: String.matches compiled it anew on every signed request */
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
@@ -32,15 +34,16 @@ public record AuthorizationHeader(String accessKey, List<String> signedHeaders, 
         if (!value.startsWith(prefix)) {
             throw malformed("it must start with " + prefix.trim());
         }
+        // what the client sent is never quoted back: a misplaced SK or token could be in it
         Map<String, String> parts = new HashMap<>();
         for (String part : value.substring(prefix.length()).split(",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw malformed("'" + part.trim() + "' is not name=value");
+                throw malformed("every part must be name=value");
             }
             String name = part.substring(0, eq).trim();
             if (parts.put(name, part.substring(eq + 1).trim()) != null) {
-                throw malformed(name + " appears twice");
+                throw malformed(PART_NAMES.contains(name) ? name + " appears twice" : "a part appears twice");
             }
         }
         String access = required(parts, "Access");

@@ -32,17 +32,28 @@ public final class LockoutRegistry {
         return Duration.between(now, state.lockedUntil);
     }
 
-    /** Counts a failed signature; the one that makes more than the allowed number locks the AK. */
+    /**
+     * Counts a failed signature; the one that makes more than the allowed number locks the AK.
+     * A failure that raced past {@link #lockedFor} while another locked the AK changes nothing:
+     * it used to start a new count, which lifted the lock (concurrent failures never locked).
+     */
     public void failed(String accessKey, Instant now) {
         states.compute(accessKey, (ak, state) -> {
+            if (isLocked(state, now)) {
+                return state;
+            }
             int count = (state == null || state.lockedUntil != null ? 0 : state.failures) + 1;
             return count > failures ? new State(0, now.plus(duration)) : new State(count, null);
         });
     }
 
-    /** A good signature ends the run of failures. */
-    public void succeeded(String accessKey) {
-        states.remove(accessKey);
+    /** A good signature ends the run of failures (not a lock that a concurrent failure set meanwhile). */
+    public void succeeded(String accessKey, Instant now) {
+        states.computeIfPresent(accessKey, (ak, state) -> isLocked(state, now) ? state : null);
+    }
+
+    private static boolean isLocked(State state, Instant now) {
+        return state != null && state.lockedUntil != null && now.isBefore(state.lockedUntil);
     }
 
     /** Forgets every failure and lock. */

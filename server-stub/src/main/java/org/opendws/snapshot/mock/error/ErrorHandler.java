@@ -130,6 +130,10 @@ public class ErrorHandler {
 
     /** Words a Jackson failure: where in the JSON and what was expected, never a Java class name. */
     static String unreadableMessage(Throwable cause) {
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException parse) {
+            // a syntax error met while mapping (a key given twice, say): told as the syntax error it is
+            cause = parse;
+        }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return jsonPath(mismatch.getPath()) + ": must be " + expected(mismatch.getTargetType())
                     + " (rejected value: " + rejected(mismatch) + ")";

@@ -26,6 +26,13 @@ public class ErrorPageController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<ErrorResponse> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // not an error dispatch but a client asking for the error page's path: no such API
+            response.setHeader(RequestIds.HEADER, RequestIds.of(request));
+            return ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
+                    .body(ErrorWriter.body(request, ErrorCodes.NO_SUCH_API,
+                            "The API does not exist: " + request.getMethod() + " " + request.getRequestURI() + "."));
+        }
         int status = code instanceof Integer i ? i : 500;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String message;

@@ -11,6 +11,11 @@ import org.opendws.snapshot.mock.request.RequestIds;
 /**
  * Tomcat's error report for what fails before the application sees the request (a malformed
  * URI, for example): the spec's error schema with a request id instead of Tomcat's HTML page.
+ *
+ * <p>Tomcat answers a request it cannot serve for want of a feature (the {@code CONNECT} method,
+ * a transfer coding other than chunked, an HTTP version other than 1.x) with 501 or 505. Those
+ * are the client's request at fault, not a failure of the service: a 5xx would invite retries
+ * of a request that can never succeed (and count as an outage), so they answer 400.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
     @Override
@@ -20,9 +25,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
             return;
         }
         String id = request.getAttribute(RequestIds.class.getName()) instanceof String s ? s : RequestIds.newId();
-        String message = status >= 500 ? "Internal server error."
-                : status == 404 || status == 405 ? "The API does not exist."
-                : "The request is malformed (HTTP status " + status + ").";
+        String message;
+        if (status == 501 || status == 505) {
+            status = 400;
+            response.setStatus(status);
+            message = "The request uses an HTTP method, version or transfer coding this server does not implement.";
+        } else {
+            message = status >= 500 ? "Internal server error."
+                    : status == 404 || status == 405 ? "The API does not exist."
+                    : "The request is malformed (HTTP status " + status + ").";
+        }
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

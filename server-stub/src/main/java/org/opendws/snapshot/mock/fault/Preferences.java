@@ -38,7 +38,7 @@ public record Preferences(Integer code, String example, Duration delay) {
                 String name = preference.substring(0, eq).trim().toLowerCase(Locale.ROOT);
                 String value = preference.substring(eq + 1).trim().replace("\"", "");
                 switch (name) {
-                    case "code" -> code = number(name, value).intValue();
+                    case "code" -> code = status(value);
                     case "example" -> example = value;
                     case "delay" -> delay = Duration.ofMillis(number(name, value));
                     default -> {
@@ -48,6 +48,15 @@ public record Preferences(Integer code, String example, Duration delay) {
             }
         }
         return code == null && example == null && delay == null ? NONE : new Preferences(code, example, delay);
+    }
+
+    /** A status code: three digits (a longer number would wrap around as an int). */
+    private static int status(String value) {
+        long n = number("code", value);
+        if (n > 999) {
+            throw DwsException.invalid("Prefer: code=" + value + " is not an HTTP status");
+        }
+        return (int) n;
     }
 
     private static Long number(String name, String value) {

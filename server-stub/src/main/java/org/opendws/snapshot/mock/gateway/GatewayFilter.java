@@ -5,6 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.Principal;
@@ -63,11 +69,8 @@ public final class GatewayFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        CachedBodyRequest cached;
-        try {
-            cached = CachedBodyRequest.read(request, maxBodyBytes);
-        } catch (CachedBodyRequest.BodyTooLargeException e) {
-            errors.write(request, response, DwsException.invalid(e.getMessage()));
+        CachedBodyRequest cached = CachedBodyRequest.readOrRefuse(request, response, maxBodyBytes, errors);
+        if (cached == null) {
             return;
         }
         try {
@@ -105,6 +108,10 @@ public final class GatewayFilter extends OncePerRequestFilter {
             if (isBlank(cached.body())) {
                 throw DwsException.emptyBody();
             }
+            int malformedAt = firstMalformedUtf8(cached.body());
+            if (malformedAt >= 0) {
+                throw DwsException.invalid("The request body is not valid UTF-8 (byte " + malformedAt + ").");
+            }
         } catch (DwsException e) {
             errors.write(request, response, e);
             return;
@@ -119,6 +126,29 @@ public final class GatewayFilter extends OncePerRequestFilter {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the body stops being UTF-8, or -1. JSON must be UTF-8 (RFC 8259), and Jackson decodes
+     * some invalid sequences (overlong forms such as C1 AE for 'n') into characters instead of
+     * refusing them; the JDK's decoder refuses every one.
+     */
+    private static int firstMalformedUtf8(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(1024);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -4,6 +4,7 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ErrorWriter;
 
 /**
  * A request whose body was read once, bounded, into memory: the signature is checked over
@@ -26,11 +29,15 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     /**
      * Reads the body of {@code request}, chunked or not, refusing more than {@code maxBytes}
-     * without reading further than one byte past the limit.
+     * without reading further than one byte past the limit (a request read already is returned
+     * as it is).
      *
      * @throws BodyTooLargeException when the body (or its announced length) exceeds the limit
      */
     public static CachedBodyRequest read(HttpServletRequest request, int maxBytes) throws IOException {
+        if (request instanceof CachedBodyRequest cached && cached.body.length <= maxBytes) {
+            return cached;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             throw new BodyTooLargeException(maxBytes);
         }
@@ -40,6 +47,20 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
             throw new BodyTooLargeException(maxBytes);
         }
         return new CachedBodyRequest(request, body);
+    }
+
+    /**
+     * {@link #read}, or, for a body above {@code maxBytes}, the 400 {@code DWS.0001} answer
+     * written with {@code errors} and null.
+     */
+    public static CachedBodyRequest readOrRefuse(HttpServletRequest request, HttpServletResponse response, int maxBytes,
+                                                 ErrorWriter errors) throws IOException {
+        try {
+            return read(request, maxBytes);
+        } catch (BodyTooLargeException e) {
+            errors.write(request, response, DwsException.invalid(e.getMessage()));
+            return null;
+        }
     }
 
     /** The body bytes as received. */

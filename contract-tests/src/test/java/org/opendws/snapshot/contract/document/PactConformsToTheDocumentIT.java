@@ -1,0 +1,94 @@
+package org.opendws.snapshot.contract.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opendws.snapshot.contract.document.DocumentCheck.keys;
+
+import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.V4Pact;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.pact.PactLevelResolverFactory;
+import com.atlassian.oai.validator.pact.PactRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.opendws.snapshot.contract.Pacts;
+
+/**
+ * The document check: every interaction of the pact file, request and response, against the
+ * packaged {@code openapi/dws-snapshot.yaml}, every finding an error.
+ */
+class PactConformsToTheDocumentIT {
+    /**
+     * Two requests break the document on purpose, to get the documented 400s: the document must
+     * reject them for exactly that reason and no other.
+     */
+    private static final Map<String, List<String>> DELIBERATE_VIOLATIONS = Map.of(
+            Pacts.INVALID_NAME, List.of("validation.request.body.schema.pattern"),
+            Pacts.EMPTY_BODY, List.of("validation.request.body.missing"));
+
+    private final String document = DocumentCheck.documentText();
+
+    @Test
+    void holdsOneInteractionPerDocumentedOutcomeEachWithAProviderState() {
+        V4Pact pact = Pacts.load();
+        List<V4Interaction.SynchronousHttp> interactions = pact.getInteractions().stream()
+                .map(i -> (V4Interaction.SynchronousHttp) i).toList();
+        Set<String> documentedStatuses = new OpenAPIV3Parser().readContents(document, null, null).getOpenAPI()
+                .getPaths().get("/v1.0/{project_id}/snapshots").getPost().getResponses().keySet();
+
+        assertThat(interactions).extracting(V4Interaction.SynchronousHttp::getDescription)
+                .containsExactlyInAnyOrderElementsOf(Pacts.ALL);
+        assertThat(interactions).allSatisfy(i -> assertThat(i.getProviderStates()).as(i.getDescription()).isNotEmpty());
+        Set<String> statuses = interactions.stream().map(i -> String.valueOf(i.getResponse().getStatus()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(statuses).containsExactlyElementsOf(new TreeSet<>(documentedStatuses));
+    }
+
+    @Test
+    void everyRequestAndResponseConformsToTheDocument() {
+        Map<String, ValidationReport> reports = DocumentCheck.validatePactFile(DocumentCheck.strictValidator(document));
+
+        assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(Pacts.ALL);
+        SoftAssertions softly = new SoftAssertions();
+        reports.forEach((description, report) -> softly.assertThat(keys(report))
+                .as("findings of '%s':%n%s", description, report.getMessages())
+                .isEqualTo(DELIBERATE_VIOLATIONS.getOrDefault(description, List.of())));
+        softly.assertAll();
+    }
+
+    @Test
+    void theDocumentsSecurityIsChecked() {
+        V4Interaction.SynchronousHttp created = Pacts.interaction(Pacts.load(), Pacts.CREATED);
+        created.getRequest().getHeaders().remove("Authorization");
+
+        ValidationReport report = DocumentCheck.strictValidator(document).validateRequest(PactRequest.of(created.getRequest()));
+
+        assertThat(keys(report)).containsExactly("validation.request.security.missing");
+    }
+
+    @Test
+    void aMissingResponseBodyIsAnErrorNotTheLibrarysPactDefaultOfANote() {
+        V4Interaction.SynchronousHttp created = Pacts.interaction(Pacts.load(), Pacts.CREATED);
+        SimpleResponse withoutBody = SimpleResponse.Builder.ok()
+                .withHeader("X-Request-Id", "0b8f6c4e2f1a4c8f9d3e7a6b5c4d3e2f")
+                .build();
+        OpenApiInteractionValidator pactDefaults = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(PactLevelResolverFactory.create())
+                .build();
+
+        ValidationReport strict = DocumentCheck.strictValidator(document)
+                .validate(PactRequest.of(created.getRequest()), withoutBody);
+        ValidationReport lenient = pactDefaults.validate(PactRequest.of(created.getRequest()), withoutBody);
+
+        assertThat(keys(strict)).containsExactly("validation.response.body.missing");
+        assertThat(strict.hasErrors()).isTrue();
+        assertThat(lenient.hasErrors()).as("the library's Pact defaults let a missing body through").isFalse();
+    }
+}
