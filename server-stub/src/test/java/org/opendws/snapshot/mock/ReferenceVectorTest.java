@@ -8,10 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opendws.snapshot.mock.junit.DwsMockExtension;
 import org.opendws.snapshot.mock.support.IndependentSigner;
 import org.opendws.snapshot.mock.support.RawHttp;
 
@@ -28,24 +27,10 @@ class ReferenceVectorTest {
     private static final String V1_SIGNATURE = "2d00dd41b3ebefd7c234bc4ecae17e6c92172e630081149e051c3ff9f7fb0943";
     private static final String V2_SIGNATURE = "e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2";
 
-    private static DwsMockServer mock;
-
-    @BeforeAll
-    static void start() {
-        mock = DwsMockServer.builder()
-                .clock(Clock.fixed(Instant.parse("2026-11-28T04:54:04Z"), ZoneOffset.UTC))
-                .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
-    }
+    /** Started once, reset before each test, by the same extension users embed the mock with. */
+    @RegisterExtension
+    static final DwsMockExtension MOCK = new DwsMockExtension(
+            builder -> builder.clock(Clock.fixed(Instant.parse("2026-11-28T04:54:04Z"), ZoneOffset.UTC)));
 
     @Test
     void independentSignerReproducesVectorV1() {
@@ -69,11 +54,11 @@ class ReferenceVectorTest {
 
     @Test
     void serverAcceptsVectorV2ExactlyAsSent() {
-        RawHttp.Answer answer = RawHttp.send(mock.port(), v2Request(BODY, V2_SIGNATURE));
+        RawHttp.Answer answer = RawHttp.send(MOCK.server().port(), v2Request(BODY, V2_SIGNATURE));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(UUID.fromString(answer.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"))).isNotNull();
-        assertThat(mock.snapshots()).singleElement().satisfies(s -> {
+        assertThat(MOCK.server().snapshots()).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("snapshot-3");
             assertThat(s.createdBy()).isEqualTo("MOCKACCESSKEY0000000");
             assertThat(s.createdAt()).isEqualTo(Instant.parse("2026-11-28T04:54:04Z"));
@@ -93,7 +78,7 @@ class ReferenceVectorTest {
                 + "Content-Length: " + BODY.getBytes(StandardCharsets.UTF_8).length + "\r\n"
                 + "Connection: close\r\n\r\n" + BODY;
 
-        RawHttp.Answer answer = RawHttp.send(mock.port(), request);
+        RawHttp.Answer answer = RawHttp.send(MOCK.server().port(), request);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
@@ -102,11 +87,11 @@ class ReferenceVectorTest {
     void oneChangedByteOfTheBodyBreaksVectorV2() {
         String tampered = BODY.replace("snapshot-3\",\"cluster", "snapshot-4\",\"cluster");
 
-        RawHttp.Answer answer = RawHttp.send(mock.port(), v2Request(tampered, V2_SIGNATURE));
+        RawHttp.Answer answer = RawHttp.send(MOCK.server().port(), v2Request(tampered, V2_SIGNATURE));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).contains("APIGW.0301").contains("signature does not match");
-        assertThat(mock.snapshots()).isEmpty();
+        assertThat(MOCK.server().snapshots()).isEmpty();
     }
 
     private static String v2Request(String body, String signature) {
