@@ -2,7 +2,7 @@
 # Benchmark 5: heap per stored snapshot after N creates (default 1,000,000), that the process
 # stays up, and that the cap on stored snapshots answers the spec's 400 once reached. Drives the
 # mock (auth=none, dws.mock.max-snapshots=N, a small journal) with wrk until N snapshots are
-# stored (GET /__admin/snapshots/count; its access log is off, only to go faster), then compares the live heap after a full GC with the one
+# stored (GET /__admin/snapshots/count), then compares the live heap after a full GC with the one
 # before the load, and shows the classes that grew most.
 # Usage: bench/memory.sh [creates, default 1000000]
 source "$(dirname "$0")/lib.sh"
@@ -11,8 +11,7 @@ need_apt curl curl; need_apt wrk wrk
 build_mock
 
 free_port PORT
-start_mock "$PORT" --dws.mock.auth=none --dws.mock.max-snapshots="$N" --dws.mock.journal.size=100 \
-  --logging.level.org.opendws.snapshot.mock.access=WARN
+start_mock "$PORT" --dws.mock.auth=none --dws.mock.max-snapshots="$N" --dws.mock.journal.size=100
 URL=http://127.0.0.1:$PORT
 wait_http "$URL/openapi.yaml" "$MOCK_PID"
 

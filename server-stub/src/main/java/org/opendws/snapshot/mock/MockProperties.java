@@ -24,6 +24,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxSnapshots how many snapshots the mock stores at most (then 400 {@code DWS.0001})
  * @param journal      the journal of received requests
  * @param maxBodySize  the largest request body accepted (400 above, without reading it all)
+ * @param accessLog    log one line per request (off by default, as in WireMock without
+ *                     {@code --verbose}: the journal keeps the last requests)
+ * @param fastPath     answer a plain, valid create without Spring MVC's dispatch (the same answer,
+ *                     faster); false sends every request through Spring MVC
  */
 @ConfigurationProperties("dws.mock")
 public record MockProperties(
@@ -36,7 +40,9 @@ public record MockProperties(
         @DefaultValue("30s") Duration maxDelay,
         @DefaultValue("1000000") long maxSnapshots,
         @DefaultValue Journal journal,
-        @DefaultValue("1MB") DataSize maxBodySize) {
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("false") boolean accessLog,
+        @DefaultValue("true") boolean fastPath) {
 
     /**
      * AK lockout, like the gateway's.

@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import jakarta.validation.Validator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.opendws.snapshot.client.validation.CodePointSizeValidator;
 import org.opendws.snapshot.mock.admin.AdminController;
@@ -32,6 +33,7 @@ import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.request.BodyLimitFilter;
 import org.opendws.snapshot.mock.request.RequestIdFilter;
+import org.opendws.snapshot.mock.snapshot.CreateFastPath;
 import org.opendws.snapshot.mock.snapshot.SnapshotController;
 import org.opendws.snapshot.mock.spec.OpenApiController;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
@@ -145,8 +147,9 @@ public class MockServerConfiguration implements WebMvcConfigurer {
 
     /** First filter: request id, access log line, journal. */
     @Bean
-    public FilterRegistrationBean<RequestIdFilter> requestIdFilter(Journal journal, Clock clock) {
-        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(journal, clock));
+    public FilterRegistrationBean<RequestIdFilter> requestIdFilter(Journal journal, Clock clock, MockProperties properties) {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
+                new RequestIdFilter(journal, clock, properties.accessLog()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -176,6 +179,21 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
                 authenticator, faults, errors, maxBodyBytes(properties), properties.latency(), properties.maxDelay()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * The create operation answered without Spring MVC's dispatch when Spring MVC would pass the
+     * request on unchanged (see the filter); last, after Spring's request context is set.
+     */
+    @Bean
+    public FilterRegistrationBean<CreateFastPath> createFastPath(SnapshotController operation, ObjectMapper mapper,
+                                                                 Validator validator, ErrorWriter errors,
+                                                                 MockProperties properties) {
+        FilterRegistrationBean<CreateFastPath> registration = new FilterRegistrationBean<>(
+                new CreateFastPath(operation, mapper, validator.forExecutables(), errors));
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.setEnabled(properties.fastPath());
         return registration;
     }
 

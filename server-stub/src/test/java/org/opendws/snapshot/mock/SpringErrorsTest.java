@@ -21,6 +21,7 @@ import org.slf4j.MDC;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Import(SpringErrorsTest.Failing.class)
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "dws.mock.access-log=true")  // these tests read the access log line
 class SpringErrorsTest extends MockServerTestBase {
 
     /** Endpoints that fail the way a bug would, and that show the MDC. */

@@ -77,7 +77,6 @@ public abstract class SnapshotServiceVerification {
                 .world(World.builder().build()) // nothing but what the provider states put in
                 .clock(clock)
                 .port(0)
-                .property("logging.level.org.opendws.snapshot.mock.access", "WARN")
                 .start();
     }
 

@@ -138,7 +138,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(1024);
+        CharBuffer out = CharBuffer.allocate(Math.min(1024, body.length + 1));
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {

@@ -42,7 +42,10 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
             throw new BodyTooLargeException(maxBytes);
         }
         InputStream in = request.getInputStream();
-        byte[] body = in.readNBytes(maxBytes + 1);
+        // with a Content-Length the container ends the stream there: read just that (reading up to
+        // the limit allocated 8 KB buffers for every request); a chunked body is read to the limit
+        long announced = request.getContentLengthLong();
+        byte[] body = in.readNBytes(announced >= 0 ? (int) announced : maxBytes + 1);
         if (body.length > maxBytes) {
             throw new BodyTooLargeException(maxBytes);
         }

@@ -58,6 +58,8 @@ class SecretsTest {
                              .token("secrets-test-token", TOKEN, PROJECT)
                              .build())
                      .property("dws.mock.journal.size", "500")
+                     // the access log line too (off by default)
+                     .property("dws.mock.access-log", "true")
                      .start();
              RawConnection connection = new RawConnection(mock.port())) {
             rawRequests(mock, connection);
