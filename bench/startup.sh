@@ -30,7 +30,7 @@ first_200() {  # first_200 PORT PID START_NS -> milliseconds from START_NS to th
 
 start_plain() { start_mock "$1" --dws.mock.auth=none; }
 start_fast() {
-  start_cmd "$TOOLS/mock-fast-$1.log" java -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -XX:TieredStopAtLevel=1 \
+  start_cmd "$TOOLS/mock-fast-$1.log" java -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dspring.aot.enabled=true -jar "$FAST_DIR/dws-mock-server.jar" --server.port="$1" --dws.mock.auth=none
 }
 start_peer() { start_prism "$1"; }

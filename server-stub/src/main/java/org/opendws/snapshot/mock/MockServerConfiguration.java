@@ -191,7 +191,7 @@ public class MockServerConfiguration implements WebMvcConfigurer {
                                                                  Validator validator, ErrorWriter errors,
                                                                  MockProperties properties) {
         FilterRegistrationBean<CreateFastPath> registration = new FilterRegistrationBean<>(
-                new CreateFastPath(operation, mapper, validator.forExecutables(), errors));
+                new CreateFastPath(operation, mapper, validator, errors));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         registration.setEnabled(properties.fastPath());
         return registration;

@@ -47,7 +47,7 @@ class CreateFastPathTest {
     };
     private final ObjectMapper mapper = new ObjectMapper();
     private final CreateFastPath fastPath = new CreateFastPath(operation, mapper,
-            validation.getValidator().forExecutables(), new ErrorWriter(mapper));
+            validation.getValidator(), new ErrorWriter(mapper));
 
     @AfterEach
     void close() {
@@ -94,6 +94,18 @@ class CreateFastPathTest {
 
         assertThat(outcome.passedOn()).as(what).isTrue();
         assertThat(operationCalls).isEmpty();
+    }
+
+    @Test
+    void theBodyIsStillCheckedOnceTheProjectIsKnown() throws Exception {
+        assertThat(send(PATH, "application/json", null, VALID).passedOn()).isFalse();
+
+        Outcome invalid = send(PATH, "application/json", null, VALID.replace("snap-1", "1abc"));
+        Outcome noClusterId = send(PATH, "application/json", null, "{\"snapshot\":{\"name\":\"snap-2\"}}");
+
+        assertThat(invalid.passedOn()).isTrue();
+        assertThat(noClusterId.passedOn()).isTrue();
+        assertThat(operationCalls).containsExactly(PROJECT + " snap-1");
     }
 
     @Test
