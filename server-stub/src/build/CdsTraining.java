@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * recipe) left out Tomcat's start and every class of the first request, a third of the time to
  * the first answer.
  *
- * <p>Arguments: the java executable, the extracted jar, the archive to write.
+ * <p>Arguments: the java executable, the extracted jar, the archive to write. Stopping relies on
+ * SIGTERM being a normal JVM exit (POSIX systems, as the project's build machines are).
  */
 public final class CdsTraining {
     private static final String PROJECT = "89cd04f168b84af6be287f71730fdb4b";
@@ -42,17 +43,27 @@ public final class CdsTraining {
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dspring.aot.enabled=true",
                 "-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
         Process mock = new ProcessBuilder(command).inheritIO().start();
+        Exception failure = null;
         try {
             train(port, mock);
-        } finally {
-            mock.destroy(); // SIGTERM: a normal exit, at which the archive is written
-            if (!mock.waitFor(60, TimeUnit.SECONDS)) {
-                mock.destroyForcibly();
-                throw new IllegalStateException("the training start did not stop");
+        } catch (Exception e) {
+            failure = e;
+        }
+        mock.destroy(); // SIGTERM: a normal exit, at which the archive is written
+        if (!mock.waitFor(60, TimeUnit.SECONDS)) {
+            mock.destroyForcibly();
+            IllegalStateException hung = new IllegalStateException("the training start did not stop");
+            if (failure != null) {
+                hung.addSuppressed(failure);
             }
+            throw hung;
+        }
+        if (failure != null) {
+            throw failure;
         }
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
-            throw new IllegalStateException("no archive was written: " + archive);
+            throw new IllegalStateException("no archive was written: " + archive + " (a JDK without its base"
+                    + " CDS archive cannot write one; -Dexec.skip builds without the fast start)");
         }
     }
 
@@ -62,8 +73,12 @@ public final class CdsTraining {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             try {
-                http.send(HttpRequest.newBuilder(URI.create(base + "/openapi.yaml")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi.yaml"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                if (document.statusCode() != 200 || !document.body().startsWith("openapi")) {
+                    // another process took the port between its choice and the mock's start
+                    throw new IllegalStateException("port " + port + " answers, but not as the mock does");
+                }
                 break;
             } catch (IOException notYet) {
                 if (!mock.isAlive() || System.nanoTime() > deadline) {
@@ -82,9 +97,13 @@ public final class CdsTraining {
         expect(400, http, post(path, "{\"snapshot\":").header("X-Auth-Token", TOKEN));
         expect(401, http, post(path, String.format(valid, 9)).header("X-Sdk-Date", "20261128T000000Z")
                 .header("Authorization", "SDK-HMAC-SHA256 Access=UNKNOWN, SignedHeaders=host;x-sdk-date, Signature=00"));
-        expect(200, http, HttpRequest.newBuilder(URI.create(base + "/docs/")));
-        expect(200, http, HttpRequest.newBuilder(URI.create(base + "/__admin/journal")));
-        expect(404, http, HttpRequest.newBuilder(URI.create(base + "/no-such-path")));
+        expect(200, http, get(base + "/docs/"));
+        expect(200, http, get(base + "/__admin/journal"));
+        expect(404, http, get(base + "/no-such-path"));
+    }
+
+    private static HttpRequest.Builder get(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
     }
 
     private static HttpRequest.Builder post(String uri, String json) {

@@ -14,11 +14,14 @@ import java.lang.reflect.Method;
 import java.util.Enumeration;
 import java.util.Locale;
 import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ErrorCodes;
 import org.opendws.snapshot.mock.error.ErrorWriter;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotResponse;
 import org.opendws.snapshot.mock.request.CachedBodyRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
@@ -37,6 +40,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * has no error of its own but the controller's. Off with {@code dws.mock.fast-path=false}.
  */
 public final class CreateFastPath extends OncePerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(CreateFastPath.class);
     private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
     private static final Method CREATE;
 
@@ -94,14 +98,21 @@ public final class CreateFastPath extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        LOG.trace("answering {} without Spring MVC's dispatch", uri);
         ResponseEntity<CreateSnapshotResponse> answer;
+        byte[] json;
         try {
             answer = operation.createSnapshot(projectId, body);
+            json = writer.writeValueAsBytes(answer.getBody());
         } catch (DwsException e) {
             errors.write(request, response, e);
             return;
+        } catch (RuntimeException | IOException e) {
+            // as ErrorHandler does for Spring MVC: the trace to the log (with the request id), no detail out
+            LOG.error("request failed", e);
+            errors.write(request, response, new DwsException(500, ErrorCodes.SERVER_FAILURE, "Internal server error."));
+            return;
         }
-        byte[] json = writer.writeValueAsBytes(answer.getBody());
         response.setStatus(answer.getStatusCode().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(json.length);

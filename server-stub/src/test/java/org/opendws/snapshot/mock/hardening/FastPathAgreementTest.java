@@ -2,13 +2,19 @@ package org.opendws.snapshot.mock.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,7 +24,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
+import org.opendws.snapshot.mock.snapshot.CreateFastPath;
 import org.opendws.snapshot.mock.world.World;
+import org.slf4j.LoggerFactory;
 
 /**
  * The create fast path ({@code dws.mock.fast-path}) answers exactly as Spring MVC does: every
@@ -56,6 +64,30 @@ class FastPathAgreementTest {
         RawConnection.Answer viaSpringMvc = toDispatched.exchange(request.bytes(dispatched.port()), false);
 
         assertThat(comparable(viaFastPath)).as("%s", request).isEqualTo(comparable(viaSpringMvc));
+    }
+
+    /** The comparison means something only if the one mock takes the fast path and the other not. */
+    @Example
+    void onlyTheFastMockTakesTheFastPath() {
+        Logger log = (Logger) LoggerFactory.getLogger(CreateFastPath.class);
+        Level level = log.getLevel();
+        ListAppender<ILoggingEvent> taken = new ListAppender<>();
+        taken.start();
+        log.addAppender(taken);
+        log.setLevel(Level.TRACE);
+        try {
+            for (DwsMockServer mock : List.of(fast, dispatched)) {
+                RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+                        .json(HostileGenerators.validBodies().sample());
+                try (RawConnection connection = new RawConnection(mock.port())) {
+                    assertThat(connection.exchange(create.bytes(mock.port()), false).status()).isEqualTo(200);
+                }
+            }
+        } finally {
+            log.detachAppender(taken);
+            log.setLevel(level);
+        }
+        assertThat(taken.list).hasSize(1);
     }
 
     /** Status, headers and body, without what differs from answer to answer (ids, date). */

@@ -42,6 +42,9 @@ class CreateFastPathTest {
             if (body.getSnapshot().getName().equals("taken")) {
                 throw DwsException.invalid("snapshot.name: taken");
             }
+            if (body.getSnapshot().getName().equals("a-bug")) {
+                throw new IllegalStateException("internal detail");
+            }
             return ResponseEntity.ok(new CreateSnapshotResponse(new SnapshotResp("the-id")));
         }
     };
@@ -73,6 +76,16 @@ class CreateFastPathTest {
         assertThat(outcome.passedOn()).isFalse();
         assertThat(outcome.response().getStatus()).isEqualTo(400);
         assertThat(outcome.response().getContentAsString()).contains("\"error_code\":\"DWS.0001\"");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithoutDetail() throws Exception {
+        Outcome outcome = send(PATH, "application/json", null, VALID.replace("snap-1", "a-bug"));
+
+        assertThat(outcome.passedOn()).isFalse();
+        assertThat(outcome.response().getStatus()).isEqualTo(500);
+        assertThat(outcome.response().getContentAsString()).contains("\"error_code\":\"DWS.0005\"")
+                .contains("Internal server error.").doesNotContain("internal detail");
     }
 
     @ParameterizedTest(name = "{0}")
