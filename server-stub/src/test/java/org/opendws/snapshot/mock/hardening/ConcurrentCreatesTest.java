@@ -2,8 +2,6 @@ package org.opendws.snapshot.mock.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.client.auth.AkSkSigner;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.request.RequestIdFilter;
 import org.opendws.snapshot.mock.world.World;
-import org.slf4j.LoggerFactory;
 
 /**
  * 64 threads make 10,000 creates, half of unique names, half of 250 names that collide (in
@@ -50,9 +46,6 @@ class ConcurrentCreatesTest {
     @Test
     void everyCreateIsAnsweredStoredAndJournaledExactlyOnce() throws Exception {
         List<String> names = names();
-        Logger access = (Logger) LoggerFactory.getLogger(RequestIdFilter.ACCESS_LOGGER);
-        Level accessLevel = access.getLevel();
-        access.setLevel(Level.WARN);
         try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.journal.size", "20000").start()) {
             List<Outcome> outcomes = createAll(mock, names);
 
@@ -92,8 +85,6 @@ class ConcurrentCreatesTest {
             Map<String, Integer> answered = outcomes.stream()
                     .collect(Collectors.toMap(Outcome::requestId, Outcome::status));
             assertThat(journaled).isEqualTo(answered);
-        } finally {
-            access.setLevel(accessLevel);
         }
     }
 

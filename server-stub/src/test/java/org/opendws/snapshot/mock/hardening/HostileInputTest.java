@@ -2,8 +2,6 @@ package org.opendws.snapshot.mock.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +25,7 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
-import org.opendws.snapshot.mock.request.RequestIdFilter;
 import org.opendws.snapshot.mock.world.World;
-import org.slf4j.LoggerFactory;
 
 /**
  * The mock under generated hostile input, over real HTTP, 10,000 cases a run: 6,000 create
@@ -53,14 +49,9 @@ class HostileInputTest {
     private static RawConnection healthConnection;
     private static final AtomicInteger HEALTH = new AtomicInteger();
     private static final AtomicInteger CASES = new AtomicInteger();
-    private static Level accessLevel;
 
     @BeforeContainer
     static void start() {
-        // 10,000 access log lines say nothing the assertions do not
-        Logger access = (Logger) LoggerFactory.getLogger(RequestIdFilter.ACCESS_LOGGER);
-        accessLevel = access.getLevel();
-        access.setLevel(Level.WARN);
         mock = DwsMockServer.builder().start();
         connection = new RawConnection(mock.port());
         healthConnection = new RawConnection(mock.port());
@@ -71,7 +62,6 @@ class HostileInputTest {
         connection.close();
         healthConnection.close();
         mock.close();
-        ((Logger) LoggerFactory.getLogger(RequestIdFilter.ACCESS_LOGGER)).setLevel(accessLevel);
     }
 
     @Property(tries = 6_000, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
