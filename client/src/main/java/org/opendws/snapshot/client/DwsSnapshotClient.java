@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -262,13 +261,11 @@ public final class DwsSnapshotClient implements AutoCloseable {
     }
 
     private static ScheduledExecutorService newBodyTimer() {
-        ScheduledThreadPoolExecutor timer = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1, task -> {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "dws-snapshot-client-body-timeout");
             thread.setDaemon(true);
             return thread;
         });
-        timer.setRemoveOnCancelPolicy(true); // a finished read cancels its deadline; drop it at once
-        return timer;
     }
 
     /**
