@@ -36,6 +36,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class GatewayFilter extends OncePerRequestFilter {
     /** The optional header that names the project; it must agree with the path. */
     public static final String HEADER_PROJECT_ID = "X-Project-Id";
+    /** The request attribute of the path's project id, set on a request the gateway passes on. */
+    public static final String PROJECT_ID_ATTRIBUTE = GatewayFilter.class.getName() + ".projectId";
     private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
 
     private final Authenticator authenticator;
@@ -105,6 +107,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
             if (!principal.mayUse(projectId)) {
                 throw DwsException.forbidden("The credential is not allowed on project " + projectId + ".");
             }
+            cached.setAttribute(PROJECT_ID_ATTRIBUTE, projectId);
             if (isBlank(cached.body())) {
                 throw DwsException.emptyBody();
             }

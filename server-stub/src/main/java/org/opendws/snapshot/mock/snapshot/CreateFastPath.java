@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.error.ErrorCodes;
 import org.opendws.snapshot.mock.error.ErrorWriter;
+import org.opendws.snapshot.mock.gateway.GatewayFilter;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotResponse;
@@ -24,11 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The create operation without Spring MVC's dispatch, because that dispatch was the largest part
@@ -41,7 +39,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class CreateFastPath extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(CreateFastPath.class);
-    private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
     private static final Method CREATE;
 
     static {
@@ -80,20 +77,19 @@ public final class CreateFastPath extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         CreateSnapshotRequestBody body = null;
-        PathPattern.PathMatchInfo match = null;
+        // set by the gateway on the create requests it passes on, with the body it kept
+        String projectId = (String) request.getAttribute(GatewayFilter.PROJECT_ID_ATTRIBUTE);
         CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
         String uri = request.getRequestURI();
         // '%' and ';' left to Spring MVC, which decodes the one and strips the other from the path
-        if (cached != null && uri.indexOf('%') < 0 && uri.indexOf(';') < 0
+        if (projectId != null && cached != null && uri.indexOf('%') < 0 && uri.indexOf(';') < 0
                 && isPlainJson(request.getContentType()) && acceptsJson(request)) {
-            match = OPERATION.matchAndExtract(PathContainer.parsePath(uri));
-            body = match == null ? null : read(cached.body());
+            body = read(cached.body());
         }
         if (body == null) {
             chain.doFilter(request, response);
             return;
         }
-        String projectId = match.getUriVariables().get("project_id");
         if (!valid(projectId, body)) {
             chain.doFilter(request, response);
             return;

@@ -14,15 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.error.ErrorWriter;
+import org.opendws.snapshot.mock.gateway.GatewayFilter;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotResponse;
 import org.opendws.snapshot.mock.generated.model.SnapshotResp;
 import org.opendws.snapshot.mock.request.CachedBodyRequest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which requests the fast path answers itself and which it leaves to Spring MVC (the chain).
@@ -31,6 +35,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class CreateFastPathTest {
     private static final String PROJECT = "89cd04f168b84af6be287f71730fdb4b";
     private static final String PATH = "/v1.0/" + PROJECT + "/snapshots";
+    private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
     private static final String VALID = "{\"snapshot\":{\"name\":\"snap-1\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\"}}";
 
     private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
@@ -122,7 +127,7 @@ class CreateFastPathTest {
     }
 
     @Test
-    void aBodyTheGatewayDidNotKeepGoesOnToSpringMvc() throws Exception {
+    void aRequestTheGatewayDidNotPassOnGoesOnToSpringMvc() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", PATH);
         request.setContentType("application/json");
         request.setContent(VALID.getBytes(StandardCharsets.UTF_8));
@@ -143,6 +148,11 @@ class CreateFastPathTest {
             request.addHeader("Accept", accept);
         }
         request.setContent(body.getBytes(StandardCharsets.UTF_8));
+        // what the gateway passes on for the operation's path: the body it kept, the path's project id
+        PathPattern.PathMatchInfo operation = OPERATION.matchAndExtract(PathContainer.parsePath(path));
+        if (operation != null) {
+            request.setAttribute(GatewayFilter.PROJECT_ID_ATTRIBUTE, operation.getUriVariables().get("project_id"));
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         fastPath.doFilter(CachedBodyRequest.read(request, 1 << 20), response, chain);
