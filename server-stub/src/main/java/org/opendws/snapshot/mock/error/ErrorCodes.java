@@ -10,6 +10,8 @@ public final class ErrorCodes {
     public static final String NO_RESOURCE = "DWS.0015";
     /** 500/503: server failure or temporary unavailability. */
     public static final String SERVER_FAILURE = "DWS.0005";
+    /** The message of every 5xx the mock did not mean: it reveals no internal detail. */
+    public static final String SERVER_FAILURE_MESSAGE = "Internal server error.";
     /** 401: IAM authentication failed. */
     public static final String AUTHENTICATION_FAILED = "APIGW.0301";
     /**

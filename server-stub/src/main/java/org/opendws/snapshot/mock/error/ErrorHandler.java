@@ -86,7 +86,7 @@ public class ErrorHandler {
     public ResponseEntity<ErrorResponse> other(Exception e, HttpServletRequest request) {
         if (!(e instanceof org.springframework.web.ErrorResponse error)) {
             LOG.error("request failed", e);
-            return answer(request, 500, ErrorCodes.SERVER_FAILURE, "Internal server error.", null);
+            return answer(request, 500, ErrorCodes.SERVER_FAILURE, ErrorCodes.SERVER_FAILURE_MESSAGE, null);
         }
         int status = error.getStatusCode().value();
         // the path as the client sent it, also when Spring forwarded it (e.g. /docs/ to /docs/index.html)
@@ -104,7 +104,7 @@ public class ErrorHandler {
         }
         if (status >= 500) {
             LOG.error("request failed", e);
-            message = "Internal server error.";
+            message = ErrorCodes.SERVER_FAILURE_MESSAGE;
         }
         return answer(request, status, ErrorCodes.forStatus(status), message, error.getHeaders());
     }

@@ -40,7 +40,7 @@ public class ErrorPageController implements ErrorController {
             if (failure instanceof Throwable t) {
                 LOG.error("request failed", t);
             }
-            message = "Internal server error.";
+            message = ErrorCodes.SERVER_FAILURE_MESSAGE;
         } else if (status == 404 || status == 405) {
             message = "The API does not exist: " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ".";
         } else {

@@ -31,7 +31,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             response.setStatus(status);
             message = "The request uses an HTTP method, version or transfer coding this server does not implement.";
         } else {
-            message = status >= 500 ? "Internal server error."
+            message = status >= 500 ? ErrorCodes.SERVER_FAILURE_MESSAGE
                     : status == 404 || status == 405 ? "The API does not exist."
                     : "The request is malformed (HTTP status " + status + ").";
         }

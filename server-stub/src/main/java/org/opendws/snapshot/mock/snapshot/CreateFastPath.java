@@ -106,7 +106,7 @@ public final class CreateFastPath extends OncePerRequestFilter {
         } catch (RuntimeException | IOException e) {
             // as ErrorHandler does for Spring MVC: the trace to the log (with the request id), no detail out
             LOG.error("request failed", e);
-            errors.write(request, response, new DwsException(500, ErrorCodes.SERVER_FAILURE, "Internal server error."));
+            errors.write(request, response, new DwsException(500, ErrorCodes.SERVER_FAILURE, ErrorCodes.SERVER_FAILURE_MESSAGE));
             return;
         }
         response.setStatus(answer.getStatusCode().value());
