@@ -51,6 +51,32 @@ build_mock() {
   fi
 }
 
+# find_aot_java: sets AOT_JAVA to a java of JDK 25 or later ($BENCH_AOT_JAVA, else the newest under
+# /usr/lib/jvm), or to nothing when there is none; such a JDK can start the mock from an
+# ahead-of-time cache (server-stub README, "Start it faster")
+find_aot_java() {
+  AOT_JAVA=
+  local j v best=0
+  for j in ${BENCH_AOT_JAVA:-} /usr/lib/jvm/*/bin/java; do
+    [ -x "$j" ] || continue
+    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${v:-0}" -ge 25 ] 2>/dev/null && [ "$v" -gt "$best" ]; then best=$v; AOT_JAVA=$j; fi
+    [ -n "${BENCH_AOT_JAVA:-}" ] && [ -n "$AOT_JAVA" ] && break
+  done
+  return 0
+}
+
+# aot_cache: the fast start's AOT cache for $AOT_JAVA, trained (src/build/CdsTraining.java) when
+# missing or older than the extracted jar it was made for
+AOT_CACHE="$FAST_DIR/dws-mock-server.aot"
+aot_cache() {
+  if [ ! -f "$AOT_CACHE" ] || [ "$FAST_DIR/dws-mock-server.jar" -nt "$AOT_CACHE" ]; then
+    log "training the AOT cache with $AOT_JAVA ..."
+    "$AOT_JAVA" "$ROOT/server-stub/src/build/CdsTraining.java" "$AOT_JAVA" "$FAST_DIR/dws-mock-server.jar" "$AOT_CACHE" \
+      >"$TOOLS/aot-training.log" 2>&1 || { tail -20 "$TOOLS/aot-training.log" >&2; return 1; }
+  fi
+}
+
 install_prism() {
   PRISM="$TOOLS/prism/node_modules/.bin/prism"
   if [ ! -x "$PRISM" ] || [ "$("$PRISM" --version 2>/dev/null)" != "$PRISM_VERSION" ]; then

@@ -2,12 +2,17 @@
 # Benchmark 3: start-up, from process start to the first 200 answer to a create, median of N runs,
 # the three alternating: the mock as `java -jar` runs it, the mock's fast start (the extracted
 # jar, its ahead-of-time processed context and the class data sharing archive that the build
-# makes, C1 only; server-stub README, "Start it faster"), and Prism 5 on the same document. The first 200 is polled with curl every 10 ms.
+# makes, C1 only; server-stub README, "Start it faster"), the same on a JDK 25 with its
+# ahead-of-time cache instead when the machine has one (BENCH_AOT_JAVA or /usr/lib/jvm; the
+# cache is trained here), and Prism 5 on the same document. The first 200 is polled with curl
+# every 10 ms.
 # Usage: bench/startup.sh [runs, default 5]
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-5}
 need_apt curl curl
 build_mock; install_prism
+find_aot_java
+if [ -n "$AOT_JAVA" ]; then aot_cache; else log "no JDK 25 or later found: the AOT cache start is left out"; fi
 BODY="{\"snapshot\":{\"name\":\"startup-1\",\"cluster_id\":\"$CLUSTER\"}}"
 
 # the archive must fit this JVM, or the fast start would silently run without it
@@ -33,6 +38,11 @@ start_fast() {
   start_cmd "$TOOLS/mock-fast-$1.log" java -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dspring.aot.enabled=true -jar "$FAST_DIR/dws-mock-server.jar" --server.port="$1" --dws.mock.auth=none
 }
+start_aot() {
+  # AOTMode=on: fail rather than start silently without the cache
+  start_cmd "$TOOLS/mock-aot-$1.log" "$AOT_JAVA" -XX:AOTMode=on -XX:AOTCache="$AOT_CACHE" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dspring.aot.enabled=true -jar "$FAST_DIR/dws-mock-server.jar" --server.port="$1" --dws.mock.auth=none
+}
 start_peer() { start_prism "$1"; }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -40,6 +50,8 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 echo "load average before: $(loadavg)"
 declare -A TIMES
 kinds=(plain fast peer)
+[ -n "$AOT_JAVA" ] && kinds=(plain fast aot peer)
+all=("${kinds[@]}")
 for i in $(seq "$RUNS"); do
   for k in "${kinds[@]}"; do
     free_port port; t0=$(date +%s%N); "start_$k" "$port"
@@ -50,11 +62,14 @@ for i in $(seq "$RUNS"); do
 done
 declare -A M
 # shellcheck disable=SC2086
-for k in plain fast peer; do M[$k]=$(printf '%s\n' ${TIMES[$k]} | median); done
+for k in "${all[@]}"; do M[$k]=$(printf '%s\n' ${TIMES[$k]} | median); done
 printf '%-34s %-30s %s\n' "what" "start to first 200 (ms)" "median"
 printf '%-34s %-30s %s\n' "mock, java -jar" "${TIMES[plain]}" "${M[plain]}"
 printf '%-34s %-30s %s\n' "mock, fast start (CDS, AOT, C1)" "${TIMES[fast]}" "${M[fast]}"
+[ -n "$AOT_JAVA" ] && printf '%-34s %-30s %s\n' "mock, fast start, JDK $("$AOT_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}') AOT cache" "${TIMES[aot]}" "${M[aot]}"
 printf '%-34s %-30s %s\n' "Prism $PRISM_VERSION" "${TIMES[peer]}" "${M[peer]}"
-awk -v a="${M[plain]}" -v f="${M[fast]}" -v p="${M[peer]}" 'BEGIN {
-  printf "\nmock/prism start-up time: java -jar %.2f, fast start %.2f (goal: <= 1.00)\n", a / p, f / p }'
+awk -v a="${M[plain]}" -v f="${M[fast]}" -v c="${M[aot]:-}" -v p="${M[peer]}" 'BEGIN {
+  printf "\nmock/prism start-up time: java -jar %.2f, fast start %.2f", a / p, f / p
+  if (c != "") printf ", fast start with the AOT cache %.2f", c / p
+  printf " (goal: <= 1.00)\n" }'
 echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); $RUNS runs each"

@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
 import jakarta.validation.Validator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.opendws.snapshot.client.validation.CodePointSizeValidator;
@@ -27,6 +28,7 @@ import org.opendws.snapshot.mock.error.JsonErrorReportValve;
 import org.opendws.snapshot.mock.error.ViolationMessages;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
+import org.opendws.snapshot.mock.fault.Sleeper;
 import org.opendws.snapshot.mock.gateway.GatewayFilter;
 import org.opendws.snapshot.mock.gateway.OptionsAndTraceFilter;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
@@ -55,6 +57,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -133,6 +136,12 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         return new MockReset(world, store, journal, faults, lockouts);
     }
 
+    /** Injected delays that do not take a worker from other requests. */
+    @Bean
+    public Sleeper sleeper() {
+        return new Sleeper();
+    }
+
     /** Error answers written by filters. */
     @Bean
     public ErrorWriter errorWriter(ObjectMapper mapper) {
@@ -175,9 +184,11 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     /** The gateway: what the API gateway does before the service sees a create request. */
     @Bean
     public FilterRegistrationBean<GatewayFilter> gatewayFilter(Authenticator authenticator, FaultInjector faults,
-                                                               ErrorWriter errors, MockProperties properties) {
+                                                               ErrorWriter errors, MockProperties properties,
+                                                               Sleeper sleeper) {
         FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
-                authenticator, faults, errors, maxBodyBytes(properties), properties.latency(), properties.maxDelay()));
+                authenticator, faults, errors, maxBodyBytes(properties), properties.latency(), properties.maxDelay(),
+                sleeper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -236,6 +247,27 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.apache.coyote.http11.Http11Processor");
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
+    }
+
+    /**
+     * Two Tomcat workers per core unless {@code server.tomcat.threads.max} says otherwise (Spring
+     * Boot's default is 200). Answers take tens of microseconds of CPU each; with a worker per
+     * connection, 16 or 64 busy connections on 2 cores were as many runnable threads preempting
+     * each other, and the slowest percent of answers took twice as long (README "Benchmarks").
+     * Injected delays sleep outside this count ({@link Sleeper}).
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> twoWorkersPerCore(Environment environment) {
+        return factory -> {
+            if (!environment.containsProperty("server.tomcat.threads.max")) {
+                int workers = 2 * Runtime.getRuntime().availableProcessors();
+                factory.addConnectorCustomizers(connector -> {
+                    if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                        protocol.setMaxThreads(workers);
+                    }
+                });
+            }
+        };
     }
 
     /**

@@ -6,7 +6,12 @@ import static org.opendws.snapshot.mock.CreateSnapshotTest.assertError;
 import static org.opendws.snapshot.mock.support.DwsHttp.PATH;
 import static org.opendws.snapshot.mock.support.DwsHttp.body;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,6 +112,35 @@ class FaultInjectionTest extends MockServerTestBase {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
+        }
+    }
+
+    @Test
+    void delayedRequestsDoNotHoldBackOthers() throws Exception {
+        // two workers, four requests asleep in them: without lending each sleeper's place in the
+        // pool, the fifth request would wait for the sleepers
+        try (DwsMockServer mock = DwsMockServer.builder().property("server.tomcat.threads.max", "2").start()) {
+            DwsHttp client = new DwsHttp(mock.baseUrl());
+            ExecutorService senders = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Response>> delayed = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String name = "asleep-" + i;
+                    delayed.add(senders.submit(() -> client.createAs(PATH, body(name), World.DEFAULT_ACCESS_KEY,
+                            World.DEFAULT_SECRET_KEY, Map.of("Prefer", "delay=5000"))));
+                }
+                Thread.sleep(1_000); // the four reach the mock and fall asleep
+
+                Response undelayed = client.create(body("awake"));
+
+                assertThat(undelayed.status()).isEqualTo(200);
+                assertThat(delayed).noneMatch(Future::isDone);
+                for (Future<Response> f : delayed) {
+                    assertThat(f.get().status()).isEqualTo(200);
+                }
+            } finally {
+                senders.shutdownNow();
+            }
         }
     }
 

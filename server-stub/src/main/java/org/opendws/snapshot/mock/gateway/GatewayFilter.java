@@ -19,6 +19,7 @@ import org.opendws.snapshot.mock.error.ErrorWriter;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
 import org.opendws.snapshot.mock.fault.Preferences;
+import org.opendws.snapshot.mock.fault.Sleeper;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.request.CachedBodyRequest;
 import org.opendws.snapshot.mock.request.RequestIds;
@@ -46,21 +47,24 @@ public final class GatewayFilter extends OncePerRequestFilter {
     private final int maxBodyBytes;
     private final Latency latency;
     private final Duration maxDelay;
+    private final Sleeper sleeper;
 
     /**
      * A gateway with these parts.
      *
      * @param latency  added to every create request, or null for none
      * @param maxDelay the bound of {@code Prefer: delay}
+     * @param sleeper  what sleeps for the latency and the delay
      */
     public GatewayFilter(Authenticator authenticator, FaultInjector faults, ErrorWriter errors, int maxBodyBytes,
-                         Latency latency, Duration maxDelay) {
+                         Latency latency, Duration maxDelay, Sleeper sleeper) {
         this.authenticator = authenticator;
         this.faults = faults;
         this.errors = errors;
         this.maxBodyBytes = maxBodyBytes;
         this.latency = latency;
         this.maxDelay = maxDelay;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -77,14 +81,14 @@ public final class GatewayFilter extends OncePerRequestFilter {
         }
         try {
             if (latency != null) {
-                sleep(latency.draw());
+                sleeper.sleep(latency.draw());
             }
             Principal principal = authenticator.authenticate(cached, cached.body());
             principal.attachTo(cached);
 
             Preferences preferences = Preferences.parse(request.getHeaders(Preferences.HEADER));
             if (preferences.delay() != null) {
-                sleep(preferences.delay().compareTo(maxDelay) > 0 ? maxDelay : preferences.delay());
+                sleeper.sleep(preferences.delay().compareTo(maxDelay) > 0 ? maxDelay : preferences.delay());
             }
             Integer fault = preferences.code() != null ? preferences.code() : faults.next();
             if (fault != null) {
@@ -151,14 +155,6 @@ public final class GatewayFilter extends OncePerRequestFilter {
                 return -1;
             }
             out.clear();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
