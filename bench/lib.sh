@@ -59,7 +59,7 @@ find_aot_java() {
   local j v best=0
   for j in ${BENCH_AOT_JAVA:-} /usr/lib/jvm/*/bin/java; do
     [ -x "$j" ] || continue
-    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || true)
     if [ "${v:-0}" -ge 25 ] 2>/dev/null && [ "$v" -gt "$best" ]; then best=$v; AOT_JAVA=$j; fi
     [ -n "${BENCH_AOT_JAVA:-}" ] && [ -n "$AOT_JAVA" ] && break
   done
@@ -67,13 +67,18 @@ find_aot_java() {
 }
 
 # aot_cache: the fast start's AOT cache for $AOT_JAVA, trained (src/build/CdsTraining.java) when
-# missing or older than the extracted jar it was made for
+# missing, older than the extracted jar it was made for, or made by another JDK (a cache fits only
+# the JDK build that wrote it); fails when the training does
 AOT_CACHE="$FAST_DIR/dws-mock-server.aot"
 aot_cache() {
-  if [ ! -f "$AOT_CACHE" ] || [ "$FAST_DIR/dws-mock-server.jar" -nt "$AOT_CACHE" ]; then
+  local jdk; jdk="$AOT_JAVA $("$AOT_JAVA" -version 2>&1 | tr '\n' ' ')"
+  if [ ! -f "$AOT_CACHE" ] || [ "$FAST_DIR/dws-mock-server.jar" -nt "$AOT_CACHE" ] \
+      || [ "$(cat "$AOT_CACHE.jdk" 2>/dev/null)" != "$jdk" ]; then
     log "training the AOT cache with $AOT_JAVA ..."
+    rm -f "$AOT_CACHE.jdk"
     "$AOT_JAVA" "$ROOT/server-stub/src/build/CdsTraining.java" "$AOT_JAVA" "$FAST_DIR/dws-mock-server.jar" "$AOT_CACHE" \
       >"$TOOLS/aot-training.log" 2>&1 || { tail -20 "$TOOLS/aot-training.log" >&2; return 1; }
+    echo "$jdk" >"$AOT_CACHE.jdk"
   fi
 }
 

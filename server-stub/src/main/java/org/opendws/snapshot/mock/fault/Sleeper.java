@@ -15,7 +15,9 @@ import org.springframework.context.ApplicationListener;
  * 2-core machine, 200 runnable workers time-slicing each other made the slowest percent of
  * answers 7-8 ms instead of 4 (README "Benchmarks"). A sleeping worker is not runnable, so the
  * pool grows by one for as long as it sleeps, and a thousand delayed requests never hold back an
- * undelayed one.
+ * undelayed one. The price: a delayed request may start a thread and, once it wakes, end one
+ * (tens of microseconds against a delay of milliseconds). Other waits (a slow upload, a client
+ * that reads slowly) still hold their worker.
  */
 public final class Sleeper implements ApplicationListener<WebServerInitializedEvent> {
     private volatile ThreadPoolExecutor workers;
@@ -23,7 +25,9 @@ public final class Sleeper implements ApplicationListener<WebServerInitializedEv
     /** Takes Tomcat's worker pool once the server has started. */
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (event.getWebServer() instanceof TomcatWebServer tomcat) {
+        // the main server's, not a child context's (e.g. a management port)
+        if (event.getApplicationContext().getServerNamespace() == null
+                && event.getWebServer() instanceof TomcatWebServer tomcat) {
             Executor executor = tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
             if (executor instanceof ThreadPoolExecutor pool) {
                 workers = pool;

@@ -26,8 +26,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the store grew: p99 latency under load, bench/mock-vs-prism.sh). Project, cluster and creator
  * are stored as numbers of shared strings.
  *
- * <p>One lock guards everything: a create holds it for well under a microsecond, and it makes
- * {@link #create} atomic (of concurrent creates of one name, exactly one wins). Thread-safe.
+ * <p>One lock guards everything: a create holds it for about a microsecond (longer, once per
+ * doubling, while the index grows), and it makes {@link #create} atomic (of concurrent creates of
+ * one name, exactly one wins). {@link #list} decodes outside the lock: records never change once
+ * written. Thread-safe.
  */
 public final class SnapshotStore {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -36,12 +38,14 @@ public final class SnapshotStore {
     private static final int FIXED = 3 * Long.BYTES + 3 * Integer.BYTES;
     private static final int FIRST_CHUNK = 4 * 1024;
     /**
-     * Chunks grow to 16 MB, at least half of G1's largest region: G1 then allocates them outside
-     * the young generation and never copies them (1 MB chunks were copied at every young
+     * Chunks grow to 16 MB, at least half of the largest region G1 chooses by itself (32 MB): G1
+     * then allocates them outside the young generation and never copies them (1 MB chunks were copied at every young
      * collection until they aged out, most of each pause).
      */
     private static final int MAX_CHUNK = 16 * 1024 * 1024;
     private static final int FIRST_SLOTS = 1024;
+    /** the index's slots are kept at most half full, in arrays of at most 2^30 */
+    public static final long MAX_CAPACITY = 1L << 29;
 
     private final long capacity;
     private volatile long count;
@@ -57,6 +61,10 @@ public final class SnapshotStore {
 
     /** A store of at most {@code capacity} snapshots. */
     public SnapshotStore(long capacity) {
+        if (capacity < 0 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("dws.mock.max-snapshots must be between 0 and " + MAX_CAPACITY
+                    + ", got " + capacity);
+        }
         this.capacity = capacity;
     }
 
@@ -120,6 +128,7 @@ public final class SnapshotStore {
             if (slot >= 0) {
                 throw new RefusedException(Refusal.DUPLICATE_NAME);
             }
+            makeRoom(); // before the record is written: a failure here leaves no record behind
             long place = append(id, createdAt.toEpochMilli(), project, number(clusterId), number(createdBy), key,
                     ownName, descriptionBytes);
             insert(hash, place);
@@ -140,22 +149,29 @@ public final class SnapshotStore {
 
     /** The snapshots of one project (or of all, when {@code projectId} is null), oldest first. */
     public List<StoredSnapshot> list(String projectId) {
-        List<StoredSnapshot> list = new ArrayList<>();
+        List<byte[]> written;
+        int lastUsed;
+        List<String> names;
+        Integer only;
         synchronized (this) {
-            Integer only = projectId == null ? null : stringNumbers.get(projectId);
+            only = projectId == null ? null : stringNumbers.get(projectId);
             if (projectId != null && only == null) {
-                return list;
+                return new ArrayList<>();
             }
-            for (int c = 0; c < chunks.size(); c++) {
-                byte[] chunk = chunks.get(c);
-                int end = c == chunks.size() - 1 ? chunkUsed : chunk.length;
-                // a full chunk's records end where the next would not have fitted: zeros follow
-                for (int at = 0; at + FIXED + Integer.BYTES <= end && (int) INTS.get(chunk, at + FIXED) > 0;
-                     at = next(chunk, at)) {
-                    int project = (int) INTS.get(chunk, at + 3 * Long.BYTES);
-                    if (only == null || only == project) {
-                        list.add(read(chunk, at));
-                    }
+            written = new ArrayList<>(chunks);
+            lastUsed = chunkUsed;
+            names = new ArrayList<>(strings);
+        }
+        List<StoredSnapshot> list = new ArrayList<>();
+        for (int c = 0; c < written.size(); c++) {
+            byte[] chunk = written.get(c);
+            int end = c == written.size() - 1 ? lastUsed : chunk.length;
+            // a full chunk's records end where the next would not have fitted: zeros follow
+            for (int at = 0; at + FIXED + Integer.BYTES <= end && (int) INTS.get(chunk, at + FIXED) > 0;
+                 at = next(chunk, at)) {
+                int project = (int) INTS.get(chunk, at + 3 * Long.BYTES);
+                if (only == null || only == project) {
+                    list.add(read(chunk, at, names));
                 }
             }
         }
@@ -227,10 +243,13 @@ public final class SnapshotStore {
                 && Arrays.equals(chunk, from, from + keyLength, key, 0, key.length);
     }
 
-    private void insert(int hash, long place) {
+    private void makeRoom() {
         if ((count + 1) * 2 > hashes.length) {
             grow();
         }
+    }
+
+    private void insert(int hash, long place) {
         int mask = hashes.length - 1;
         int slot = hash & mask;
         while (hashes[slot] != 0) {
@@ -312,7 +331,7 @@ public final class SnapshotStore {
         return skip(chunk, skip(chunk, skip(chunk, at + FIXED)));
     }
 
-    private StoredSnapshot read(byte[] chunk, int at) {
+    private static StoredSnapshot read(byte[] chunk, int at, List<String> strings) {
         int keyAt = at + FIXED;
         int nameAt = skip(chunk, keyAt);
         int descriptionAt = skip(chunk, nameAt);

@@ -73,6 +73,13 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aCapacityBeyondWhatTheIndexCanHoldIsRefused() {
+        assertThat(new SnapshotStore(SnapshotStore.MAX_CAPACITY).capacity()).isEqualTo(SnapshotStore.MAX_CAPACITY);
+        assertThatThrownBy(() -> new SnapshotStore(SnapshotStore.MAX_CAPACITY + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dws.mock.max-snapshots");
+    }
+
+    @Test
     void keepsEverySnapshotAcrossIndexGrowthAndManyChunks() {
         int n = 50_000; // the index doubles many times, the records fill many chunks
         SnapshotStore store = new SnapshotStore(n);
