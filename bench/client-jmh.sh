@@ -2,9 +2,10 @@
 # Benchmark 4: JMH (bench/jmh). Signing alone (SignBenchmark.sign), and a full signed create
 # against a running mock (auth=aksk) from one calling thread (concurrency 1): through the client
 # (CallBenchmark.client: validate, encode, sign, send, receive, decode) and through the floor, the
-# JDK HttpClient sending the same signed request by hand (CallBenchmark.jdkFloor). The two calls
-# are measured in alternating JMH runs (client, floor, floor, client, ...), each in its own fork,
-# so that a drift in the machine's load weighs on both; the ratio is of their means.
+# JDK HttpClient sending the same signed request by hand (CallBenchmark.jdkFloor), and the same
+# floor with the client's one tuning of its HttpClient (CallBenchmark.jdkFloorDirectExecutor).
+# The three are measured in rotating JMH runs, each in its own fork, so that a drift in the
+# machine's load weighs on all; the ratios are of their means.
 # Usage: bench/client-jmh.sh [JMH options, default: -f 1 -wi 10 -w 5s -i 5 -r 4s]
 #   BENCH_ROUNDS (default 2): how many client/floor pairs
 #   BENCH_MOCK_WARMUP (default 20): seconds of signed creates that warm the mock up first
@@ -16,7 +17,7 @@ log "building the benchmarks ..."
 (cd "$ROOT" && ./mvnw -q -B -ntp -Pbench package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -pl bench/jmh -am) \
   >"$TOOLS/build-jmh.log" 2>&1 || { tail -40 "$TOOLS/build-jmh.log" >&2; exit 1; }
 
-free_port PORT; start_mock "$PORT"
+free_port PORT; start_mock "$PORT" --dws.mock.max-snapshots=100000000   # a run stores millions
 wait_http "http://127.0.0.1:$PORT/openapi.yaml" "$MOCK_PID"
 CP="$BENCH/jmh/target/classes:$(cat "$BENCH/jmh/target/classpath.txt")"
 : >"$TOOLS/client-jmh.log"
@@ -37,18 +38,18 @@ JMH_OPTS="-f 1 -wi 0 -i 1 -r ${BENCH_MOCK_WARMUP:-20}s" jmh CallBenchmark.jdkFlo
 echo "load average before: $(loadavg)"
 read -r sign sign_err < <(jmh SignBenchmark.sign)
 printf '%-26s %10.2f ± %.2f us\n' "signing" "$sign" "$sign_err"
-first=client; second=jdkFloor; sum_client=0; sum_floor=0
+order=(client jdkFloor jdkFloorDirectExecutor); declare -A SUM=([client]=0 [jdkFloor]=0 [jdkFloorDirectExecutor]=0)
 for r in $(seq "$ROUNDS"); do
-  for b in $first $second; do
+  for b in "${order[@]}"; do
     read -r score err < <(jmh "CallBenchmark.$b")
-    printf 'round %s  %-17s %10.1f ± %.1f us/call\n' "$r" "$b" "$score" "$err"
-    if [ "$b" = client ]; then sum_client=$(awk -v a="$sum_client" -v b="$score" 'BEGIN { print a + b }')
-    else sum_floor=$(awk -v a="$sum_floor" -v b="$score" 'BEGIN { print a + b }'); fi
+    printf 'round %s  %-23s %10.1f ± %.1f us/call\n' "$r" "$b" "$score" "$err"
+    SUM[$b]=$(awk -v a="${SUM[$b]}" -v b="$score" 'BEGIN { print a + b }')
   done
-  t=$first; first=$second; second=$t
+  order=("${order[@]:1}" "${order[0]}")   # rotate who goes first
 done
 echo
-awk -v s="$sign" -v c="$sum_client" -v f="$sum_floor" -v n="$ROUNDS" 'BEGIN {
+awk -v s="$sign" -v c="${SUM[client]}" -v f="${SUM[jdkFloor]}" -v d="${SUM[jdkFloorDirectExecutor]}" -v n="$ROUNDS" 'BEGIN {
   printf "signing: %.2f us (goal: <= 20 us)\n", s
-  printf "client call %.0f us, JDK HttpClient floor %.0f us: client/floor = %.2f (goal: <= 1.20)\n", c / n, f / n, c / f }'
+  printf "client call %.0f us, JDK HttpClient floor %.0f us: client/floor = %.2f (goal: <= 1.20)\n", c / n, f / n, c / f
+  printf "the floor with the client'"'"'s executor tuning %.0f us: client/that floor = %.2f\n", d / n, c / d }'
 echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); JMH ${OPTS:--f 1 -wi 10 -w 5s -i 5 -r 4s}, one thread"

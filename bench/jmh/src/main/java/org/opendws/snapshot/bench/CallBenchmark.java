@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A full signed create against the running mock (system property {@code bench.url}, default
  * http://127.0.0.1:18085), through our client and through the floor: the JDK HttpClient
- * sending the same signed request by hand.
+ * sending the same signed request by hand, as built by default ({@link #jdkFloor}) and with the
+ * client's one tuning, its work run on the selector thread ({@link #jdkFloorDirectExecutor}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,7 @@ public class CallBenchmark {
     private URI base;
     private DwsSnapshotClient client;
     private HttpClient jdk;
+    private HttpClient jdkDirect;
     private final AkSkSigner signer = new AkSkSigner();
 
     @Setup(Level.Trial)
@@ -47,6 +49,7 @@ public class CallBenchmark {
         client = DwsSnapshotClient.builder().endpoint(base.toString())
                 .credentials(Credentials.akSk(AK, SK)).projectId(PROJECT).build();
         jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        jdkDirect = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
     }
 
     @TearDown(Level.Trial)
@@ -61,6 +64,15 @@ public class CallBenchmark {
 
     @Benchmark
     public String jdkFloor() throws Exception {
+        return floor(jdk);
+    }
+
+    @Benchmark
+    public String jdkFloorDirectExecutor() throws Exception {
+        return floor(jdkDirect);
+    }
+
+    private String floor(HttpClient http) throws Exception {
         String path = "/v1.0/" + PROJECT + "/snapshots";
         byte[] body = ("{\"snapshot\":{\"name\":\"j" + run + "-" + seq.incrementAndGet() + "\",\"cluster_id\":\"" + CLUSTER
                 + "\",\"description\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
@@ -69,7 +81,7 @@ public class CallBenchmark {
         signedHeaders.forEach(request::header);
         signer.sign("POST", base.getHost() + ":" + base.getPort(), path, Map.of(), signedHeaders, body, AK, SK, null)
                 .forEach(request::header);
-        HttpResponse<String> response = jdk.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());
         }
