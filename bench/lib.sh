@@ -54,12 +54,15 @@ build_mock() {
 # find_aot_java: sets AOT_JAVA to a java of JDK 25 or later ($BENCH_AOT_JAVA, else the newest under
 # /usr/lib/jvm), or to nothing when there is none; such a JDK can start the mock from an
 # ahead-of-time cache (server-stub README, "Start it faster")
+java_version() {  # java_version JAVA: its feature version (17, 25, ...), empty when it does not say
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || true
+}
 find_aot_java() {
   AOT_JAVA=
   local j v best=0
   for j in ${BENCH_AOT_JAVA:-} /usr/lib/jvm/*/bin/java; do
     [ -x "$j" ] || continue
-    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || true)
+    v=$(java_version "$j")
     if [ "${v:-0}" -ge 25 ] 2>/dev/null && [ "$v" -gt "$best" ]; then best=$v; AOT_JAVA=$j; fi
     [ -n "${BENCH_AOT_JAVA:-}" ] && [ -n "$AOT_JAVA" ] && break
   done

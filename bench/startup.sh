@@ -68,7 +68,7 @@ for k in "${all[@]}"; do M[$k]=$(printf '%s\n' ${TIMES[$k]} | median); done
 printf '%-34s %-30s %s\n' "what" "start to first 200 (ms)" "median"
 printf '%-34s %-30s %s\n' "mock, java -jar" "${TIMES[plain]}" "${M[plain]}"
 printf '%-34s %-30s %s\n' "mock, fast start (CDS, AOT, C1)" "${TIMES[fast]}" "${M[fast]}"
-[ -n "$AOT_JAVA" ] && printf '%-34s %-30s %s\n' "mock, fast start, JDK $("$AOT_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}') AOT cache" "${TIMES[aot]}" "${M[aot]}"
+[ -n "$AOT_JAVA" ] && printf '%-34s %-30s %s\n' "mock, fast start, JDK $(java_version "$AOT_JAVA") AOT cache" "${TIMES[aot]}" "${M[aot]}"
 printf '%-34s %-30s %s\n' "Prism $PRISM_VERSION" "${TIMES[peer]}" "${M[peer]}"
 awk -v a="${M[plain]}" -v f="${M[fast]}" -v c="${M[aot]:-}" -v p="${M[peer]}" 'BEGIN {
   printf "\nmock/prism start-up time: java -jar %.2f, fast start %.2f", a / p, f / p

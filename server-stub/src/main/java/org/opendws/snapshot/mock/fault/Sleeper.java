@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationListener;
  * delay}) while lending its place in Tomcat's worker pool to the other requests.
  *
  * <p>The pool is small on purpose (two threads per core, {@code MockServerConfiguration}): on a
- * 2-core machine, 200 runnable workers time-slicing each other made the slowest percent of
- * answers 7-8 ms instead of 4 (README "Benchmarks"). A sleeping worker is not runnable, so the
+ * 2-core machine, a worker per busy connection (16 or 64 runnable threads time-slicing each other)
+ * made the slowest percent of answers 7-8 ms instead of 4 (README "Benchmarks"). A sleeping worker is not runnable, so the
  * pool grows by one for as long as it sleeps, and a thousand delayed requests never hold back an
  * undelayed one. The price: a delayed request may start a thread and, once it wakes, end one
  * (tens of microseconds against a delay of milliseconds). Other waits (a slow upload, a client

@@ -86,11 +86,7 @@ public final class CreateFastPath extends OncePerRequestFilter {
                 && isPlainJson(request.getContentType()) && acceptsJson(request)) {
             body = read(cached.body());
         }
-        if (body == null) {
-            chain.doFilter(request, response);
-            return;
-        }
-        if (!valid(projectId, body)) {
+        if (body == null || !valid(projectId, body)) {
             chain.doFilter(request, response);
             return;
         }
