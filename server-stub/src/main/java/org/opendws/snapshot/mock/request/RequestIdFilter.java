@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +65,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
                         (System.nanoTime() - start) / 1_000_000, id);
             }
             if (journaled) {
-                Map<String, List<String>> headers = Journal.redactedHeaders(request);
-                journal.end(new Journal.Entry(received.toString(), request.getMethod(), request.getRequestURI(),
-                        request.getQueryString(), status, id, headers));
+                journal.end(received, request, status, id);
             }
             MDC.remove(RequestIds.MDC_KEY);
             whole.copyBodyToResponse();
