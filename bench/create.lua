@@ -24,11 +24,21 @@ function init(args)
   wrk.headers["X-Sdk-Date"] = "20261128T045404Z"
 end
 
+local head, before, after
 function request()
+  if not head then
+    -- the request line and headers that wrk.format writes, made once: only the body and its
+    -- length change from one request to the next (wrk.format per request cost wrk ~1 us of
+    -- its ~13 us per request, CPU taken from the server under test on the same cores)
+    local sample = wrk.format(nil, nil, nil, "")
+    head = sample:gsub("Content%-Length: 0\r\n", "")
+    head = head:sub(1, #head - 2) .. "Content-Length: "
+    before = '{"snapshot":{"name":"' .. prefix
+    after = '","cluster_id":"' .. cluster .. '","description":"bench"}}'
+  end
   counter = counter + 1
-  local body = '{"snapshot":{"name":"' .. prefix .. counter .. '","cluster_id":"' .. cluster
-      .. '","description":"bench"}}'
-  return wrk.format(nil, nil, nil, body)
+  local body = before .. counter .. after
+  return head .. #body .. "\r\n\r\n" .. body
 end
 
 function done(summary, latency, requests)
