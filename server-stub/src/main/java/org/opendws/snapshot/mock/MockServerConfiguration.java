@@ -250,18 +250,19 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * One Tomcat worker per core (at least two) unless {@code server.tomcat.threads.max} says
-     * otherwise (Spring Boot's default is 200). Answers take tens of microseconds of CPU each and
-     * never wait on anything: with a worker per connection, 16 or 64 busy connections on 2 cores
-     * were as many runnable threads preempting each other, and the slowest percent of answers
-     * took twice as long; one per core made 6 % more answers a second than two per core (README
-     * "Benchmarks"). Injected delays sleep outside this count ({@link Sleeper}).
+     * Two Tomcat workers per core unless {@code server.tomcat.threads.max} says otherwise (Spring
+     * Boot's default is 200). Answers take tens of microseconds of CPU each; with a worker per
+     * connection, 16 or 64 busy connections on 2 cores were as many runnable threads preempting
+     * each other, and the slowest percent of answers took twice as long (README "Benchmarks").
+     * One per core made about 6 % more answers a second at concurrency 16 but 40 % fewer at
+     * concurrency 1 (one client calling in a loop, a test's usual load: twice the thread switches
+     * per answer), so two. Injected delays sleep outside this count ({@link Sleeper}).
      */
     @Bean
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> oneWorkerPerCore(Environment environment) {
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> twoWorkersPerCore(Environment environment) {
         return factory -> {
             if (!environment.containsProperty("server.tomcat.threads.max")) {
-                int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+                int workers = 2 * Runtime.getRuntime().availableProcessors();
                 factory.addConnectorCustomizers(connector -> {
                     if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
                         protocol.setMaxThreads(workers);

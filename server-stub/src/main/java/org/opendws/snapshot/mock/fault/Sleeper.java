@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationListener;
  * Sleeps a request's thread for an injected delay ({@code dws.mock.latency}, {@code Prefer:
  * delay}) while lending its place in Tomcat's worker pool to the other requests.
  *
- * <p>The pool is small on purpose (a thread per core, {@code MockServerConfiguration}): on a
+ * <p>The pool is small on purpose (two threads per core, {@code MockServerConfiguration}): on a
  * 2-core machine, a worker per busy connection (16 or 64 runnable threads time-slicing each other)
  * made the slowest percent of answers 7-8 ms instead of 4 (README "Benchmarks"). A sleeping worker is not runnable, so the
  * pool grows by one for as long as it sleeps, and a thousand delayed requests never hold back an
