@@ -97,20 +97,28 @@ public final class Journal {
      * The kept entries, oldest first. A client may have its whole answer before the server has
      * journaled the request, so this first waits (up to 2 s) for requests still being answered.
      */
-    public synchronized List<Entry> entries() {
-        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
-        long left;
-        while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    public List<Entry> entries() {
+        Kept[] kept;
+        synchronized (this) {
+            long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+            long left;
+            while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            kept = new Kept[size];
+            for (int i = 0; i < size; i++) {
+                kept[i] = ring[(next - size + i + ring.length) % ring.length];
             }
         }
-        List<Entry> entries = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            entries.add(ring[(next - size + i + ring.length) % ring.length].entry());
+        // written out after the lock: requests answered meanwhile are not held up
+        List<Entry> entries = new ArrayList<>(kept.length);
+        for (Kept request : kept) {
+            entries.add(request.entry());
         }
         return entries;
     }

@@ -14,7 +14,7 @@ class KeepAliveTest {
 
     @Test
     void oneConnectionCarriesAsManyRequestsAsTheClientSends() {
-        try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.max-snapshots", "1000").start();
+        try (DwsMockServer mock = DwsMockServer.builder().start();
                 RawConnection connection = new RawConnection(mock.port())) {
             for (int i = 0; i < 500; i++) {
                 RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
