@@ -1,8 +1,7 @@
 -- wrk script of the bench/ scripts: valid create-snapshot requests, a unique name per request.
 -- Prints one machine-readable line at the end: RESULT <req/s> <p50 ms> <p99 ms> <errors>
 -- (errors: answers with status >= 400, and socket errors, which include answers slower than
--- wrk's --timeout). BENCH_RUN makes names unique
--- across runs against the same server.
+-- wrk's --timeout). BENCH_RUN makes names unique across runs against the same server.
 local project = os.getenv("BENCH_PROJECT") or "89cd04f168b84af6be287f71730fdb4b"
 local cluster = os.getenv("BENCH_CLUSTER") or "44b277eb-39be-4921-be31-3d61b43651d7"
 local run = os.getenv("BENCH_RUN") or tostring(os.time())
