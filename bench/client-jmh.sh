@@ -13,9 +13,7 @@ source "$(dirname "$0")/lib.sh"
 ROUNDS=${BENCH_ROUNDS:-2}
 need_apt curl curl
 build_mock
-log "building the benchmarks ..."
-(cd "$ROOT" && ./mvnw -q -B -ntp -Pbench package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -pl bench/jmh -am) \
-  >"$TOOLS/build-jmh.log" 2>&1 || { tail -40 "$TOOLS/build-jmh.log" >&2; exit 1; }
+build_bench
 
 free_port PORT; start_mock "$PORT" --dws.mock.max-snapshots=100000000   # a run stores millions
 wait_http "http://127.0.0.1:$PORT/openapi.yaml" "$MOCK_PID"

@@ -126,6 +126,56 @@ wait_http() {
 declare -A LOGS
 log_of() { echo "${LOGS[$1]:-/dev/null}"; }
 
+# wrk_creates URL CONCURRENCY SECONDS -> "req/s p50_ms p99_ms errors": valid creates with a unique
+# name each (create.lua). One wrk thread: its event loop drives 64 connections easily, and the
+# second core is left to the server under test. --timeout: wrk leaves an answer slower than this
+# out of its latency histogram and counts it as a socket error though it was answered; at its
+# default of 2 s, a loaded Prism's slowest answers at concurrency 64 failed the run and were
+# missing from its p99.
+wrk_creates() {
+  BENCH_RUN="c$2r$RANDOM$RANDOM" wrk -t1 -c"$2" -d"$3"s --timeout 30s -s "$BENCH/create.lua" "$1" \
+    | awk '/^RESULT/ {print $2, $3, $4, $5}'
+}
+
+declare -A P99   # P99[<name><concurrency>]: p99 in ms of compare's runs
+# compare A B SECONDS WARMUP: the servers at $URL_A and $URL_B, each first warmed up (WARMUP
+# seconds of creates at concurrency 16), then measured with wrk_creates at concurrency 1, 16 and 64,
+# the one that goes first alternating so that a drift in the machine's load weighs on both; prints
+# a row per run, then A's rate over B's at each concurrency; fails when a request was not
+# answered 2xx
+compare() {
+  local first=$1 second=$2 c s url rps p50 p99 err errors=0
+  local -A rps_of
+  log "warming up both (${4}s each) ..."
+  for s in "$1" "$2"; do url="URL_$s"; wrk_creates "${!url}" 16 "$4" >/dev/null; done
+  echo "load average before: $(loadavg)"
+  printf '%-6s %-5s %10s %9s %9s %7s\n' server conc req/s p50_ms p99_ms errors
+  for c in 1 16 64; do
+    for s in $first $second; do
+      url="URL_$s"
+      read -r rps p50 p99 err < <(wrk_creates "${!url}" "$c" "$3")
+      rps_of[$s$c]=$rps; P99[$s$c]=$p99; errors=$((errors + err))
+      printf '%-6s %-5s %10s %9s %9s %7s\n' "$s" "$c" "$rps" "$p50" "$p99" "$err"
+    done
+    s=$first; first=$second; second=$s
+  done
+  echo
+  for c in 1 16 64; do
+    awk -v c="$c" -v a="${rps_of[$1$c]}" -v b="${rps_of[$2$c]}" -v n="$1/$2" \
+      'BEGIN { printf "concurrency %-3s %s = %.2fx\n", c, n, (b > 0 ? a / b : 0) }'
+  done
+  echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); ${3}s per run"
+  # every request was a valid create: an error answer means the comparison is void
+  [ "$errors" = 0 ] || { echo "FAILED: $errors requests were not answered 2xx (see $TOOLS/*.log)"; return 1; }
+}
+
+# bench/jmh built, with its class path in bench/jmh/target/classpath.txt (client-jmh.sh, http-floor.sh)
+build_bench() {
+  log "building the benchmarks ..."
+  (cd "$ROOT" && ./mvnw -q -B -ntp -Pbench package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -pl bench/jmh -am) \
+    >"$TOOLS/build-jmh.log" 2>&1 || { tail -40 "$TOOLS/build-jmh.log" >&2; return 1; }
+}
+
 # start_mock PORT [extra args...]: the executable jar, as its README runs it; sets MOCK_PID
 start_mock() {
   local port=$1; shift
