@@ -91,6 +91,7 @@ public class HttpFloor {
             try {
                 CreateSnapshotRequestBody body = reader.readValue(ByteBufUtil.getBytes(request.content()));
                 Snapshot snapshot = body.getSnapshot();
+                // nameTaken before create (which refuses a taken name too), as SnapshotController does
                 if (validator.validate(body).isEmpty() && !store.nameTaken(path[2], snapshot.getName())) {
                     String id = store.create(path[2], snapshot.getName(), snapshot.getClusterId(),
                             snapshot.getDescription(), "bench", Instant.now()).toString();

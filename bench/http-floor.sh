@@ -2,8 +2,9 @@
 # The cost of the mock's HTTP layer: the mock (java -jar, auth=none) against a floor that does a
 # create's own work and answers on the thread that read the request (bench/HttpFloor.java: Netty,
 # Jackson into the generated model, the generated constraints checked by Hibernate Validator, the
-# mock's store, a request id; no authentication, journal, faults or error schema), under the same wrk load as bench/mock-vs-prism.sh, the two alternating. The floor is
-# not a mock: it bounds what moving the mock onto such a layer could gain.
+# mock's store, a request id; no authentication, journal, faults or error schema), under the same
+# wrk load as bench/mock-vs-prism.sh, the two alternating. The floor is not a mock: it bounds what
+# moving the mock onto such a layer could gain.
 # Usage: bench/http-floor.sh [seconds per run, default 10] [warm-up seconds, default 20]
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-10}; WARMUP=${2:-20}
