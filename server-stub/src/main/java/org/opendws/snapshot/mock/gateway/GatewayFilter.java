@@ -69,12 +69,18 @@ public final class GatewayFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !OPERATION.matches(PathContainer.parsePath(request.getRequestURI()));
+        return !"POST".equals(request.getMethod());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the path parsed and matched once, here, for both the decision and the project id
+        PathPattern.PathMatchInfo operation = OPERATION.matchAndExtract(PathContainer.parsePath(request.getRequestURI()));
+        if (operation == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         CachedBodyRequest cached = CachedBodyRequest.readOrRefuse(request, response, maxBodyBytes, errors);
         if (cached == null) {
             return;
@@ -101,8 +107,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
                 return;
             }
 
-            String projectId = OPERATION.matchAndExtract(PathContainer.parsePath(request.getRequestURI()))
-                    .getUriVariables().get("project_id");
+            String projectId = operation.getUriVariables().get("project_id");
             String headerProject = request.getHeader(HEADER_PROJECT_ID);
             if (headerProject != null && !headerProject.equals(projectId)) {
                 throw DwsException.forbidden("The X-Project-Id header (" + headerProject
@@ -141,7 +146,14 @@ public final class GatewayFilter extends OncePerRequestFilter {
      * refusing them; the JDK's decoder refuses every one.
      */
     private static int firstMalformedUtf8(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body);
+        int ascii = 0;
+        while (ascii < body.length && body[ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii == body.length) {
+            return -1; // all ASCII, as bodies nearly always are: no decoder needed
+        }
+        ByteBuffer in = ByteBuffer.wrap(body, ascii, body.length - ascii);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

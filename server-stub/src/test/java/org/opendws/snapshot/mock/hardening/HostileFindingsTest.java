@@ -66,6 +66,10 @@ class HostileFindingsTest {
                 Arguments.of(token(RawRequest.of("POST", PATH)).header("Content-Type", "application/json")
                         .body(overlong("{\"snapshot\":{\"name\":\"overlong\",\"cluster_id\":\"" + CLUSTER + "\"}}"),
                                 Framing.LENGTH), 400, "The request body is not valid UTF-8 (byte 28)."),
+                // the same after a valid two-byte character: the byte counted from the body's start
+                Arguments.of(token(RawRequest.of("POST", PATH)).header("Content-Type", "application/json")
+                        .body(overlong("{\"snapshot\":{\"description\":\"caf\u00e9\",\"name\":\"overlong\",\"cluster_id\":\""
+                                + CLUSTER + "\"}}"), Framing.LENGTH), 400, "The request body is not valid UTF-8 (byte 50)."),
                 // Prefer: code=99999999999 was reported as code=1215752191 (an int overflow)
                 Arguments.of(token(RawRequest.of("POST", PATH)).header("Prefer", "code=99999999999").json(valid.formatted(2)),
                         400, "Prefer: code=99999999999 is not an HTTP status"));
@@ -90,10 +94,10 @@ class HostileFindingsTest {
         return request.header("X-Auth-Token", World.DEFAULT_TOKEN);
     }
 
-    /** The body with the 'g' of "overlong" (byte 28) written as the overlong pair C1 A7. */
+    /** The body with the 'g' of "overlong" written as the overlong pair C1 A7. */
     private static byte[] overlong(String json) {
         byte[] plain = json.getBytes(StandardCharsets.UTF_8);
-        int at = json.indexOf("overlong") + 7;
+        int at = new String(plain, StandardCharsets.ISO_8859_1).indexOf("overlong") + 7; // a byte index
         byte[] out = new byte[plain.length + 1];
         System.arraycopy(plain, 0, out, 0, at);
         out[at] = (byte) (0xC0 | (plain[at] >> 6));
