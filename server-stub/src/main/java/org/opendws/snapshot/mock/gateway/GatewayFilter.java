@@ -39,7 +39,8 @@ public final class GatewayFilter extends OncePerRequestFilter {
     public static final String HEADER_PROJECT_ID = "X-Project-Id";
     /** The request attribute of the path's project id, set on a request the gateway passes on. */
     public static final String PROJECT_ID_ATTRIBUTE = GatewayFilter.class.getName() + ".projectId";
-    private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
+    /** The create operation's path, from the generated interface (also OptionsAndTraceFilter's). */
+    static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
 
     private final Authenticator authenticator;
     private final FaultInjector faults;

@@ -10,11 +10,8 @@ import java.io.IOException;
 import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.error.ErrorCodes;
 import org.opendws.snapshot.mock.error.ErrorWriter;
-import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * OPTIONS and TRACE are no API here: 405 {@code APIGW.0101} in the error schema, like any other
@@ -23,7 +20,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * request's credentials).
  */
 public final class OptionsAndTraceFilter extends OncePerRequestFilter {
-    private static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
     private final ErrorWriter errors;
 
     /** A filter writing its answers with {@code errors}. */
@@ -56,7 +52,7 @@ public final class OptionsAndTraceFilter extends OncePerRequestFilter {
             } : request, response);
             return;
         }
-        if (OPERATION.matches(PathContainer.parsePath(request.getRequestURI()))) {
+        if (GatewayFilter.OPERATION.matches(PathContainer.parsePath(request.getRequestURI()))) {
             response.setHeader("Allow", "POST");
         }
         errors.write(request, response, new DwsException(405, ErrorCodes.NO_SUCH_API,
