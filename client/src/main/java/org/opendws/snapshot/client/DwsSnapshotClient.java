@@ -17,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -112,6 +114,9 @@ public final class DwsSnapshotClient implements AutoCloseable {
     /**
      * Creates a manual snapshot of a cluster; the snapshot is then taken asynchronously.
      *
+     * <p>When the call was retried, the exception thrown carries each earlier attempt's failure as
+     * a suppressed exception ({@link Throwable#getSuppressed()}), in the order they happened.
+     *
      * @param name        the snapshot name: 4 to 64 letters, digits, {@code -} or {@code _}, starting with
      *                    a letter, unique in the project regardless of case
      * @param clusterId   the cluster's id (a UUID)
@@ -205,13 +210,20 @@ public final class DwsSnapshotClient implements AutoCloseable {
                 : feign.logLevel(Logger.Level.NONE);
     }
 
+    /**
+     * The call, retried as the policy says. The failure thrown carries the earlier attempts'
+     * failures as suppressed exceptions: a retried create refused because its name is taken
+     * shows the broken attempt that most likely created the snapshot.
+     */
     private <T> T withRetries(String operation, Supplier<T> call) {
+        List<DwsException> earlier = new ArrayList<>(0);
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (RuntimeException e) {
                 DwsException failure = translate(e);
                 if (!retryPolicy.shouldRetry(failure, attempt)) {
+                    earlier.forEach(failure::addSuppressed);
                     throw failure;
                 }
                 Duration delay = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
@@ -221,8 +233,10 @@ public final class DwsSnapshotClient implements AutoCloseable {
                     sleeper.sleep(delay);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    earlier.forEach(failure::addSuppressed);
                     throw failure;
                 }
+                earlier.add(failure);
             }
         }
     }

@@ -7,7 +7,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opendws.snapshot.client.auth.Credentials;
+import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsConnectTimeoutException;
 import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.DwsReadTimeoutException;
@@ -75,6 +78,30 @@ class TransportFailureTest {
             assertThat(sleeps.get(retry - 1)).isBetween(
                     Duration.ofNanos(Math.round(exponential.toNanos() * (1 - defaults.jitter()))), exponential);
         }
+    }
+
+    @Test
+    void aRetryRefusedBecauseTheNameIsTakenCarriesTheBrokenAttempt() {
+        // the first attempt's connection breaks after the request was sent (the service may have
+        // acted on it); the retry is then refused because the snapshot's name exists
+        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots")).inScenario("taken")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("created")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots")).inScenario("taken")
+                .whenScenarioStateIs("created")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withHeader("X-Request-Id", "second-attempt")
+                        .withBody("{\"error_code\":\"DWS.0001\",\"error_msg\":\"The snapshot name already exists.\"}")));
+        Throwable thrown;
+        try (DwsSnapshotClient client = client(SERVER.baseUrl()).build()) {
+            thrown = catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER));
+        }
+
+        assertThat(thrown).isInstanceOf(BadRequestException.class).hasMessageContaining("already exists");
+        assertThat(((BadRequestException) thrown).requestId()).isEqualTo("second-attempt");
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class)
+                .satisfies(first -> assertThat(((DwsConnectionException) first).requestId()).isNull());
+        assertThat(sleeps).hasSize(1);
     }
 
     @Test

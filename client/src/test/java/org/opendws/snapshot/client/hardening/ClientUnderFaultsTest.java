@@ -113,14 +113,17 @@ class ClientUnderFaultsTest {
             server.resetCount();
             sleeps.clear();
             Duration readTimeout = DwsReadTimeoutException.class.equals(expected) ? READ_TIMEOUT : GENEROUS_READ_TIMEOUT;
+            Throwable thrown;
             try (DwsSnapshotClient client = client(server.endpoint(), policies[i], readTimeout)) {
-                Throwable thrown = catchThrowable(() -> client.createSnapshot("fault-" + fault, CLUSTER));
+                thrown = catchThrowable(() -> client.createSnapshot("fault-" + fault, CLUSTER));
 
                 assertThat(thrown).as("%s under %s", fault, policies[i]).isInstanceOf(expected);
                 assertThat(thrown.getMessage()).doesNotContain("fault-test-secret-key");
             }
             received[i] = server.requests();
             assertThat(sleeps).as("one wait before each retry").hasSize(received[i] - 1);
+            assertThat(thrown.getSuppressed()).as("the earlier attempts' failures, attached to the last")
+                    .hasSize(received[i] - 1).allSatisfy(earlier -> assertThat(earlier).isInstanceOf(expected));
         }
         assertThat(received).as("requests received under: everything, defaults, none")
                 .containsExactly(withEverything, withDefaults, withNone);
