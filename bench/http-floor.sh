@@ -5,9 +5,9 @@
 # mock's store, a request id; no authentication, journal, faults or error schema), under the same
 # wrk load as bench/mock-vs-prism.sh, the two alternating. The floor is not a mock: it bounds what
 # moving the mock onto such a layer could gain.
-# Usage: bench/http-floor.sh [seconds per run, default 10] [warm-up seconds, default 20]
+# Usage: bench/http-floor.sh [seconds per run, default 10] [warm-up seconds, default 20] [rounds, default 1]
 source "$(dirname "$0")/lib.sh"
-DURATION=${1:-10}; WARMUP=${2:-20}
+DURATION=${1:-10}; WARMUP=${2:-20}; ROUNDS=${3:-1}
 need_apt curl curl; need_apt wrk wrk
 build_mock; build_bench
 
@@ -21,4 +21,4 @@ wait_http "http://127.0.0.1:$MOCK_PORT/openapi.yaml" "$MOCK_PID"
 wait_http "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_PID"
 URL_mock=http://127.0.0.1:$MOCK_PORT; URL_floor=http://127.0.0.1:$FLOOR_PORT
 
-compare floor mock "$DURATION" "$WARMUP"
+compare floor mock "$DURATION" "$WARMUP" "$ROUNDS"

@@ -137,34 +137,41 @@ wrk_creates() {
     | awk '/^RESULT/ {print $2, $3, $4, $5}'
 }
 
-declare -A P99   # P99[<name><concurrency>]: p99 in ms of compare's runs
-# compare A B SECONDS WARMUP: the servers at $URL_A and $URL_B, each first warmed up (WARMUP
-# seconds of creates at concurrency 16), then measured with wrk_creates at concurrency 1, 16 and 64,
-# the one that goes first alternating so that a drift in the machine's load weighs on both; prints
-# a row per run, then A's rate over B's at each concurrency; fails when a request was not
-# answered 2xx
+declare -A P99   # P99[<name><concurrency>]: p99s in ms of compare's runs, " / " between rounds
+# compare A B SECONDS WARMUP [ROUNDS]: the servers at $URL_A and $URL_B, each first warmed up
+# (WARMUP seconds of creates at concurrency 16), then measured with wrk_creates at concurrency 1,
+# 16 and 64, ROUNDS times (default 1), the one that goes first alternating so that a drift in the
+# machine's load weighs on both; prints a row per run, then A's rate over B's at each concurrency
+# (each round's, and their median); fails when a request was not answered 2xx
 compare() {
-  local first=$1 second=$2 c s url rps p50 p99 err errors=0
+  local first=$1 second=$2 rounds=${5:-1} c r s url rps p50 p99 err errors=0 ratios
   local -A rps_of
   log "warming up both (${4}s each) ..."
   for s in "$1" "$2"; do url="URL_$s"; wrk_creates "${!url}" 16 "$4" >/dev/null; done
   echo "load average before: $(loadavg)"
-  printf '%-6s %-5s %10s %9s %9s %7s\n' server conc req/s p50_ms p99_ms errors
-  for c in 1 16 64; do
-    for s in $first $second; do
-      url="URL_$s"
-      read -r rps p50 p99 err < <(wrk_creates "${!url}" "$c" "$3")
-      rps_of[$s$c]=$rps; P99[$s$c]=$p99; errors=$((errors + err))
-      printf '%-6s %-5s %10s %9s %9s %7s\n' "$s" "$c" "$rps" "$p50" "$p99" "$err"
+  printf '%-6s %-5s %-5s %10s %9s %9s %7s\n' server round conc req/s p50_ms p99_ms errors
+  for r in $(seq "$rounds"); do
+    for c in 1 16 64; do
+      for s in $first $second; do
+        url="URL_$s"
+        read -r rps p50 p99 err < <(wrk_creates "${!url}" "$c" "$3")
+        rps_of[$s$c$r]=$rps; P99[$s$c]+="${P99[$s$c]:+ / }$p99"; errors=$((errors + err))
+        printf '%-6s %-5s %-5s %10s %9s %9s %7s\n' "$s" "$r" "$c" "$rps" "$p50" "$p99" "$err"
+      done
+      s=$first; first=$second; second=$s
     done
-    s=$first; first=$second; second=$s
   done
   echo
   for c in 1 16 64; do
-    awk -v c="$c" -v a="${rps_of[$1$c]}" -v b="${rps_of[$2$c]}" -v n="$1/$2" \
-      'BEGIN { printf "concurrency %-3s %s = %.2fx\n", c, n, (b > 0 ? a / b : 0) }'
+    ratios=$(for r in $(seq "$rounds"); do
+      awk -v a="${rps_of[$1$c$r]}" -v b="${rps_of[$2$c$r]}" 'BEGIN { printf "%.2f\n", (b > 0 ? a / b : 0) }'
+    done)
+    printf 'concurrency %-3s %s = %sx' "$c" "$1/$2" "$(printf '%s\n' "$ratios" | sort -n \
+      | awk '{ a[NR] = $1 } END { printf "%.2f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2 }')"
+    if [ "$rounds" -gt 1 ]; then printf ', the median of the rounds (%s)' "$(echo $ratios | sed 's/ /x, /g')x"; fi
+    echo
   done
-  echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); ${3}s per run"
+  echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); ${3}s per run, $rounds round(s)"
   # every request was a valid create: an error answer means the comparison is void
   [ "$errors" = 0 ] || { echo "FAILED: $errors requests were not answered 2xx (see $TOOLS/*.log)"; return 1; }
 }

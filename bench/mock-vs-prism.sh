@@ -4,8 +4,10 @@
 # run, the two alternating. Both run as their READMEs start them (the mock: java -jar, auth=none;
 # Prism: prism mock), each logging its requests to a file as it does by default.
 # Usage: bench/mock-vs-prism.sh [seconds per run, default 10] [warm-up seconds, default 20]
+#   [rounds, default 1: each round measures both at the three concurrencies; the ratio printed is
+#   the median of the rounds' ratios]
 source "$(dirname "$0")/lib.sh"
-DURATION=${1:-10}; WARMUP=${2:-20}
+DURATION=${1:-10}; WARMUP=${2:-20}; ROUNDS=${3:-1}
 need_apt curl curl; need_apt wrk wrk
 build_mock; install_prism
 
@@ -15,5 +17,5 @@ wait_http "http://127.0.0.1:$MOCK_PORT/openapi.yaml" "$MOCK_PID"
 wait_http "http://127.0.0.1:$PRISM_PORT/" "$PRISM_PID"
 URL_mock=http://127.0.0.1:$MOCK_PORT; URL_prism=http://127.0.0.1:$PRISM_PORT
 
-compare mock prism "$DURATION" "$WARMUP"
+compare mock prism "$DURATION" "$WARMUP" "$ROUNDS"
 echo "goal: mock >= 20x Prism at concurrency 16 with p99 <= 5 ms (mock p99 at 16: ${P99[mock16]} ms)"

@@ -26,8 +26,9 @@ java -Xshare:on -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -Dspring.a
 # with bash's /dev/tcp, sends the create by hand and reads the status line; it waits between
 # attempts with a read that times out on a pipe nobody writes to (no sleep process).
 exec {PAUSE_FD}<> <(:)
-first_200() {  # first_200 PORT PID START_US -> milliseconds from START_US to the first 200
+first_200() {  # first_200 PORT PID START_US -> milliseconds from START_US to the first 200 (run it in $(...))
   local port=$1 pid=$2 start=$3 fd status=
+  trap '' PIPE   # a server that closes the connection mid-request must not kill the poll (a subshell)
   local request="POST /v1.0/$PROJECT/snapshots HTTP/1.1"$'\r\n'"Host: 127.0.0.1:$port"$'\r\n'
   request+="Content-Type: application/json"$'\r\n'"Content-Length: ${#BODY}"$'\r\n'
   request+="Authorization: SDK-HMAC-SHA256 Access=B, SignedHeaders=host;x-sdk-date, Signature=0"$'\r\n'
@@ -35,7 +36,8 @@ first_200() {  # first_200 PORT PID START_US -> milliseconds from START_US to th
   while :; do
     if { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
       status=
-      printf '%s' "$request" >&"$fd" 2>/dev/null && read -r -t 10 -u "$fd" _ status _
+      printf '%s' "$request" >&"$fd" 2>/dev/null && read -r -t 10 -u "$fd" _ status _ 2>/dev/null
+      status=${status%$'\r'}
       exec {fd}>&-
       [ "$status" = 200 ] && break
     fi
