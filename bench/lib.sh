@@ -146,6 +146,8 @@ declare -A P99   # P99[<name><concurrency>]: p99s in ms of compare's runs, " / "
 compare() {
   local first=$1 second=$2 rounds=${5:-1} c r s url rps p50 p99 err errors=0 ratios
   local -A rps_of
+  [[ $rounds =~ ^[1-9][0-9]*$ ]] || { log "rounds must be a positive whole number, not '$rounds'"; return 2; }
+  P99=()
   log "warming up both (${4}s each) ..."
   for s in "$1" "$2"; do url="URL_$s"; wrk_creates "${!url}" 16 "$4" >/dev/null; done
   echo "load average before: $(loadavg)"
@@ -155,16 +157,18 @@ compare() {
       for s in $first $second; do
         url="URL_$s"
         read -r rps p50 p99 err < <(wrk_creates "${!url}" "$c" "$3")
-        rps_of[$s$c$r]=$rps; P99[$s$c]+="${P99[$s$c]:+ / }$p99"; errors=$((errors + err))
+        rps_of[$s,$c,$r]=$rps; P99[$s$c]+="${P99[$s$c]:+ / }$p99"; errors=$((errors + err))
         printf '%-6s %-5s %-5s %10s %9s %9s %7s\n' "$s" "$r" "$c" "$rps" "$p50" "$p99" "$err"
       done
+      # the other goes first at the next concurrency; with three of them, each concurrency's
+      # order also flips from one round to the next
       s=$first; first=$second; second=$s
     done
   done
   echo
   for c in 1 16 64; do
     ratios=$(for r in $(seq "$rounds"); do
-      awk -v a="${rps_of[$1$c$r]}" -v b="${rps_of[$2$c$r]}" 'BEGIN { printf "%.2f\n", (b > 0 ? a / b : 0) }'
+      awk -v a="${rps_of[$1,$c,$r]}" -v b="${rps_of[$2,$c,$r]}" 'BEGIN { printf "%.2f\n", (b > 0 ? a / b : 0) }'
     done)
     printf 'concurrency %-3s %s = %sx' "$c" "$1/$2" "$(printf '%s\n' "$ratios" | sort -n \
       | awk '{ a[NR] = $1 } END { printf "%.2f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2 }')"
