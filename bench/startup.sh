@@ -16,8 +16,10 @@ elif ! aot_cache; then log "the AOT cache's training failed (above): the AOT cac
 fi
 BODY="{\"snapshot\":{\"name\":\"startup-1\",\"cluster_id\":\"$CLUSTER\"}}"
 
-# the archive must fit this JVM, or the fast start would silently run without it
-java -Xshare:on -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh \
+# the fast start's options, as in the server-stub README ("Start it faster"), after the archive or cache
+FAST_OPTS=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:+UseTransparentHugePages -Dspring.aot.enabled=true)
+# the archive must fit this JVM with those options, or the fast start would silently run without it
+java -Xshare:on -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" "${FAST_OPTS[@]}" -Dspring.context.exit=onRefresh \
   -jar "$FAST_DIR/dws-mock-server.jar" --logging.level.root=WARN >"$TOOLS/cds-check.log" 2>&1 \
   || { log "the class data sharing archive does not fit this JVM:"; cat "$TOOLS/cds-check.log" >&2; exit 1; }
 
@@ -51,8 +53,6 @@ first_200() {  # first_200 PORT PID START_US -> milliseconds from START_US to th
 }
 
 start_plain() { start_mock "$1" --dws.mock.auth=none; }
-# the fast start's options, as in the server-stub README ("Start it faster"), after the archive or cache
-FAST_OPTS=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:+UseTransparentHugePages -Dspring.aot.enabled=true)
 start_fast() {
   start_cmd "$TOOLS/mock-fast-$1.log" java -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" "${FAST_OPTS[@]}" \
     -jar "$FAST_DIR/dws-mock-server.jar" --server.port="$1" --dws.mock.auth=none
