@@ -29,6 +29,9 @@ import org.opendws.snapshot.mock.error.ViolationMessages;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
 import org.opendws.snapshot.mock.fault.Sleeper;
+import org.opendws.snapshot.mock.front.FrontCreate;
+import org.opendws.snapshot.mock.front.FrontedTomcatFactory;
+import org.opendws.snapshot.mock.gateway.Gateway;
 import org.opendws.snapshot.mock.gateway.GatewayFilter;
 import org.opendws.snapshot.mock.gateway.OptionsAndTraceFilter;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
@@ -43,6 +46,7 @@ import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldFile;
 import org.opendws.snapshot.mock.world.WorldState;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -181,14 +185,37 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** The gateway: what the API gateway does before the service sees a create request. */
+    /** What the API gateway checks before the service sees a create request. */
     @Bean
-    public FilterRegistrationBean<GatewayFilter> gatewayFilter(Authenticator authenticator, FaultInjector faults,
-                                                               ErrorWriter errors, MockProperties properties,
-                                                               Sleeper sleeper) {
+    public Gateway gateway(Authenticator authenticator, FaultInjector faults) {
+        return new Gateway(authenticator, faults);
+    }
+
+    /** A plain create answered by the front, on the thread that read it. */
+    @Bean
+    public FrontCreate frontCreate(Journal journal, Clock clock, MockProperties properties, Gateway gateway,
+                                   SnapshotController operation, ObjectMapper mapper, Validator validator) {
+        return new FrontCreate(journal, clock, properties.accessLog(), gateway, operation, mapper, validator);
+    }
+
+    /**
+     * Tomcat behind the front ({@code front} package), which answers plain creates itself, unless
+     * {@code dws.mock.fast-path=false} or an injected latency ({@code dws.mock.latency}, for which a
+     * thread must sleep) sends every request through Tomcat.
+     */
+    @Bean
+    public TomcatServletWebServerFactory tomcatServletWebServerFactory(MockProperties properties,
+                                                                       ObjectProvider<FrontCreate> create) {
+        return properties.fastPath() && properties.latency() == null
+                ? new FrontedTomcatFactory(create, maxBodyBytes(properties)) : new TomcatServletWebServerFactory();
+    }
+
+    /** The gateway in Tomcat, with the injected delays. */
+    @Bean
+    public FilterRegistrationBean<GatewayFilter> gatewayFilter(Gateway gateway, ErrorWriter errors,
+                                                               MockProperties properties, Sleeper sleeper) {
         FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
-                authenticator, faults, errors, maxBodyBytes(properties), properties.latency(), properties.maxDelay(),
-                sleeper));
+                gateway, errors, maxBodyBytes(properties), properties.latency(), properties.maxDelay(), sleeper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

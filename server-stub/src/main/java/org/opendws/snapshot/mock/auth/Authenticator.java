@@ -1,6 +1,5 @@
 package org.opendws.snapshot.mock.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.opendws.snapshot.client.auth.AkSkSigner;
 import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.request.RequestHead;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.web.util.UriUtils;
@@ -49,12 +49,12 @@ public final class Authenticator {
      * @param body    its body bytes as received
      * @throws DwsException 401 when authentication fails
      */
-    public Principal authenticate(HttpServletRequest request, byte[] body) {
+    public Principal authenticate(RequestHead request, byte[] body) {
         if (mode == AuthMode.NONE) {
             return Principal.ANONYMOUS;
         }
-        String authorization = request.getHeader("Authorization");
-        String token = request.getHeader(HEADER_AUTH_TOKEN);
+        String authorization = request.header("Authorization");
+        String token = request.header(HEADER_AUTH_TOKEN);
         if (authorization != null) {
             if (mode == AuthMode.TOKEN) {
                 throw DwsException.unauthenticated("AK/SK signatures are not accepted here (dws.mock.auth=token); "
@@ -74,7 +74,7 @@ public final class Authenticator {
                 : "no credentials: sign the request with an AK/SK (Authorization) or send an IAM token (X-Auth-Token)");
     }
 
-    private Principal verifySignature(HttpServletRequest request, byte[] body, AuthorizationHeader auth) {
+    private Principal verifySignature(RequestHead request, byte[] body, AuthorizationHeader auth) {
         World.Credential credential = world.credential(auth.accessKey());
         if (credential == null) {
             throw DwsException.unauthenticated("the AK " + auth.accessKey() + " is unknown");
@@ -91,7 +91,7 @@ public final class Authenticator {
         }
         TreeMap<String, String> signed = new TreeMap<>();
         for (String name : auth.signedHeaders()) {
-            String value = request.getHeader(name);
+            String value = request.header(name);
             if (value == null) {
                 throw DwsException.unauthenticated("the signed header " + name + " is not in the request");
             }
@@ -102,7 +102,7 @@ public final class Authenticator {
         checkDate(date, now);
         String bodyHash = bodyHash(request, body);
 
-        String canonical = AkSkSigner.canonicalRequest(request.getMethod(), path(request), query(request), signed, bodyHash);
+        String canonical = AkSkSigner.canonicalRequest(request.method(), path(request), query(request), signed, bodyHash);
         String expected = AkSkSigner.signature(credential.secretKey(), AkSkSigner.stringToSign(date, canonical));
         if (!AkSkSigner.signaturesEqual(expected, auth.signature())) {
             lockouts.failed(auth.accessKey(), now);
@@ -113,9 +113,9 @@ public final class Authenticator {
         return new Principal(credential.accessKey(), credential.projects());
     }
 
-    private static void checkSecurityToken(HttpServletRequest request, World.Credential credential,
+    private static void checkSecurityToken(RequestHead request, World.Credential credential,
                                            Map<String, String> signed) {
-        String sent = request.getHeader(AkSkSigner.HEADER_SECURITY_TOKEN);
+        String sent = request.header(AkSkSigner.HEADER_SECURITY_TOKEN);
         if (credential.securityToken() == null) {
             if (sent != null) {
                 throw DwsException.unauthenticated("X-Security-Token was sent, but the AK " + credential.accessKey()
@@ -151,9 +151,9 @@ public final class Authenticator {
         }
     }
 
-    private static String bodyHash(HttpServletRequest request, byte[] body) {
+    private static String bodyHash(RequestHead request, byte[] body) {
         String actual = AkSkSigner.sha256Hex(body);
-        String declared = request.getHeader(AkSkSigner.HEADER_CONTENT_SHA256);
+        String declared = request.header(AkSkSigner.HEADER_CONTENT_SHA256);
         if (declared == null) {
             return actual;
         }
@@ -164,13 +164,13 @@ public final class Authenticator {
     }
 
     /** The path as the client signed it: percent-decoded, to be encoded again segment by segment. */
-    private static String path(HttpServletRequest request) {
-        return UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
+    private static String path(RequestHead request) {
+        return UriUtils.decode(request.path(), StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> query(HttpServletRequest request) {
+    private static Map<String, String> query(RequestHead request) {
         Map<String, String> query = new LinkedHashMap<>();
-        String raw = request.getQueryString();
+        String raw = request.query();
         if (raw == null || raw.isEmpty()) {
             return query;
         }

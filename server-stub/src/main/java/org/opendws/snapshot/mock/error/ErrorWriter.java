@@ -22,7 +22,12 @@ public final class ErrorWriter {
 
     /** The error body of {@code error} for this request. */
     public static ErrorResponse body(HttpServletRequest request, String code, String message) {
-        return new ErrorResponse(code, message).requestId(RequestIds.of(request));
+        return body(RequestIds.of(request), code, message);
+    }
+
+    /** The error body of a request with this id. */
+    public static ErrorResponse body(String requestId, String code, String message) {
+        return new ErrorResponse(code, message).requestId(requestId);
     }
 
     /** Writes {@code error} as the answer. */

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.opendws.snapshot.mock.front.FrontedWebServer;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -27,12 +29,16 @@ public final class Sleeper implements ApplicationListener<WebServerInitializedEv
     public void onApplicationEvent(WebServerInitializedEvent event) {
         // the main server's, not a child context's (e.g. a management port)
         if (event.getApplicationContext().getServerNamespace() == null
-                && event.getWebServer() instanceof TomcatWebServer tomcat) {
+                && tomcatOf(event.getWebServer()) instanceof TomcatWebServer tomcat) {
             Executor executor = tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
             if (executor instanceof ThreadPoolExecutor pool) {
                 workers = pool;
             }
         }
+    }
+
+    private static WebServer tomcatOf(WebServer server) {
+        return server instanceof FrontedWebServer fronted ? fronted.tomcat() : server;
     }
 
     /** Sleeps for {@code duration}; the pool has one more thread meanwhile. */

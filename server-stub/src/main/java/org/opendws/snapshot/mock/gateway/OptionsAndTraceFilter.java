@@ -52,7 +52,7 @@ public final class OptionsAndTraceFilter extends OncePerRequestFilter {
             } : request, response);
             return;
         }
-        if (GatewayFilter.OPERATION.matches(PathContainer.parsePath(request.getRequestURI()))) {
+        if (Gateway.OPERATION.matches(PathContainer.parsePath(request.getRequestURI()))) {
             response.setHeader("Allow", "POST");
         }
         errors.write(request, response, new DwsException(405, ErrorCodes.NO_SUCH_API,

@@ -1,15 +1,14 @@
 package org.opendws.snapshot.mock.journal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.opendws.snapshot.mock.request.RequestHead;
 
 /**
  * The last requests the mock received (a ring of fixed size, {@code dws.mock.journal.size}),
@@ -74,8 +73,8 @@ public final class Journal {
      * @param status   the status it was answered with
      * @param requestId the id it was given
      */
-    public void end(Instant received, HttpServletRequest request, int status, String requestId) {
-        Kept kept = new Kept(received, request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
+    public void end(Instant received, RequestHead request, int status, String requestId) {
+        Kept kept = new Kept(received, request.method(), request.path(), request.query(), status,
                 requestId, redactedHeaders(request));
         synchronized (this) {
             inFlight--;
@@ -136,18 +135,13 @@ public final class Journal {
     }
 
     /** The request's headers: lower-case names and their values, alternating, secrets redacted. */
-    private static String[] redactedHeaders(HttpServletRequest request) {
+    private static String[] redactedHeaders(RequestHead request) {
         List<String> pairs = new ArrayList<>(16);
-        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
+        request.forEachHeader((name, value) -> {
             String key = name.toLowerCase(Locale.ROOT);
-            boolean secret = SECRET_HEADERS.contains(key);
-            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
-                String value = values.nextElement();
-                pairs.add(key);
-                pairs.add(secret ? REDACTED : value);
-            }
-        }
+            pairs.add(key);
+            pairs.add(SECRET_HEADERS.contains(key) ? REDACTED : value);
+        });
         return pairs.toArray(String[]::new);
     }
 }

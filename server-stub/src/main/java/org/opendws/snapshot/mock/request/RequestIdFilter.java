@@ -61,14 +61,18 @@ public final class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             int status = whole.getStatus();
             if (accessLog) {
-                ACCESS.info("{} {} -> {} ({} ms) request_id={}", request.getMethod(), request.getRequestURI(), status,
-                        (System.nanoTime() - start) / 1_000_000, id);
+                logAccess(request.getMethod(), request.getRequestURI(), status, start, id);
             }
             if (journaled) {
-                journal.end(received, request, status, id);
+                journal.end(received, RequestHead.of(request), status, id);
             }
             MDC.remove(RequestIds.MDC_KEY);
             whole.copyBodyToResponse();
         }
+    }
+
+    /** The access log's line of a request answered {@code status}, begun at {@code startNanos}. */
+    public static void logAccess(String method, String path, int status, long startNanos, String id) {
+        ACCESS.info("{} {} -> {} ({} ms) request_id={}", method, path, status, (System.nanoTime() - startNanos) / 1_000_000, id);
     }
 }

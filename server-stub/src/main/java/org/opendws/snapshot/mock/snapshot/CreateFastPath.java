@@ -1,18 +1,14 @@
 package org.opendws.snapshot.mock.snapshot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import jakarta.validation.executable.ExecutableValidator;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.util.Enumeration;
-import java.util.Locale;
 import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.error.ErrorCodes;
 import org.opendws.snapshot.mock.error.ErrorWriter;
@@ -32,39 +28,24 @@ import org.springframework.web.util.WebUtils;
  * The create operation without Spring MVC's dispatch, because that dispatch was the largest part
  * of a create's CPU (README "Benchmarks"). It answers only a request that Spring MVC would hand
  * to {@link SnapshotController} unchanged: a plain path, a JSON body in UTF-8, JSON accepted, the
- * body read by the same {@link ObjectMapper} and valid under the generated interface's own
- * constraints, checked by the same validator. Everything else (another media type, unreadable
- * JSON, a violated constraint) goes on to Spring MVC, whose error handler words it: the fast path
- * has no error of its own but the controller's. Off with {@code dws.mock.fast-path=false}.
+ * body read and valid as Spring MVC would find it ({@link CreateReader}). Everything else
+ * (another media type, unreadable JSON, a violated constraint) goes on to Spring MVC, whose error
+ * handler words it: the fast path has no error of its own but the controller's. Off with
+ * {@code dws.mock.fast-path=false}.
  */
 public final class CreateFastPath extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(CreateFastPath.class);
-    private static final Method CREATE;
-
-    static {
-        try {
-            CREATE = SnapshotsApi.class.getMethod("createSnapshot", String.class, CreateSnapshotRequestBody.class);
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final SnapshotsApi operation;
-    private final ObjectReader reader;
+    private final CreateReader reader;
     private final ObjectWriter writer;
-    private final Validator validator;
-    private final ExecutableValidator parameters;
     private final ErrorWriter errors;
-    /** the last project id that passed the constraints: the body alone is checked for it (faster) */
-    private volatile String lastValidProject;
 
     /** The fast path to {@code operation}, reading and writing with {@code mapper}. */
     public CreateFastPath(SnapshotsApi operation, ObjectMapper mapper, Validator validator, ErrorWriter errors) {
         this.operation = operation;
-        this.reader = mapper.readerFor(CreateSnapshotRequestBody.class);
+        this.reader = new CreateReader(operation, mapper, validator);
         this.writer = mapper.writerFor(CreateSnapshotResponse.class);
-        this.validator = validator;
-        this.parameters = validator.forExecutables();
         this.errors = errors;
     }
 
@@ -83,10 +64,10 @@ public final class CreateFastPath extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         // '%' and ';' left to Spring MVC, which decodes the one and strips the other from the path
         if (projectId != null && cached != null && uri.indexOf('%') < 0 && uri.indexOf(';') < 0
-                && isPlainJson(request.getContentType()) && acceptsJson(request)) {
-            body = read(cached.body());
+                && CreateReader.isPlainJson(request.getContentType()) && acceptsJson(request)) {
+            body = reader.readValid(projectId, cached.body());
         }
-        if (body == null || !valid(projectId, body)) {
+        if (body == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -111,43 +92,13 @@ public final class CreateFastPath extends OncePerRequestFilter {
         response.getOutputStream().write(json);
     }
 
-    /** Whether the operation's parameters meet the generated interface's constraints. */
-    private boolean valid(String projectId, CreateSnapshotRequestBody body) {
-        if (projectId.equals(lastValidProject)) {
-            return validator.validate(body).isEmpty(); // what @Valid on the body parameter checks
-        }
-        boolean valid = parameters.validateParameters(operation, CREATE, new Object[] {projectId, body}).isEmpty();
-        if (valid) {
-            lastValidProject = projectId;
-        }
-        return valid;
-    }
-
-    private CreateSnapshotRequestBody read(byte[] json) {
-        try {
-            return reader.readValue(json);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** {@code application/json}, alone or with {@code charset=UTF-8}: what Spring MVC reads as this does. */
-    static boolean isPlainJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String value = contentType.trim().toLowerCase(Locale.ROOT);
-        return value.equals("application/json") || value.equals("application/json;charset=utf-8")
-                || value.equals("application/json; charset=utf-8");
-    }
-
     /** No {@code Accept}, or one that plainly takes JSON. */
     private static boolean acceptsJson(HttpServletRequest request) {
         Enumeration<String> accepts = request.getHeaders("Accept");
         if (!accepts.hasMoreElements()) {
             return true;
         }
-        String value = accepts.nextElement().trim().toLowerCase(Locale.ROOT);
-        return !accepts.hasMoreElements() && (value.equals("application/json") || value.equals("*/*"));
+        String accept = accepts.nextElement();
+        return !accepts.hasMoreElements() && CreateReader.acceptsJson(accept);
     }
 }

@@ -31,6 +31,7 @@ import org.opendws.snapshot.mock.auth.AuthMode;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.LockoutRegistry;
 import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.request.RequestHead;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.IdRules;
 import org.opendws.snapshot.mock.world.World;
@@ -201,10 +202,10 @@ class LockoutHardeningTest {
         String wrong = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
 
         try (MockedStatic<AkSkSigner> signer = mockStatic(AkSkSigner.class, CALLS_REAL_METHODS)) {
-            authenticator.authenticate(request(signed, signed.get("Authorization"), body), body);
+            authenticator.authenticate(RequestHead.of(request(signed, signed.get("Authorization"), body)), body);
             boolean refused = false;
             try {
-                authenticator.authenticate(request(signed, signed.get("Authorization").replace(signature, wrong), body), body);
+                authenticator.authenticate(RequestHead.of(request(signed, signed.get("Authorization").replace(signature, wrong), body)), body);
             } catch (DwsException e) {
                 refused = e.status() == 401;
             }

@@ -1,0 +1,173 @@
+package org.opendws.snapshot.mock.front;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.opendws.snapshot.mock.auth.Principal;
+import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ErrorCodes;
+import org.opendws.snapshot.mock.error.ErrorWriter;
+import org.opendws.snapshot.mock.fault.Preferences;
+import org.opendws.snapshot.mock.gateway.Gateway;
+import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
+import org.opendws.snapshot.mock.generated.model.CreateSnapshotResponse;
+import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.request.RequestIdFilter;
+import org.opendws.snapshot.mock.request.RequestIds;
+import org.opendws.snapshot.mock.snapshot.CreateReader;
+import org.opendws.snapshot.mock.snapshot.SnapshotController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A create answered by the front, on the thread that read it: what Tomcat's filters and the
+ * create fast path do for it ({@code RequestIdFilter}: id, access log line, journal; the
+ * {@link Gateway}'s checks; the operation), with the same answer, byte for byte but for Tomcat's
+ * own choice of header order. A body that is unreadable or breaks a constraint goes to Tomcat
+ * instead, before anything is done, so that Spring MVC words its error.
+ */
+public final class FrontCreate {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontCreate.class);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final Journal journal;
+    private final Clock clock;
+    private final boolean accessLog;
+    private final Gateway gateway;
+    private final CreateReader reader;
+    private final SnapshotController operation;
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private volatile String keepAlive = "";
+    private volatile Date date = new Date(0, "");
+
+    /** The date header of one second (Tomcat's date is the system's, not the mock's clock). */
+    private record Date(long second, String text) {
+    }
+
+    /** An answer: its bytes, and whether the connection closes after it (as Tomcat would close it). */
+    record Answer(byte[] bytes, boolean close) {
+    }
+
+    /**
+     * The front's create, with the parts Tomcat's filters and the fast path use.
+     *
+     * @param accessLog whether a line is logged for each request ({@code dws.mock.access-log})
+     */
+    public FrontCreate(Journal journal, Clock clock, boolean accessLog, Gateway gateway, SnapshotController operation,
+                       ObjectMapper mapper, Validator validator) {
+        this.journal = journal;
+        this.clock = clock;
+        this.accessLog = accessLog;
+        this.gateway = gateway;
+        this.reader = new CreateReader(operation, mapper, validator);
+        this.operation = operation;
+        this.mapper = mapper;
+        this.writer = mapper.writerFor(CreateSnapshotResponse.class);
+    }
+
+    /** Tomcat's keep-alive timeout, which an answer tells a client that asks (set once Tomcat is up). */
+    void keepAliveSeconds(long seconds) {
+        this.keepAlive = "Keep-Alive: timeout=" + seconds + "\r\nConnection: keep-alive\r\n";
+    }
+
+    /** The answer to {@code request}, or null when Tomcat must answer it. */
+    Answer answer(FrontRequest request) {
+        CreateSnapshotRequestBody body = reader.readValid(request.projectId(), request.body());
+        if (body == null) {
+            return null;
+        }
+        String id = RequestIds.newId();
+        MDC.put(RequestIds.MDC_KEY, id);
+        Instant received = clock.instant();
+        long start = System.nanoTime();
+        boolean journaled = journal.capacity() > 0;
+        if (journaled) {
+            journal.begin();
+        }
+        int status = 500;
+        byte[] json = null;
+        try {
+            LOG.trace("answering {} on the front", request.path());
+            Principal principal = gateway.authenticate(request, request.body());
+            Gateway.Fault fault = gateway.admit(request, request.body(), principal, request.projectId(),
+                    Preferences.NONE, id);
+            if (fault != null) {
+                json = mapper.writeValueAsBytes(fault.body());
+                status = fault.status();
+            } else {
+                json = writer.writeValueAsBytes(operation.create(request.projectId(), body, principal));
+                status = 200;
+            }
+        } catch (DwsException e) {
+            json = error(id, e.status(), e.code(), e.getMessage());
+            status = e.status();
+        } catch (RuntimeException | IOException e) {
+            // as ErrorHandler does: the trace to the log (with the request id), no detail out
+            LOG.error("request failed", e);
+            json = error(id, 500, ErrorCodes.SERVER_FAILURE, ErrorCodes.SERVER_FAILURE_MESSAGE);
+            status = 500;
+        } finally {
+            if (accessLog) {
+                RequestIdFilter.logAccess("POST", request.path(), status, start, id);
+            }
+            if (journaled) {
+                journal.end(received, request, status, id);
+            }
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+        boolean close = request.close() || dropsConnection(status);
+        return new Answer(concat(head(status, id, json.length, close, request.keepAlive()), json), close);
+    }
+
+    private byte[] error(String id, int status, String code, String message) {
+        try {
+            return mapper.writeValueAsBytes(ErrorWriter.body(id, code, message));
+        } catch (IOException e) {
+            throw new IllegalStateException("an error body could not be written", e);
+        }
+    }
+
+    /** The statuses after which Tomcat closes the connection. */
+    private static boolean dropsConnection(int status) {
+        return status == 400 || status == 408 || status == 411 || status == 413 || status == 414 || status == 500
+                || status == 501 || status == 503;
+    }
+
+    private String head(int status, String id, int length, boolean close, boolean keepAliveAsked) {
+        return "HTTP/1.1 " + status + " \r\n"
+                + RequestIds.HEADER + ": " + id + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + length + "\r\n"
+                + "Date: " + date() + "\r\n"
+                + (close ? "Connection: close\r\n" : keepAliveAsked ? keepAlive : "")
+                + "\r\n";
+    }
+
+    private static byte[] concat(String head, byte[] body) {
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    private String date() {
+        long second = System.currentTimeMillis() / 1000;
+        Date current = date;
+        if (current.second() != second) {
+            current = new Date(second, HTTP_DATE.format(Instant.ofEpochSecond(second)));
+            date = current;
+        }
+        return current.text();
+    }
+}

@@ -1,0 +1,219 @@
+package org.opendws.snapshot.mock.front;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.opendws.snapshot.mock.gateway.Gateway;
+import org.opendws.snapshot.mock.request.RequestHead;
+import org.opendws.snapshot.mock.snapshot.CreateReader;
+
+/**
+ * A create request as the front takes it: only the plainest form, so that whatever Tomcat would
+ * read otherwise, refuse or treat apart (another method, path or version, an encoded or
+ * non-ASCII byte, chunks, {@code Expect}, {@code Prefer}, a repeated or malformed header, a
+ * head above 8 KB, a body above the cap) goes to Tomcat unread. {@link #parse} tells which.
+ */
+final class FrontRequest implements RequestHead {
+    /** Tomcat's default bound of a request head. */
+    static final int MAX_HEAD = 8192;
+    /** Tomcat's default bound of the number of headers. */
+    private static final int MAX_HEADERS = 100;
+    private static final byte[] POST = "POST ".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern LENGTH = Pattern.compile("0|[1-9][0-9]{0,9}");
+
+    /** What {@link #parse} found at the start of the bytes. */
+    enum Outcome {
+        /** a request the front takes: see {@link #request} */
+        TAKEN,
+        /** the start of one, not all there yet */
+        INCOMPLETE,
+        /** anything else: for Tomcat */
+        NOT_MINE
+    }
+
+    /** {@link #parse}'s answer: the outcome and, if taken, the request. */
+    record Parsed(Outcome outcome, FrontRequest request) {
+        private static final Parsed INCOMPLETE = new Parsed(Outcome.INCOMPLETE, null);
+        private static final Parsed NOT_MINE = new Parsed(Outcome.NOT_MINE, null);
+    }
+
+    private final String path;
+    private final String projectId;
+    private final String[] headers;
+    private final byte[] body;
+    private final int length;
+    private final boolean close;
+    private final boolean keepAlive;
+
+    private FrontRequest(String path, String projectId, String[] headers, byte[] body, int length, boolean close,
+                         boolean keepAlive) {
+        this.path = path;
+        this.projectId = projectId;
+        this.headers = headers;
+        this.body = body;
+        this.length = length;
+        this.close = close;
+        this.keepAlive = keepAlive;
+    }
+
+    /**
+     * The request at the start of {@code in}'s readable bytes (not consumed).
+     *
+     * @param maxBody the largest body the mock takes ({@code dws.mock.max-body-size})
+     */
+    static Parsed parse(ByteBuf in, int maxBody) {
+        int start = in.readerIndex();
+        int readable = in.readableBytes();
+        for (int i = 0; i < Math.min(readable, POST.length); i++) {
+            if (in.getByte(start + i) != POST[i]) {
+                return Parsed.NOT_MINE;
+            }
+        }
+        int end = in.indexOf(start, start + Math.min(readable, MAX_HEAD), (byte) '\n');
+        while (end >= 0 && !(end - start >= 3 && in.getByte(end - 1) == '\r' && in.getByte(end - 2) == '\n'
+                && in.getByte(end - 3) == '\r')) {
+            end = in.indexOf(end + 1, start + Math.min(readable, MAX_HEAD), (byte) '\n');
+        }
+        if (end < 0) {
+            return readable >= MAX_HEAD ? Parsed.NOT_MINE : Parsed.INCOMPLETE;
+        }
+        int headLength = end + 1 - start;
+        for (int i = start; i <= end; i++) {
+            byte b = in.getByte(i);
+            boolean strayCr = b == '\r' && in.getByte(i + 1) != '\n'; // i < end: the head ends in LF
+            boolean strayLf = b == '\n' && in.getByte(i - 1) != '\r'; // i > start: it starts with "POST "
+            if (b <= 0 || strayCr || strayLf || (b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
+                return Parsed.NOT_MINE; // non-ASCII, a control character, or a line not ended by CRLF
+            }
+        }
+        String[] lines = in.toString(start, headLength - 4, StandardCharsets.US_ASCII).split("\r\n", -1);
+        String[] requestLine = lines[0].split(" ", -1);
+        if (requestLine.length != 3 || !requestLine[2].equals("HTTP/1.1") || !PATH.matcher(requestLine[1]).matches()
+                || requestLine[1].contains("//") || requestLine[1].contains("/.")) {
+            return Parsed.NOT_MINE;
+        }
+        String projectId = Gateway.projectOf(requestLine[1]);
+        if (projectId == null || lines.length - 1 > MAX_HEADERS) {
+            return Parsed.NOT_MINE;
+        }
+        String[] headers = new String[2 * (lines.length - 1)];
+        String host = null;
+        String contentLength = null;
+        String contentType = null;
+        String accept = null;
+        String connection = null;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            int colon = line.indexOf(':');
+            if (colon <= 0 || !TOKEN.matcher(line).region(0, colon).matches()) {
+                return Parsed.NOT_MINE;
+            }
+            String name = line.substring(0, colon);
+            String value = trim(line.substring(colon + 1));
+            headers[2 * (i - 1)] = name;
+            headers[2 * (i - 1) + 1] = value;
+            boolean repeated;
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "host" -> { repeated = host != null; host = value; }
+                case "content-length" -> { repeated = contentLength != null; contentLength = value; }
+                case "content-type" -> { repeated = contentType != null; contentType = value; }
+                case "accept" -> { repeated = accept != null; accept = value; }
+                case "connection" -> { repeated = connection != null; connection = value.toLowerCase(Locale.ROOT); }
+                case "transfer-encoding", "expect", "upgrade", "prefer", "http2-settings" -> repeated = true;
+                default -> repeated = false;
+            }
+            if (repeated) {
+                return Parsed.NOT_MINE; // repeated, or a header that asks for more than the plain form
+            }
+        }
+        if (host == null || !HOST.matcher(host).matches() || contentLength == null
+                || !LENGTH.matcher(contentLength).matches() || Long.parseLong(contentLength) > maxBody
+                || !CreateReader.isPlainJson(contentType) || (accept != null && !CreateReader.acceptsJson(accept))
+                || (connection != null && !connection.equals("close") && !connection.equals("keep-alive"))) {
+            return Parsed.NOT_MINE;
+        }
+        int bodyLength = Integer.parseInt(contentLength);
+        if (readable < headLength + bodyLength) {
+            return Parsed.INCOMPLETE;
+        }
+        byte[] body = new byte[bodyLength];
+        in.getBytes(start + headLength, body);
+        return new Parsed(Outcome.TAKEN, new FrontRequest(requestLine[1], projectId, headers, body,
+                headLength + bodyLength, "close".equals(connection), "keep-alive".equals(connection)));
+    }
+
+    /** Without the spaces and tabs around it (the only control character left in a head here is the tab). */
+    private static String trim(String value) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && (value.charAt(from) == ' ' || value.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (value.charAt(to - 1) == ' ' || value.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return value.substring(from, to);
+    }
+
+    /** The path's project id. */
+    String projectId() {
+        return projectId;
+    }
+
+    /** The body. */
+    byte[] body() {
+        return body;
+    }
+
+    /** How many bytes the request took, head and body. */
+    int length() {
+        return length;
+    }
+
+    /** Whether the client asked to close the connection after the answer. */
+    boolean close() {
+        return close;
+    }
+
+    /** Whether the client asked for {@code Connection: keep-alive} (Tomcat then says how long). */
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    @Override
+    public String method() {
+        return "POST";
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String query() {
+        return null;
+    }
+
+    @Override
+    public String header(String name) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return headers[i + 1];
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void forEachHeader(BiConsumer<String, String> action) {
+        for (int i = 0; i < headers.length; i += 2) {
+            action.accept(headers[i], headers[i + 1]);
+        }
+    }
+}

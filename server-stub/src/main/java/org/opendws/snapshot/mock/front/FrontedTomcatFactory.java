@@ -1,0 +1,48 @@
+package org.opendws.snapshot.mock.front;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+
+/**
+ * Spring Boot's Tomcat, put behind the front ({@link FrontedWebServer}): Tomcat listens on a free
+ * loopback port, the front on the address and port configured for the server. Every property
+ * and customizer of the factory still applies to Tomcat.
+ */
+public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
+    private final ObjectProvider<FrontCreate> create;
+    private final int maxBody;
+
+    /**
+     * A factory whose servers answer creates with {@code create}.
+     *
+     * @param maxBody the largest body the mock takes ({@code dws.mock.max-body-size})
+     */
+    public FrontedTomcatFactory(ObjectProvider<FrontCreate> create, int maxBody) {
+        this.create = create;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public WebServer getWebServer(ServletContextInitializer... initializers) {
+        if ((getSsl() != null && getSsl().isEnabled()) || getPort() < 0) {
+            return super.getWebServer(initializers); // the front speaks plain HTTP only
+        }
+        InetAddress address = getAddress();
+        int port = getPort();
+        setAddress(InetAddress.getLoopbackAddress());
+        setPort(0);
+        try {
+            TomcatWebServer tomcat = (TomcatWebServer) super.getWebServer(initializers);
+            InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
+            return new FrontedWebServer(tomcat, front, create, maxBody);
+        } finally {
+            setAddress(address);
+            setPort(port);
+        }
+    }
+}

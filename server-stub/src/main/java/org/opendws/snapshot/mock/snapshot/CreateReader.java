@@ -1,0 +1,82 @@
+package org.opendws.snapshot.mock.snapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.validation.Validator;
+import jakarta.validation.executable.ExecutableValidator;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Locale;
+import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
+import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
+
+/**
+ * A create's body read as Spring MVC reads it for the operation (the same {@link ObjectMapper}),
+ * valid under the generated interface's own constraints (the same validator), for the paths that
+ * answer a create without Spring MVC's dispatch ({@link CreateFastPath}, the front). What it
+ * cannot read, or finds invalid, those paths leave to Spring MVC, whose error handler words it.
+ */
+public final class CreateReader {
+    private static final Method CREATE;
+
+    static {
+        try {
+            CREATE = SnapshotsApi.class.getMethod("createSnapshot", String.class, CreateSnapshotRequestBody.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final SnapshotsApi operation;
+    private final ObjectReader reader;
+    private final Validator validator;
+    private final ExecutableValidator parameters;
+    /** the last project id that passed the constraints: the body alone is checked for it (faster) */
+    private volatile String lastValidProject;
+
+    /** A reader for {@code operation}'s parameters, with {@code mapper} and {@code validator}. */
+    public CreateReader(SnapshotsApi operation, ObjectMapper mapper, Validator validator) {
+        this.operation = operation;
+        this.reader = mapper.readerFor(CreateSnapshotRequestBody.class);
+        this.validator = validator;
+        this.parameters = validator.forExecutables();
+    }
+
+    /** The body, if it is readable JSON and the operation's parameters meet their constraints; else null. */
+    public CreateSnapshotRequestBody readValid(String projectId, byte[] json) {
+        CreateSnapshotRequestBody body;
+        try {
+            body = reader.readValue(json);
+        } catch (IOException e) {
+            return null;
+        }
+        return body != null && valid(projectId, body) ? body : null;
+    }
+
+    private boolean valid(String projectId, CreateSnapshotRequestBody body) {
+        if (projectId.equals(lastValidProject)) {
+            return validator.validate(body).isEmpty(); // what @Valid on the body parameter checks
+        }
+        boolean valid = parameters.validateParameters(operation, CREATE, new Object[] {projectId, body}).isEmpty();
+        if (valid) {
+            lastValidProject = projectId;
+        }
+        return valid;
+    }
+
+    /** {@code application/json}, alone or with {@code charset=UTF-8}: what Spring MVC reads as this does. */
+    public static boolean isPlainJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String value = contentType.trim().toLowerCase(Locale.ROOT);
+        return value.equals("application/json") || value.equals("application/json;charset=utf-8")
+                || value.equals("application/json; charset=utf-8");
+    }
+
+    /** Whether one {@code Accept} header plainly takes JSON. */
+    public static boolean acceptsJson(String accept) {
+        String value = accept.trim().toLowerCase(Locale.ROOT);
+        return value.equals("application/json") || value.equals("*/*");
+    }
+}

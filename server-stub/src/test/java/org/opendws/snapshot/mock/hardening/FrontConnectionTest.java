@@ -1,0 +1,212 @@
+package org.opendws.snapshot.mock.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
+import org.opendws.snapshot.mock.world.World;
+
+/**
+ * The front (the mock's public port, which answers plain creates itself and hands a connection
+ * to Tomcat at its first other request) over real connections: answers stay in order and none is
+ * lost, whatever the client sends at once or in pieces, whenever it stops sending or reading.
+ */
+class FrontConnectionTest {
+    private static DwsMockServer mock;
+    private int names;
+
+    @BeforeAll
+    static void start() {
+        mock = DwsMockServer.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        mock.reset();
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderAcrossTheHandOverToTomcat() throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(create(Framing.LENGTH));
+        all.writeBytes(create(Framing.LENGTH));
+        all.writeBytes(create(Framing.CHUNKED)); // not the front's: the connection goes to Tomcat here
+        all.writeBytes(create(Framing.LENGTH));
+        all.writeBytes(RawRequest.of("GET", "/__admin/journal").bytes(mock.port()));
+
+        try (RawConnection connection = new RawConnection(mock.port())) {
+            connection.write(all.toByteArray());
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(connection.read(false).status());
+            }
+            RawConnection.Answer journal = connection.read(false);
+
+            assertThat(statuses).containsExactly(200, 200, 200, 200);
+            assertThat(journal.status()).isEqualTo(200);
+            assertThat(journal.text().split("\"method\":\"POST\"", -1)).hasSize(5);
+            assertThat(connection.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRequestThatArrivesInPiecesIsAnsweredOnceWhole() throws Exception {
+        byte[] request = create(Framing.LENGTH);
+        try (RawConnection connection = new RawConnection(mock.port())) {
+            int[] cuts = {3, 40, request.length - 30, request.length - 1, request.length};
+            int from = 0;
+            for (int cut : cuts) {
+                connection.write(java.util.Arrays.copyOfRange(request, from, cut));
+                from = cut;
+                Thread.sleep(20); // each piece its own packet
+            }
+
+            assertThat(connection.read(false).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void connectionCloseClosesTheConnectionAfterTheAnswer() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(RawRequest.of("POST", HostileGenerators.PATH)
+                    .header("X-Auth-Token", World.DEFAULT_TOKEN).header("Connection", "close")
+                    .json(body()).bytes(mock.port()));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\r\nConnection: close\r\n").endsWith("}}");
+        }
+    }
+
+    @Test
+    void aClientThatStopsSendingStillGetsItsAnswer() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(create(Framing.LENGTH));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("}}");
+        }
+    }
+
+    @Test
+    void aClientThatStopsSendingInTheMiddleOfARequestGetsTomcatsAnswer() throws IOException {
+        byte[] request = create(Framing.LENGTH);
+        byte[] half = java.util.Arrays.copyOf(request, request.length - 5);
+        try (DwsMockServer tomcatAlone = DwsMockServer.builder().property("dws.mock.fast-path", "false").start()) {
+            String viaFront = sendAndStop(mock.port(), half);
+            String direct = sendAndStop(tomcatAlone.port(), half);
+
+            // Tomcat reads the same end of the stream as when the client sends to it directly
+            assertThat(withoutIds(viaFront)).isEqualTo(withoutIds(direct)).startsWith("HTTP/1.1 400 ");
+        }
+    }
+
+    private static String sendAndStop(int port, byte[] bytes) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(bytes);
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String withoutIds(String answer) {
+        return answer.replaceAll("[0-9a-f]{32}", "<id>").replaceAll("Date: [^\r]*", "Date: <date>");
+    }
+
+    /** Thousands of creates sent before any answer is read: the front stops reading until they are. */
+    @Test
+    void aClientThatReadsLateLosesNoAnswer() throws Exception {
+        int count = 3_000;
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            all.writeBytes(create(Framing.LENGTH));
+        }
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(all.toByteArray());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(300); // the answers pile up meanwhile
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                String answer = readAnswer(in);
+                assertThat(answer).as("answer %d", i).startsWith("HTTP/1.1 200 ");
+                ids.add(answer.substring(answer.indexOf("\"id\":\"") + 6, answer.lastIndexOf('"')));
+            }
+            sent.get();
+
+            assertThat(ids).hasSize(count);
+        }
+    }
+
+    @Test
+    void aBusyPortIsReportedByNumber() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> DwsMockServer.builder().port(taken.getLocalPort()).start().close())
+                    .hasStackTraceContaining(String.valueOf(taken.getLocalPort()));
+        }
+    }
+
+    private byte[] create(Framing framing) {
+        return RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+                .header("Content-Type", "application/json")
+                .body(body().getBytes(StandardCharsets.UTF_8), framing).bytes(mock.port());
+    }
+
+    private String body() {
+        return "{\"snapshot\":{\"name\":\"front-" + names++ + "\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID + "\"}}";
+    }
+
+    private static Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", mock.port()), 5_000);
+        socket.setSoTimeout(20_000);
+        return socket;
+    }
+
+    /** One answer with a Content-Length, head and body. */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("Content-Length: ") + "Content-Length: ".length();
+        int length = Integer.parseInt(text.substring(at, text.indexOf("\r\n", at)));
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}
