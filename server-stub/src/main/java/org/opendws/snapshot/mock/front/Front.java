@@ -1,6 +1,7 @@
 package org.opendws.snapshot.mock.front;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -11,6 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,14 +31,30 @@ final class Front implements AutoCloseable {
     }
 
     /**
-     * A front listening on {@code address}.
+     * The event loops, made on a thread of their own while Spring Boot starts the rest: loading
+     * and initialising Netty's classes took about 30 ms of the start on the main thread.
+     */
+    static CompletableFuture<EventLoopGroup> prepare() {
+        return CompletableFuture.supplyAsync(() -> {
+            EventLoopGroup loops = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                    new DefaultThreadFactory("dws-mock-front", true));
+            ByteBufAllocator.DEFAULT.buffer(1).release(); // the allocator's pools, which the first read needs
+            return loops;
+        }, task -> {
+            Thread thread = new Thread(task, "dws-mock-front-init");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /**
+     * A front on {@code loops} listening on {@code address}.
      *
+     * @param create          what answers plain creates, or null to pass every connection to Tomcat
      * @param keepAliveMillis how long a connection may stay idle between requests (Tomcat's)
      */
-    static Front start(InetSocketAddress address, InetSocketAddress tomcat, FrontCreate create, int maxBody,
-                       long keepAliveMillis) {
-        EventLoopGroup loops = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory("dws-mock-front", true));
+    static Front start(EventLoopGroup loops, InetSocketAddress address, InetSocketAddress tomcat, FrontCreate create,
+                       FrontRequest.Limits limits, long keepAliveMillis) {
         try {
             Channel listener = new ServerBootstrap()
                     .group(loops)
@@ -49,12 +67,12 @@ final class Front implements AutoCloseable {
                             if (keepAliveMillis > 0) {
                                 channel.pipeline().addLast(new IdleStateHandler(0, 0, keepAliveMillis, TimeUnit.MILLISECONDS));
                             }
-                            channel.pipeline().addLast(new FrontConnection(create, tomcat, maxBody));
+                            channel.pipeline().addLast(new FrontConnection(create, limits, tomcat));
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
             return new Front(loops, listener);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // Netty rethrows a failed bind's BindException, though checked
             loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
@@ -63,6 +81,11 @@ final class Front implements AutoCloseable {
     /** The port it listens on. */
     int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Stops taking new connections; open ones go on until {@link #close}. */
+    void stopAccepting() {
+        listener.close().syncUninterruptibly();
     }
 
     /** Stops listening; open connections end. */

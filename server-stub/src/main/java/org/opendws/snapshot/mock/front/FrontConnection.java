@@ -21,48 +21,67 @@ import org.slf4j.LoggerFactory;
  * One client connection to the front. Plain creates ({@link FrontRequest}) are answered here, on
  * the event loop that read them; at the first request that is anything else, the connection
  * becomes a tunnel to Tomcat for good: the bytes not yet answered, then everything both ways, as
- * they come, so that Tomcat sees the rest of the connection as the client sent it.
+ * they come, so that Tomcat sees the rest of the connection as the client sent it. Either side
+ * stops reading while the other does not take what it sends.
  */
 final class FrontConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(FrontConnection.class);
 
-    private final FrontCreate create;
-    private final InetSocketAddress tomcat;
-    private final int maxBody;
-    /** bytes read and not yet answered or passed to Tomcat */
-    private ByteBuf pending = Unpooled.EMPTY_BUFFER;
-    /** the connection to Tomcat, once this one is a tunnel */
-    private Channel tunnel;
-    private boolean tunnelled;
-    private boolean closing;
-    private boolean inputShutdown;
+    private enum State {
+        /** answering plain creates */
+        FRONT,
+        /** connecting to Tomcat; what arrives meanwhile waits in {@link #pending} */
+        CONNECTING,
+        /** a tunnel to Tomcat */
+        TUNNEL,
+        /** the last answer is written; the connection closes */
+        CLOSING
+    }
 
-    FrontConnection(FrontCreate create, InetSocketAddress tomcat, int maxBody) {
+    private final FrontCreate create;
+    private final FrontRequest.Limits limits;
+    private final InetSocketAddress tomcat;
+    private State state = State.FRONT;
+    /** bytes read and not yet answered or passed to Tomcat, in one buffer */
+    private ByteBuf pending = Unpooled.EMPTY_BUFFER;
+    /** how many bytes the request at the start of {@link #pending} takes, once its head is read */
+    private int needed;
+    private boolean inputShutdown;
+    private Channel tunnel;
+
+    /**
+     * A connection whose plain creates {@code create} answers, or none if null (then everything
+     * goes to Tomcat).
+     */
+    FrontConnection(FrontCreate create, FrontRequest.Limits limits, InetSocketAddress tomcat) {
         this.create = create;
+        this.limits = limits;
         this.tomcat = tomcat;
-        this.maxBody = maxBody;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         ByteBuf in = (ByteBuf) message;
-        if (closing) {
-            in.release();
-            return;
+        switch (state) {
+            case TUNNEL -> tunnel.writeAndFlush(in);
+            case CLOSING -> in.release();
+            case CONNECTING -> append(context, in);
+            case FRONT -> {
+                append(context, in);
+                answer(context);
+            }
         }
-        if (tunnel != null) {
-            tunnel.writeAndFlush(in);
-            return;
-        }
-        pending = pending.isReadable() ? Unpooled.wrappedBuffer(pending, in) : release(pending, in);
-        if (tunnelled) {
-            return; // connecting: all of it goes once the tunnel is open
-        }
-        while (pending.isReadable()) {
-            FrontRequest.Parsed parsed = FrontRequest.parse(pending, maxBody);
+    }
+
+    /** Answers the complete plain creates at the start of {@link #pending}, or hands over to Tomcat. */
+    private void answer(ChannelHandlerContext context) {
+        while (pending.isReadable() && pending.readableBytes() >= needed) {
+            FrontRequest.Parsed parsed = create == null ? FrontRequest.Parsed.NOT_MINE : FrontRequest.parse(pending, limits);
             if (parsed.outcome() == FrontRequest.Outcome.INCOMPLETE) {
+                needed = parsed.needed(); // the head is not read again until the body is all there
                 return;
             }
+            needed = 0;
             FrontCreate.Answer answer = parsed.outcome() == FrontRequest.Outcome.TAKEN ? create.answer(parsed.request()) : null;
             if (answer == null) {
                 openTunnel(context);
@@ -71,25 +90,39 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             pending.skipBytes(parsed.request().length());
             context.write(Unpooled.wrappedBuffer(answer.bytes()));
             if (answer.close()) {
-                closing = true;
+                state = State.CLOSING;
+                release();
                 context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
         }
     }
 
+    /** Adds {@code in} to {@link #pending}: one buffer, so that a request in many reads is read as one. */
+    private void append(ChannelHandlerContext context, ByteBuf in) {
+        if (!pending.isReadable()) {
+            pending.release();
+            pending = in;
+            return;
+        }
+        if (pending.writableBytes() < in.readableBytes() || pending.refCnt() > 1 || pending.isReadOnly()) {
+            ByteBuf merged = context.alloc().buffer(pending.readableBytes() + in.readableBytes());
+            merged.writeBytes(pending);
+            pending.release();
+            pending = merged;
+        }
+        pending.writeBytes(in);
+        in.release();
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
         context.flush();
-        if (!tunnelled && !pending.isReadable() && pending != Unpooled.EMPTY_BUFFER) {
-            pending.release();
-            pending = Unpooled.EMPTY_BUFFER; // no composite buffers kept between requests
-        }
     }
 
     /** The rest of the connection goes to Tomcat; reading stops until the tunnel is open. */
     private void openTunnel(ChannelHandlerContext context) {
-        tunnelled = true;
+        state = State.CONNECTING;
         Channel client = context.channel();
         client.config().setAutoRead(false);
         new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
@@ -97,6 +130,10 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .handler(new Relay(client))
                 .connect(tomcat).addListener((ChannelFutureListener) connected -> {
+                    if (!client.isActive()) {
+                        connected.channel().close(); // the client left meanwhile
+                        return;
+                    }
                     if (!connected.isSuccess()) {
                         LOG.warn("the front could not reach Tomcat at {}: {}", tomcat, connected.cause().toString());
                         release();
@@ -104,41 +141,53 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                         return;
                     }
                     tunnel = connected.channel();
+                    state = State.TUNNEL;
                     tunnel.writeAndFlush(pending);
                     pending = Unpooled.EMPTY_BUFFER;
                     if (inputShutdown) {
-                        ((DuplexChannel) tunnel).shutdownOutput();
+                        shutdownOutputOnceWritten(tunnel);
                     }
-                    client.config().setAutoRead(true);
+                    tunnel.config().setAutoRead(client.isWritable());
+                    client.config().setAutoRead(tunnel.isWritable());
                 });
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
-        if (event instanceof IdleStateEvent && !tunnelled) {
+        if (event instanceof IdleStateEvent && state == State.FRONT) {
             context.close(); // Tomcat's keep-alive timeout; a tunnel's is Tomcat's own
         } else if (event instanceof ChannelInputShutdownEvent) {
             // the client sent all it will: Tomcat gets the same end after what it has not yet seen
             inputShutdown = true;
-            if (tunnel != null) {
-                ((DuplexChannel) tunnel).shutdownOutput();
-            } else if (!tunnelled) {
-                if (pending.isReadable()) {
-                    openTunnel(context);
-                } else {
-                    context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            switch (state) {
+                case TUNNEL -> shutdownOutputOnceWritten(tunnel);
+                case FRONT -> {
+                    if (pending.isReadable()) {
+                        openTunnel(context);
+                    } else {
+                        context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                    }
+                }
+                default -> {
+                    // connecting: done once connected; closing: nothing more to do
                 }
             }
         }
     }
 
+    /** Ends what is sent on {@code channel} once all written before is out (a shutdown would drop it). */
+    private static void shutdownOutputOnceWritten(Channel channel) {
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                .addListener((ChannelFutureListener) written -> ((DuplexChannel) written.channel()).shutdownOutput());
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) {
-        // Tomcat's answers wait while the client does not read them
-        if (tunnel != null) {
-            tunnel.config().setAutoRead(context.channel().isWritable());
-        } else if (!tunnelled) {
-            context.channel().config().setAutoRead(context.channel().isWritable());
+        boolean writable = context.channel().isWritable();
+        if (state == State.TUNNEL) {
+            tunnel.config().setAutoRead(writable); // Tomcat's answers wait while the client does not read them
+        } else if (state == State.FRONT) {
+            context.channel().config().setAutoRead(writable); // so do the client's next requests
         }
     }
 
@@ -159,17 +208,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void release() {
-        if (pending != Unpooled.EMPTY_BUFFER) {
-            pending.release();
-            pending = Unpooled.EMPTY_BUFFER;
-        }
-    }
-
-    private static ByteBuf release(ByteBuf old, ByteBuf in) {
-        if (old != Unpooled.EMPTY_BUFFER) {
-            old.release();
-        }
-        return in;
+        pending.release();
+        pending = Unpooled.EMPTY_BUFFER;
     }
 
     /** Tomcat's side of a tunnel: its bytes to the client, its end to the client's. */
@@ -187,8 +227,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext context) {
-            // the client's requests wait while Tomcat does not read them
-            client.config().setAutoRead(context.channel().isWritable());
+            client.config().setAutoRead(context.channel().isWritable()); // the client's requests wait for Tomcat
         }
 
         @Override

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.apache.tomcat.util.http.FastHttpDateFormat;
 import org.opendws.snapshot.mock.auth.Principal;
 import org.opendws.snapshot.mock.error.DwsException;
 import org.opendws.snapshot.mock.error.ErrorCodes;
@@ -36,8 +34,6 @@ import org.slf4j.MDC;
  */
 public final class FrontCreate {
     private static final Logger LOG = LoggerFactory.getLogger(FrontCreate.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Journal journal;
     private final Clock clock;
@@ -48,11 +44,6 @@ public final class FrontCreate {
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private volatile String keepAlive = "";
-    private volatile Date date = new Date(0, "");
-
-    /** The date header of one second (Tomcat's date is the system's, not the mock's clock). */
-    private record Date(long second, String text) {
-    }
 
     /** An answer: its bytes, and whether the connection closes after it (as Tomcat would close it). */
     record Answer(byte[] bytes, boolean close) {
@@ -75,21 +66,30 @@ public final class FrontCreate {
         this.writer = mapper.writerFor(CreateSnapshotResponse.class);
     }
 
-    /** Tomcat's keep-alive timeout, which an answer tells a client that asks (set once Tomcat is up). */
-    void keepAliveSeconds(long seconds) {
-        this.keepAlive = "Keep-Alive: timeout=" + seconds + "\r\nConnection: keep-alive\r\n";
+    /**
+     * What Tomcat answers a client that asks for {@code Connection: keep-alive} (set once Tomcat
+     * is up): its keep-alive timeout, if it has one and says so.
+     */
+    void keepAlive(long timeoutMillis, boolean sayIt) {
+        this.keepAlive = timeoutMillis > 0 && sayIt
+                ? "Keep-Alive: timeout=" + timeoutMillis / 1000 + "\r\nConnection: keep-alive\r\n" : "";
     }
 
     /** The answer to {@code request}, or null when Tomcat must answer it. */
     Answer answer(FrontRequest request) {
-        CreateSnapshotRequestBody body = reader.readValid(request.projectId(), request.body());
+        long start = System.nanoTime();
+        Instant received = clock.instant();
+        CreateSnapshotRequestBody body;
+        try {
+            body = reader.readValid(request.projectId(), request.body());
+        } catch (RuntimeException e) {
+            body = null; // whatever failed, Tomcat's path answers it as it would alone
+        }
         if (body == null) {
             return null;
         }
         String id = RequestIds.newId();
         MDC.put(RequestIds.MDC_KEY, id);
-        Instant received = clock.instant();
-        long start = System.nanoTime();
         boolean journaled = journal.capacity() > 0;
         if (journaled) {
             journal.begin();
@@ -109,12 +109,12 @@ public final class FrontCreate {
                 status = 200;
             }
         } catch (DwsException e) {
-            json = error(id, e.status(), e.code(), e.getMessage());
+            json = error(id, e.code(), e.getMessage());
             status = e.status();
         } catch (RuntimeException | IOException e) {
             // as ErrorHandler does: the trace to the log (with the request id), no detail out
             LOG.error("request failed", e);
-            json = error(id, 500, ErrorCodes.SERVER_FAILURE, ErrorCodes.SERVER_FAILURE_MESSAGE);
+            json = error(id, ErrorCodes.SERVER_FAILURE, ErrorCodes.SERVER_FAILURE_MESSAGE);
             status = 500;
         } finally {
             if (accessLog) {
@@ -129,7 +129,7 @@ public final class FrontCreate {
         return new Answer(concat(head(status, id, json.length, close, request.keepAlive()), json), close);
     }
 
-    private byte[] error(String id, int status, String code, String message) {
+    private byte[] error(String id, String code, String message) {
         try {
             return mapper.writeValueAsBytes(ErrorWriter.body(id, code, message));
         } catch (IOException e) {
@@ -137,7 +137,7 @@ public final class FrontCreate {
         }
     }
 
-    /** The statuses after which Tomcat closes the connection. */
+    /** The statuses after which Tomcat closes the connection (its Http11Processor.statusDropsConnection). */
     private static boolean dropsConnection(int status) {
         return status == 400 || status == 408 || status == 411 || status == 413 || status == 414 || status == 500
                 || status == 501 || status == 503;
@@ -148,7 +148,7 @@ public final class FrontCreate {
                 + RequestIds.HEADER + ": " + id + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + length + "\r\n"
-                + "Date: " + date() + "\r\n"
+                + "Date: " + FastHttpDateFormat.getCurrentDate() + "\r\n"
                 + (close ? "Connection: close\r\n" : keepAliveAsked ? keepAlive : "")
                 + "\r\n";
     }
@@ -159,15 +159,5 @@ public final class FrontCreate {
         System.arraycopy(h, 0, all, 0, h.length);
         System.arraycopy(body, 0, all, h.length, body.length);
         return all;
-    }
-
-    private String date() {
-        long second = System.currentTimeMillis() / 1000;
-        Date current = date;
-        if (current.second() != second) {
-            current = new Date(second, HTTP_DATE.format(Instant.ofEpochSecond(second)));
-            date = current;
-        }
-        return current.text();
     }
 }

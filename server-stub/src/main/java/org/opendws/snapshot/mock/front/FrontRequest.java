@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.parser.Host;
 import org.opendws.snapshot.mock.gateway.Gateway;
 import org.opendws.snapshot.mock.request.RequestHead;
 import org.opendws.snapshot.mock.snapshot.CreateReader;
@@ -13,16 +14,12 @@ import org.opendws.snapshot.mock.snapshot.CreateReader;
  * A create request as the front takes it: only the plainest form, so that whatever Tomcat would
  * read otherwise, refuse or treat apart (another method, path or version, an encoded or
  * non-ASCII byte, chunks, {@code Expect}, {@code Prefer}, a repeated or malformed header, a
- * head above 8 KB, a body above the cap) goes to Tomcat unread. {@link #parse} tells which.
+ * head or a body above Tomcat's or the mock's bounds) goes to Tomcat unread. {@link #parse}
+ * tells which.
  */
 final class FrontRequest implements RequestHead {
-    /** Tomcat's default bound of a request head. */
-    static final int MAX_HEAD = 8192;
-    /** Tomcat's default bound of the number of headers. */
-    private static final int MAX_HEADERS = 100;
     private static final byte[] POST = "POST ".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
-    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern LENGTH = Pattern.compile("0|[1-9][0-9]{0,9}");
 
@@ -36,10 +33,26 @@ final class FrontRequest implements RequestHead {
         NOT_MINE
     }
 
-    /** {@link #parse}'s answer: the outcome and, if taken, the request. */
-    record Parsed(Outcome outcome, FrontRequest request) {
-        private static final Parsed INCOMPLETE = new Parsed(Outcome.INCOMPLETE, null);
-        private static final Parsed NOT_MINE = new Parsed(Outcome.NOT_MINE, null);
+    /**
+     * {@link #parse}'s answer.
+     *
+     * @param outcome what was found
+     * @param request the request, when taken
+     * @param needed  when incomplete: how many bytes the request takes if its head is all there, else 0
+     */
+    record Parsed(Outcome outcome, FrontRequest request, int needed) {
+        static final Parsed INCOMPLETE = new Parsed(Outcome.INCOMPLETE, null, 0);
+        static final Parsed NOT_MINE = new Parsed(Outcome.NOT_MINE, null, 0);
+    }
+
+    /**
+     * Tomcat's bounds, read from its connector, so that the front takes nothing Tomcat refuses.
+     *
+     * @param maxHead    the largest request head ({@code server.max-http-request-header-size})
+     * @param maxHeaders the most headers in a request
+     * @param maxBody    the largest body the mock takes ({@code dws.mock.max-body-size})
+     */
+    record Limits(int maxHead, int maxHeaders, int maxBody) {
     }
 
     private final String path;
@@ -61,12 +74,9 @@ final class FrontRequest implements RequestHead {
         this.keepAlive = keepAlive;
     }
 
-    /**
-     * The request at the start of {@code in}'s readable bytes (not consumed).
-     *
-     * @param maxBody the largest body the mock takes ({@code dws.mock.max-body-size})
-     */
-    static Parsed parse(ByteBuf in, int maxBody) {
+    /** The request at the start of {@code in}'s readable bytes (not consumed). */
+    static Parsed parse(ByteBuf in, Limits limits) {
+        int maxHead = limits.maxHead();
         int start = in.readerIndex();
         int readable = in.readableBytes();
         for (int i = 0; i < Math.min(readable, POST.length); i++) {
@@ -74,13 +84,13 @@ final class FrontRequest implements RequestHead {
                 return Parsed.NOT_MINE;
             }
         }
-        int end = in.indexOf(start, start + Math.min(readable, MAX_HEAD), (byte) '\n');
+        int end = in.indexOf(start, start + Math.min(readable, maxHead), (byte) '\n');
         while (end >= 0 && !(end - start >= 3 && in.getByte(end - 1) == '\r' && in.getByte(end - 2) == '\n'
                 && in.getByte(end - 3) == '\r')) {
-            end = in.indexOf(end + 1, start + Math.min(readable, MAX_HEAD), (byte) '\n');
+            end = in.indexOf(end + 1, start + Math.min(readable, maxHead), (byte) '\n');
         }
         if (end < 0) {
-            return readable >= MAX_HEAD ? Parsed.NOT_MINE : Parsed.INCOMPLETE;
+            return readable >= maxHead ? Parsed.NOT_MINE : Parsed.INCOMPLETE;
         }
         int headLength = end + 1 - start;
         for (int i = start; i <= end; i++) {
@@ -98,7 +108,7 @@ final class FrontRequest implements RequestHead {
             return Parsed.NOT_MINE;
         }
         String projectId = Gateway.projectOf(requestLine[1]);
-        if (projectId == null || lines.length - 1 > MAX_HEADERS) {
+        if (projectId == null || lines.length - 1 > limits.maxHeaders()) {
             return Parsed.NOT_MINE;
         }
         String[] headers = new String[2 * (lines.length - 1)];
@@ -131,20 +141,31 @@ final class FrontRequest implements RequestHead {
                 return Parsed.NOT_MINE; // repeated, or a header that asks for more than the plain form
             }
         }
-        if (host == null || !HOST.matcher(host).matches() || contentLength == null
-                || !LENGTH.matcher(contentLength).matches() || Long.parseLong(contentLength) > maxBody
+        if (host == null || !validHost(host) || contentLength == null
+                || !LENGTH.matcher(contentLength).matches() || Long.parseLong(contentLength) > limits.maxBody()
                 || !CreateReader.isPlainJson(contentType) || (accept != null && !CreateReader.acceptsJson(accept))
                 || (connection != null && !connection.equals("close") && !connection.equals("keep-alive"))) {
             return Parsed.NOT_MINE;
         }
-        int bodyLength = Integer.parseInt(contentLength);
-        if (readable < headLength + bodyLength) {
-            return Parsed.INCOMPLETE;
+        int bodyLength = Integer.parseInt(contentLength); // at most maxBody, an int
+        long length = (long) headLength + bodyLength;
+        if (readable < length) {
+            return length <= Integer.MAX_VALUE ? new Parsed(Outcome.INCOMPLETE, null, (int) length) : Parsed.NOT_MINE;
         }
         byte[] body = new byte[bodyLength];
         in.getBytes(start + headLength, body);
         return new Parsed(Outcome.TAKEN, new FrontRequest(requestLine[1], projectId, headers, body,
-                headLength + bodyLength, "close".equals(connection), "keep-alive".equals(connection)));
+                (int) length, "close".equals(connection), "keep-alive".equals(connection)), 0);
+    }
+
+    /** Whether Tomcat takes it as a {@code Host} header (its own parser). */
+    private static boolean validHost(String host) {
+        try {
+            Host.parse(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Without the spaces and tabs around it (the only control character left in a head here is the tab). */

@@ -11,7 +11,8 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 /**
  * Spring Boot's Tomcat, put behind the front ({@link FrontedWebServer}): Tomcat listens on a free
  * loopback port, the front on the address and port configured for the server. Every property
- * and customizer of the factory still applies to Tomcat.
+ * and customizer of the factory still applies to Tomcat. (Spring Boot's own factory bean, which
+ * this replaces, would also take {@code Tomcat*Customizer} beans; the mock's context has none.)
  */
 public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
     private final ObjectProvider<FrontCreate> create;
@@ -29,8 +30,8 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
 
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
-        if ((getSsl() != null && getSsl().isEnabled()) || getPort() < 0) {
-            return super.getWebServer(initializers); // the front speaks plain HTTP only
+        if ((getSsl() != null && getSsl().isEnabled()) || getPort() < 0 || !getContextPath().isEmpty()) {
+            return super.getWebServer(initializers); // the front: plain HTTP, the operation's path at the root
         }
         InetAddress address = getAddress();
         int port = getPort();

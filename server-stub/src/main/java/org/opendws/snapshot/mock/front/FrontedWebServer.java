@@ -2,7 +2,9 @@ package org.opendws.snapshot.mock.front;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import org.apache.coyote.AbstractProtocol;
+import java.util.concurrent.CompletableFuture;
+import io.netty.channel.EventLoopGroup;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,7 @@ public final class FrontedWebServer implements WebServer {
     private final InetSocketAddress address;
     private final ObjectProvider<FrontCreate> create;
     private final int maxBody;
+    private volatile CompletableFuture<EventLoopGroup> loops = Front.prepare();
     private volatile Front front;
 
     FrontedWebServer(TomcatWebServer tomcat, InetSocketAddress address, ObjectProvider<FrontCreate> create, int maxBody) {
@@ -43,20 +46,27 @@ public final class FrontedWebServer implements WebServer {
         if (front != null) {
             return;
         }
-        long keepAliveMillis = tomcat.getTomcat().getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol
-                ? protocol.getKeepAliveTimeout() : 60_000;
+        if (loops.join().isShuttingDown()) {
+            loops = Front.prepare(); // started again after a stop
+        }
+        // Tomcat's own settings, so that the front answers as it would
+        AbstractHttp11Protocol<?> http = (AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler();
         FrontCreate creates = create.getObject(); // a bean of the context, which is refreshed by now
-        creates.keepAliveSeconds(keepAliveMillis / 1000);
+        creates.keepAlive(http.getKeepAliveTimeout(), http.getUseKeepAliveResponseHeader());
+        // a bound on a connection's requests or user agents treated apart: Tomcat answers everything
+        boolean plain = http.getMaxKeepAliveRequests() == -1 && http.getRestrictedUserAgents() == null;
+        FrontRequest.Limits limits = new FrontRequest.Limits(http.getMaxHttpRequestHeaderSize(), http.getMaxHeaderCount(),
+                maxBody);
         InetSocketAddress behind = new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort());
         try {
-            front = Front.start(address, behind, creates, maxBody, keepAliveMillis);
+            front = Front.start(loops.join(), address, behind, plain ? creates : null, limits, http.getKeepAliveTimeout());
         } catch (Exception e) { // Netty rethrows the BindException itself, unchecked or not
             tomcat.stop();
             PortInUseException.throwIfPortBindingException(e, address::getPort);
             throw new WebServerException("The front could not listen on " + address, e);
         }
-        LOG.info("Listening on port {}: creates answered there, everything else by Tomcat on 127.0.0.1:{}",
-                front.port(), tomcat.getPort());
+        LOG.info("Listening on port {}: creates answered there, everything else by Tomcat on {}:{}", front.port(),
+                behind.getHostString(), tomcat.getPort());
     }
 
     @Override
@@ -77,12 +87,17 @@ public final class FrontedWebServer implements WebServer {
 
     @Override
     public void shutDownGracefully(GracefulShutdownCallback callback) {
+        Front running = front;
+        if (running != null) {
+            running.stopAccepting(); // as Tomcat stops accepting; open connections are answered
+        }
         tomcat.shutDownGracefully(callback);
     }
 
     @Override
     public void destroy() {
         stop();
+        loops.thenAccept(EventLoopGroup::shutdownGracefully); // when never started
         tomcat.destroy();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * answers are Tomcat's is FastPathAgreementTest's part, over HTTP.
  */
 class FrontRequestTest {
+    private static final FrontRequest.Limits LIMITS = new FrontRequest.Limits(8192, 100, 1 << 20);
     private static final String PATH = "/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots";
     private static final String BODY = "{\"snapshot\":{\"name\":\"snap-1\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\"}}";
     private static final String HEAD = "POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
@@ -27,7 +28,7 @@ class FrontRequestTest {
     void aPlainCreateIsTakenWithItsHeadersAndBody() {
         ByteBuf bytes = bytes(HEAD + BODY + "POST /next");
 
-        FrontRequest.Parsed parsed = FrontRequest.parse(bytes, 1 << 20);
+        FrontRequest.Parsed parsed = FrontRequest.parse(bytes, LIMITS);
 
         assertThat(parsed.outcome()).isEqualTo(FrontRequest.Outcome.TAKEN);
         FrontRequest request = parsed.request();
@@ -48,14 +49,25 @@ class FrontRequestTest {
     void everyStartOfAPlainCreateIsIncomplete() {
         String whole = HEAD + BODY;
         for (int length = 0; length < whole.length(); length++) {
-            assertThat(FrontRequest.parse(bytes(whole.substring(0, length)), 1 << 20).outcome())
-                    .as("the first %d bytes", length).isEqualTo(FrontRequest.Outcome.INCOMPLETE);
+            FrontRequest.Parsed parsed = FrontRequest.parse(bytes(whole.substring(0, length)), LIMITS);
+
+            assertThat(parsed.outcome()).as("the first %d bytes", length).isEqualTo(FrontRequest.Outcome.INCOMPLETE);
+            assertThat(parsed.needed()).as("the first %d bytes: the length once the head is read", length)
+                    .isEqualTo(length < HEAD.length() ? 0 : whole.length());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"localhost", "127.0.0.1:8080", "[::1]:8080", "dws.example.com"})
+    void aHostTomcatTakesIsTaken(String host) {
+        String request = (HEAD + BODY).replace("Host: 127.0.0.1:8080", "Host: " + host);
+
+        assertThat(FrontRequest.parse(bytes(request), LIMITS).outcome()).isEqualTo(FrontRequest.Outcome.TAKEN);
     }
 
     @Test
     void connectionCloseIsKept() {
-        FrontRequest.Parsed parsed = FrontRequest.parse(bytes(HEAD.replace("\r\n\r\n", "\r\nConnection: Close\r\n\r\n") + BODY), 1 << 20);
+        FrontRequest.Parsed parsed = FrontRequest.parse(bytes(HEAD.replace("\r\n\r\n", "\r\nConnection: Close\r\n\r\n") + BODY), LIMITS);
 
         assertThat(parsed.request().close()).isTrue();
     }
@@ -90,6 +102,9 @@ class FrontRequestTest {
         "a second Host             | X-Auth-Token: t | Host: example.com",
         "a second Content-Type     | X-Auth-Token: t | Content-Type: application/json",
         "a malformed Host          | Host: 127.0.0.1:8080 | Host: a_b",
+        "a Host with a leading dash | Host: 127.0.0.1:8080 | Host: -a",
+        "a Host with two dots      | Host: 127.0.0.1:8080 | Host: a..b",
+        "a malformed IPv6 Host     | Host: 127.0.0.1:8080 | Host: [1.2.3.4]",
         "no Host                   | Host: 127.0.0.1:8080\\r\\n | ''",
         "a signed Content-Length   | 'Content-Length: ' | 'Content-Length: +'",
         "another media type        | Content-Type: application/json | Content-Type: text/plain",
@@ -101,32 +116,34 @@ class FrontRequestTest {
         String request = (HEAD + BODY).replaceFirst(Pattern.quote(unescape(plain)), Matcher.quoteReplacement(unescape(other)));
         assertThat(request).as(what).isNotEqualTo(HEAD + BODY);
 
-        assertThat(FrontRequest.parse(bytes(request), 1 << 20).outcome()).as(what).isEqualTo(FrontRequest.Outcome.NOT_MINE);
+        assertThat(FrontRequest.parse(bytes(request), LIMITS).outcome()).as(what).isEqualTo(FrontRequest.Outcome.NOT_MINE);
     }
 
     @Test
     void aBodyAboveTheCapIsLeftToTomcat() {
-        assertThat(FrontRequest.parse(bytes(HEAD + BODY), BODY.length()).outcome()).isEqualTo(FrontRequest.Outcome.TAKEN);
-        assertThat(FrontRequest.parse(bytes(HEAD + BODY), BODY.length() - 1).outcome()).isEqualTo(FrontRequest.Outcome.NOT_MINE);
+        assertThat(FrontRequest.parse(bytes(HEAD + BODY), new FrontRequest.Limits(8192, 100, BODY.length())).outcome()).isEqualTo(FrontRequest.Outcome.TAKEN);
+        assertThat(FrontRequest.parse(bytes(HEAD + BODY), new FrontRequest.Limits(8192, 100, BODY.length() - 1)).outcome()).isEqualTo(FrontRequest.Outcome.NOT_MINE);
     }
 
     @Test
     void aLongHeadIsLeftToTomcat() {
-        String longHeader = "X-Long: " + "x".repeat(FrontRequest.MAX_HEAD) + "\r\n";
+        String longHeader = "X-Long: " + "x".repeat(LIMITS.maxHead()) + "\r\n";
         String request = HEAD.replace("X-Auth-Token: t\r\n", longHeader);
 
-        assertThat(FrontRequest.parse(bytes(request.substring(0, FrontRequest.MAX_HEAD - 1)), 1 << 20).outcome())
+        assertThat(FrontRequest.parse(bytes(request.substring(0, LIMITS.maxHead() - 1)), LIMITS).outcome())
                 .isEqualTo(FrontRequest.Outcome.INCOMPLETE);
-        assertThat(FrontRequest.parse(bytes(request), 1 << 20).outcome()).isEqualTo(FrontRequest.Outcome.NOT_MINE);
+        assertThat(FrontRequest.parse(bytes(request), LIMITS).outcome()).isEqualTo(FrontRequest.Outcome.NOT_MINE);
+        assertThat(FrontRequest.parse(bytes(HEAD + BODY), new FrontRequest.Limits(HEAD.length() - 1, 100, 1 << 20))
+                .outcome()).as("a smaller bound of Tomcat's").isEqualTo(FrontRequest.Outcome.NOT_MINE);
     }
 
     @Test
     void moreThanAHundredHeadersAreLeftToTomcat() {
         String hundred = "X-A: 1\r\n".repeat(97);
 
-        assertThat(FrontRequest.parse(bytes(HEAD.replace("X-Auth-Token: t\r\n", hundred) + BODY), 1 << 20).outcome())
+        assertThat(FrontRequest.parse(bytes(HEAD.replace("X-Auth-Token: t\r\n", hundred) + BODY), LIMITS).outcome())
                 .as("100 headers").isEqualTo(FrontRequest.Outcome.TAKEN);
-        assertThat(FrontRequest.parse(bytes(HEAD.replace("X-Auth-Token: t\r\n", hundred + "X-A: 1\r\n") + BODY), 1 << 20)
+        assertThat(FrontRequest.parse(bytes(HEAD.replace("X-Auth-Token: t\r\n", hundred + "X-A: 1\r\n") + BODY), LIMITS)
                 .outcome()).as("101 headers").isEqualTo(FrontRequest.Outcome.NOT_MINE);
     }
 

@@ -9,7 +9,9 @@ import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -48,8 +50,8 @@ class FastPathAgreementTest {
     static void start() {
         fast = DwsMockServer.builder().start();
         dispatched = DwsMockServer.builder().property("dws.mock.fast-path", "false").start();
-        toFast = new RawConnection(fast.port());
-        toDispatched = new RawConnection(dispatched.port());
+        toFast = new RawConnection(fast.port()).checkingClose();
+        toDispatched = new RawConnection(dispatched.port()).checkingClose();
     }
 
     @AfterContainer
@@ -61,15 +63,45 @@ class FastPathAgreementTest {
     }
 
     @Property(tries = 3_000, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void bothPathsGiveTheSameAnswer(@ForAll("creates") RawRequest request) {
+    void bothPathsGiveTheSameAnswer(@ForAll("creates") Case sent) {
         // a new connection each time: the front hands a connection to Tomcat at its first request
         // that is not a plain create, and would otherwise see few of the requests after it
         toFast.close();
         toDispatched.close();
-        RawConnection.Answer viaFastPath = toFast.exchange(request.bytes(fast.port()), false);
-        RawConnection.Answer viaSpringMvc = toDispatched.exchange(request.bytes(dispatched.port()), false);
+        RawConnection.Answer viaFastPath = toFast.exchange(sent.bytes(fast.port()), false);
+        RawConnection.Answer viaSpringMvc = toDispatched.exchange(sent.bytes(dispatched.port()), false);
 
-        assertThat(comparable(viaFastPath)).as("%s", request).isEqualTo(comparable(viaSpringMvc));
+        assertThat(comparable(viaFastPath)).as("%s", sent).isEqualTo(comparable(viaSpringMvc));
+    }
+
+    /** A planned fault, answered by the front in the one mock and by Tomcat in the other. */
+    @Example
+    void faultsAreAnsweredAlike() {
+        for (int status : new int[] {500, 503}) {
+            RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+                    .json(HostileGenerators.validBodies().sample());
+            fast.faults().plan(status, 1);
+            dispatched.faults().plan(status, 1);
+
+            Case sent = new Case(create, "");
+            RawConnection.Answer viaFastPath = toFast.exchange(sent.bytes(fast.port()), false);
+            RawConnection.Answer viaSpringMvc = toDispatched.exchange(sent.bytes(dispatched.port()), false);
+
+            assertThat(viaFastPath.status()).isEqualTo(status);
+            assertThat(comparable(viaFastPath)).isEqualTo(comparable(viaSpringMvc));
+        }
+    }
+
+    /**
+     * A request sent to both mocks.
+     *
+     * @param request the request
+     * @param host    its {@code Host} header, or empty for the mock's own address
+     */
+    record Case(RawRequest request, String host) {
+        byte[] bytes(int port) {
+            return request.bytes(host.isEmpty() ? "127.0.0.1:" + port : host);
+        }
     }
 
     /**
@@ -127,7 +159,7 @@ class FastPathAgreementTest {
     }
 
     @Provide
-    Arbitrary<RawRequest> creates() {
+    Arbitrary<Case> creates() {
         String project = HostileGenerators.PROJECT;
         Arbitrary<String> paths = Arbitraries.frequency(
                 Tuple.of(12, HostileGenerators.PATH),
@@ -151,16 +183,29 @@ class FastPathAgreementTest {
                         "{\"snapshot\":{\"name\":\"no-such-cluster\",\"cluster_id\":\"00000000-0000-4000-8000-000000000000\"}}",
                         "", "{}", "null").map(s -> s.getBytes(StandardCharsets.UTF_8)));
         Arbitrary<Framing> framings = Arbitraries.of(Framing.LENGTH, Framing.LENGTH, Framing.CHUNKED);
-        return Combinators.combine(paths, contentTypes, accepts, bodies, framings)
-                .as((path, contentType, accept, body, framing) -> {
-                    RawRequest request = RawRequest.of("POST", path).header("X-Auth-Token", World.DEFAULT_TOKEN);
+        // what else the front decides on: the connection's end, the project header, credentials, Host
+        Arbitrary<List<String>> others = Combinators.combine(
+                Arbitraries.of(null, null, null, null, null, null, "Connection: keep-alive", "Connection: close"),
+                Arbitraries.of(null, null, null, null, null, null, "X-Project-Id: " + project, "X-Project-Id: other"),
+                Arbitraries.of("X-Auth-Token: " + World.DEFAULT_TOKEN, "X-Auth-Token: " + World.DEFAULT_TOKEN,
+                        "X-Auth-Token: " + World.DEFAULT_TOKEN, "X-Auth-Token: unknown"))
+                .as((connection, projectHeader, token) -> Stream.of(connection, projectHeader, token)
+                        .filter(Objects::nonNull).toList());
+        Arbitrary<String> hosts = Arbitraries.frequency(Tuple.of(12, ""), Tuple.of(1, "localhost"),
+                Tuple.of(1, "[::1]:8080"), Tuple.of(1, "-a"), Tuple.of(1, "a..b"), Tuple.of(1, "[1.2.3.4]"));
+        return Combinators.combine(paths, contentTypes, accepts, bodies, framings, others, hosts)
+                .as((path, contentType, accept, body, framing, lines, host) -> {
+                    RawRequest request = RawRequest.of("POST", path);
+                    for (String line : lines) {
+                        request = request.line(line);
+                    }
                     if (contentType != null) {
                         request = request.header("Content-Type", contentType);
                     }
                     if (accept != null) {
                         request = request.header("Accept", accept);
                     }
-                    return request.body(body, framing);
+                    return new Case(request.body(body, framing), host);
                 });
     }
 }

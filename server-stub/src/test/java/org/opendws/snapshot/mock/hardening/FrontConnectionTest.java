@@ -3,23 +3,31 @@ package org.opendws.snapshot.mock.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 import org.opendws.snapshot.mock.world.World;
@@ -30,6 +38,7 @@ import org.opendws.snapshot.mock.world.World;
  * lost, whatever the client sends at once or in pieces, whenever it stops sending or reading.
  */
 class FrontConnectionTest {
+    private static final String UNKNOWN_CLUSTER = "00000000-0000-4000-8000-000000000000";
     private static DwsMockServer mock;
     private int names;
 
@@ -51,24 +60,71 @@ class FrontConnectionTest {
     @Test
     void pipelinedRequestsAreAnsweredInOrderAcrossTheHandOverToTomcat() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.writeBytes(create(Framing.LENGTH));
+        all.writeBytes(create(Framing.LENGTH, UNKNOWN_CLUSTER)); // 404 from the front
         all.writeBytes(create(Framing.LENGTH));
         all.writeBytes(create(Framing.CHUNKED)); // not the front's: the connection goes to Tomcat here
-        all.writeBytes(create(Framing.LENGTH));
+        all.writeBytes(create(Framing.LENGTH, UNKNOWN_CLUSTER)); // 404 from Tomcat
         all.writeBytes(RawRequest.of("GET", "/__admin/journal").bytes(mock.port()));
 
         try (RawConnection connection = new RawConnection(mock.port())) {
             connection.write(all.toByteArray());
             List<Integer> statuses = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                statuses.add(connection.read(false).status());
+                RawConnection.Answer answer = connection.read(false);
+                statuses.add(answer.status());
+                ids.add(answer.header("X-Request-Id"));
             }
             RawConnection.Answer journal = connection.read(false);
 
-            assertThat(statuses).containsExactly(200, 200, 200, 200);
-            assertThat(journal.status()).isEqualTo(200);
-            assertThat(journal.text().split("\"method\":\"POST\"", -1)).hasSize(5);
+            assertThat(statuses).containsExactly(404, 200, 200, 404);
+            List<String> journaled = new ArrayList<>();
+            Matcher id = Pattern.compile("\"request_id\":\"([0-9a-f]{32})\"").matcher(journal.text());
+            while (id.find()) {
+                journaled.add(id.group(1));
+            }
+            assertThat(journaled).as("the journal, oldest first").containsExactlyElementsOf(ids);
             assertThat(connection.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void tomcatsClosingOfTheConnectionReachesTheClient() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(RawRequest.of("POST", HostileGenerators.PATH)
+                    .header("X-Auth-Token", World.DEFAULT_TOKEN).header("Content-Type", "application/json")
+                    .body("{\"snapshot\":".getBytes(StandardCharsets.UTF_8), Framing.CHUNKED).bytes(mock.port()));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("\r\nConnection: close\r\n");
+        }
+    }
+
+    @Test
+    void aLongRequestForTomcatIsPassedOnWholeBeforeTheClientsEnd() throws IOException {
+        String padded = body().replace("{\"snapshot\"", "{" + " ".repeat(500_000) + "\"snapshot\"");
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(RawRequest.of("POST", HostileGenerators.PATH)
+                    .header("X-Auth-Token", World.DEFAULT_TOKEN).header("Content-Type", "application/json")
+                    .body(padded.getBytes(StandardCharsets.UTF_8), Framing.CHUNKED).bytes(mock.port()));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("}}");
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAfterTomcatsKeepAliveTimeout() throws IOException {
+        try (DwsMockServer quick = DwsMockServer.builder().property("server.tomcat.keep-alive-timeout", "1s").start();
+                Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", quick.port()), 5_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(create(Framing.LENGTH, World.DEFAULT_CLUSTER_ID, quick.port()));
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 200 ");
+            assertThat(in.read()).as("the end of the stream, once idle").isEqualTo(-1);
         }
     }
 
@@ -79,7 +135,7 @@ class FrontConnectionTest {
             int[] cuts = {3, 40, request.length - 30, request.length - 1, request.length};
             int from = 0;
             for (int cut : cuts) {
-                connection.write(java.util.Arrays.copyOfRange(request, from, cut));
+                connection.write(Arrays.copyOfRange(request, from, cut));
                 from = cut;
                 Thread.sleep(20); // each piece its own packet
             }
@@ -114,7 +170,7 @@ class FrontConnectionTest {
     @Test
     void aClientThatStopsSendingInTheMiddleOfARequestGetsTomcatsAnswer() throws IOException {
         byte[] request = create(Framing.LENGTH);
-        byte[] half = java.util.Arrays.copyOf(request, request.length - 5);
+        byte[] half = Arrays.copyOf(request, request.length - 5);
         try (DwsMockServer tomcatAlone = DwsMockServer.builder().property("dws.mock.fast-path", "false").start()) {
             String viaFront = sendAndStop(mock.port(), half);
             String direct = sendAndStop(tomcatAlone.port(), half);
@@ -138,13 +194,17 @@ class FrontConnectionTest {
         return answer.replaceAll("[0-9a-f]{32}", "<id>").replaceAll("Date: [^\r]*", "Date: <date>");
     }
 
-    /** Thousands of creates sent before any answer is read: the front stops reading until they are. */
-    @Test
-    void aClientThatReadsLateLosesNoAnswer() throws Exception {
+    /**
+     * Thousands of creates sent before any answer is read: the front (or, after a hand-over,
+     * the tunnel) stops reading until they are.
+     */
+    @ParameterizedTest(name = "handed to Tomcat first: {0}")
+    @ValueSource(booleans = {false, true})
+    void aClientThatReadsLateLosesNoAnswer(boolean handedOver) throws Exception {
         int count = 3_000;
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
-            all.writeBytes(create(Framing.LENGTH));
+            all.writeBytes(create(i == 0 && handedOver ? Framing.CHUNKED : Framing.LENGTH));
         }
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
@@ -152,11 +212,11 @@ class FrontConnectionTest {
                 try {
                     out.write(all.toByteArray());
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             Thread.sleep(300); // the answers pile up meanwhile
-            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            InputStream in = new BufferedInputStream(socket.getInputStream());
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < count; i++) {
                 String answer = readAnswer(in);
@@ -171,16 +231,25 @@ class FrontConnectionTest {
 
     @Test
     void aBusyPortIsReportedByNumber() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> DwsMockServer.builder().port(taken.getLocalPort()).start().close())
                     .hasStackTraceContaining(String.valueOf(taken.getLocalPort()));
         }
     }
 
     private byte[] create(Framing framing) {
+        return create(framing, World.DEFAULT_CLUSTER_ID);
+    }
+
+    private byte[] create(Framing framing, String clusterId) {
+        return create(framing, clusterId, mock.port());
+    }
+
+    private byte[] create(Framing framing, String clusterId, int port) {
         return RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
                 .header("Content-Type", "application/json")
-                .body(body().getBytes(StandardCharsets.UTF_8), framing).bytes(mock.port());
+                .body(body().replace(World.DEFAULT_CLUSTER_ID, clusterId).getBytes(StandardCharsets.UTF_8), framing)
+                .bytes(port);
     }
 
     private String body() {

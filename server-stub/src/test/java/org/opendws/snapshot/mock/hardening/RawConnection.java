@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +31,19 @@ final class RawConnection implements Closeable {
     private InputStream in;
     private OutputStream out;
     private int connections;
+    private boolean checkingClose;
 
     RawConnection(int port) {
         this.port = port;
+    }
+
+    /**
+     * From now on an answer counts as closed only if the server then really ends the connection
+     * (not only says {@code Connection: close}); waits up to the read timeout for that end.
+     */
+    RawConnection checkingClose() {
+        checkingClose = true;
+        return this;
     }
 
     /**
@@ -126,9 +137,21 @@ final class RawConnection implements Closeable {
         }
         boolean closed = "close".equalsIgnoreCase(first(headers, "connection"));
         if (closed) {
+            closed = !checkingClose || ended();
             close();
         }
         return new Answer(status, headers, body, closed);
+    }
+
+    /** Whether the server ends the connection now, without sending more. */
+    private boolean ended() {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
     }
 
     private Answer exchangeOnce(byte[] request, boolean head) throws IOException {
