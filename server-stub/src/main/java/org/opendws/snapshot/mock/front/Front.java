@@ -14,6 +14,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The mock's public port: a Netty server that answers plain creates on the thread that read them
@@ -24,10 +25,12 @@ import java.util.concurrent.TimeUnit;
 final class Front implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
+    private final AtomicBoolean draining;
 
-    private Front(EventLoopGroup loops, Channel listener) {
+    private Front(EventLoopGroup loops, Channel listener, AtomicBoolean draining) {
         this.loops = loops;
         this.listener = listener;
+        this.draining = draining;
     }
 
     /**
@@ -50,11 +53,12 @@ final class Front implements AutoCloseable {
     /**
      * A front on {@code loops} listening on {@code address}.
      *
-     * @param create          what answers plain creates, or null to pass every connection to Tomcat
-     * @param keepAliveMillis how long a connection may stay idle between requests (Tomcat's)
+     * @param create   what answers plain creates, or null to pass every connection to Tomcat
+     * @param timeouts Tomcat's idle timeouts
      */
     static Front start(EventLoopGroup loops, InetSocketAddress address, InetSocketAddress tomcat, FrontCreate create,
-                       FrontRequest.Limits limits, long keepAliveMillis) {
+                       FrontRequest.Limits limits, FrontConnection.Timeouts timeouts) {
+        AtomicBoolean draining = new AtomicBoolean();
         try {
             Channel listener = new ServerBootstrap()
                     .group(loops)
@@ -64,14 +68,15 @@ final class Front implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            if (keepAliveMillis > 0) {
-                                channel.pipeline().addLast(new IdleStateHandler(0, 0, keepAliveMillis, TimeUnit.MILLISECONDS));
+                            if (timeouts.checkEveryMillis() > 0) {
+                                channel.pipeline().addLast(new IdleStateHandler(0, 0, timeouts.checkEveryMillis(),
+                                        TimeUnit.MILLISECONDS));
                             }
-                            channel.pipeline().addLast(new FrontConnection(create, limits, tomcat));
+                            channel.pipeline().addLast(new FrontConnection(create, limits, tomcat, timeouts, draining));
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
-            return new Front(loops, listener);
+            return new Front(loops, listener, draining);
         } catch (Throwable e) { // Netty rethrows a failed bind's BindException, though checked
             loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -83,8 +88,12 @@ final class Front implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** Stops taking new connections; open ones go on until {@link #close}. */
-    void stopAccepting() {
+    /**
+     * Stops taking new connections, and requests on open ones: as Tomcat in a graceful shutdown,
+     * it finishes what it has begun (a request that arrives meanwhile finds its connection closed).
+     */
+    void drain() {
+        draining.set(true);
         listener.close().syncUninterruptibly();
     }
 

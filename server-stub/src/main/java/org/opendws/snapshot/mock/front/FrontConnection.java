@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,26 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         CLOSING
     }
 
+    /**
+     * Tomcat's idle timeouts, in milliseconds (0 or less: none).
+     *
+     * @param keepAlive  between requests, once one is answered
+     * @param connection for the first request, and within a request
+     */
+    record Timeouts(long keepAlive, long connection) {
+        /** How often an idle connection is looked at. */
+        long checkEveryMillis() {
+            return keepAlive > 0 && connection > 0 ? Math.min(keepAlive, connection) : Math.max(keepAlive, connection);
+        }
+    }
+
     private final FrontCreate create;
     private final FrontRequest.Limits limits;
     private final InetSocketAddress tomcat;
+    private final Timeouts timeouts;
+    private final AtomicBoolean draining;
+    private long lastRead = System.nanoTime();
+    private boolean answeredOne;
     private State state = State.FRONT;
     /** bytes read and not yet answered or passed to Tomcat, in one buffer */
     private ByteBuf pending = Unpooled.EMPTY_BUFFER;
@@ -53,15 +71,19 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
      * A connection whose plain creates {@code create} answers, or none if null (then everything
      * goes to Tomcat).
      */
-    FrontConnection(FrontCreate create, FrontRequest.Limits limits, InetSocketAddress tomcat) {
+    FrontConnection(FrontCreate create, FrontRequest.Limits limits, InetSocketAddress tomcat, Timeouts timeouts,
+                    AtomicBoolean draining) {
         this.create = create;
         this.limits = limits;
         this.tomcat = tomcat;
+        this.timeouts = timeouts;
+        this.draining = draining;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         ByteBuf in = (ByteBuf) message;
+        lastRead = System.nanoTime();
         switch (state) {
             case TUNNEL -> tunnel.writeAndFlush(in);
             case CLOSING -> in.release();
@@ -76,6 +98,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     /** Answers the complete plain creates at the start of {@link #pending}, or hands over to Tomcat. */
     private void answer(ChannelHandlerContext context) {
         while (pending.isReadable() && pending.readableBytes() >= needed) {
+            if (draining.get()) {
+                state = State.CLOSING; // shutting down: no new request is begun
+                release();
+                context.close();
+                return;
+            }
             FrontRequest.Parsed parsed = create == null ? FrontRequest.Parsed.NOT_MINE : FrontRequest.parse(pending, limits);
             if (parsed.outcome() == FrontRequest.Outcome.INCOMPLETE) {
                 needed = parsed.needed(); // the head is not read again until the body is all there
@@ -88,6 +116,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             pending.skipBytes(parsed.request().length());
+            answeredOne = true;
             context.write(Unpooled.wrappedBuffer(answer.bytes()));
             if (answer.close()) {
                 state = State.CLOSING;
@@ -105,14 +134,19 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             pending = in;
             return;
         }
-        if (pending.writableBytes() < in.readableBytes() || pending.refCnt() > 1 || pending.isReadOnly()) {
-            ByteBuf merged = context.alloc().buffer(pending.readableBytes() + in.readableBytes());
-            merged.writeBytes(pending);
-            pending.release();
-            pending = merged;
+        try {
+            if (pending.writableBytes() < in.readableBytes() || pending.refCnt() > 1 || pending.isReadOnly()) {
+                // room for the whole request when its length is known, else twice what is there
+                int total = pending.readableBytes() + in.readableBytes();
+                ByteBuf merged = context.alloc().buffer(Math.max(total, Math.max(needed, 2 * pending.readableBytes())));
+                merged.writeBytes(pending);
+                pending.release();
+                pending = merged;
+            }
+            pending.writeBytes(in);
+        } finally {
+            in.release();
         }
-        pending.writeBytes(in);
-        in.release();
     }
 
     @Override
@@ -128,6 +162,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                // a failed write (Tomcat refused the rest of a request and reset the connection)
+                // must not close the tunnel before Tomcat's answer, already received, is read
+                .option(ChannelOption.AUTO_CLOSE, false)
                 .handler(new Relay(client))
                 .connect(tomcat).addListener((ChannelFutureListener) connected -> {
                     if (!client.isActive()) {
@@ -155,7 +192,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof IdleStateEvent && state == State.FRONT) {
-            context.close(); // Tomcat's keep-alive timeout; a tunnel's is Tomcat's own
+            // Tomcat's timeouts: keep-alive between requests, the connection timeout otherwise
+            // (a tunnel's are Tomcat's own)
+            long limit = answeredOne && !pending.isReadable() ? timeouts.keepAlive() : timeouts.connection();
+            if (limit > 0 && System.nanoTime() - lastRead >= limit * 1_000_000) {
+                context.close();
+            }
         } else if (event instanceof ChannelInputShutdownEvent) {
             // the client sent all it will: Tomcat gets the same end after what it has not yet seen
             inputShutdown = true;

@@ -49,7 +49,7 @@ final class FrontRequest implements RequestHead {
      * Tomcat's bounds, read from its connector, so that the front takes nothing Tomcat refuses.
      *
      * @param maxHead    the largest request head ({@code server.max-http-request-header-size})
-     * @param maxHeaders the most headers in a request
+     * @param maxHeaders the most headers in a request (negative: no bound)
      * @param maxBody    the largest body the mock takes ({@code dws.mock.max-body-size})
      */
     record Limits(int maxHead, int maxHeaders, int maxBody) {
@@ -108,7 +108,7 @@ final class FrontRequest implements RequestHead {
             return Parsed.NOT_MINE;
         }
         String projectId = Gateway.projectOf(requestLine[1]);
-        if (projectId == null || lines.length - 1 > limits.maxHeaders()) {
+        if (projectId == null || (limits.maxHeaders() >= 0 && lines.length - 1 > limits.maxHeaders())) {
             return Parsed.NOT_MINE;
         }
         String[] headers = new String[2 * (lines.length - 1)];
@@ -231,10 +231,26 @@ final class FrontRequest implements RequestHead {
         return null;
     }
 
+    /** Grouped by name, in the order of each name's first appearance, as Tomcat lists them. */
     @Override
     public void forEachHeader(BiConsumer<String, String> action) {
         for (int i = 0; i < headers.length; i += 2) {
-            action.accept(headers[i], headers[i + 1]);
+            if (firstOfItsName(i)) {
+                for (int j = i; j < headers.length; j += 2) {
+                    if (headers[j].equalsIgnoreCase(headers[i])) {
+                        action.accept(headers[i], headers[j + 1]);
+                    }
+                }
+            }
         }
+    }
+
+    private boolean firstOfItsName(int index) {
+        for (int i = 0; i < index; i += 2) {
+            if (headers[i].equalsIgnoreCase(headers[index])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 package org.opendws.snapshot.mock.front;
 
 import java.net.InetAddress;
+import org.apache.catalina.valves.AccessLogValve;
+import org.apache.catalina.valves.RemoteIpValve;
 import java.net.InetSocketAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -28,10 +30,21 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         this.maxBody = maxBody;
     }
 
+    /**
+     * Whether nothing is configured that the front does not do as Tomcat does: TLS, a context
+     * path, a {@code Server} header, compression, Tomcat's access log, forwarded headers.
+     */
+    private boolean frontAnswersAsTomcat() {
+        boolean tls = getSsl() != null && getSsl().isEnabled();
+        boolean compression = getCompression() != null && getCompression().getEnabled();
+        boolean valves = getEngineValves().stream().anyMatch(v -> v instanceof RemoteIpValve || v instanceof AccessLogValve);
+        return !tls && !compression && !valves && getPort() >= 0 && getContextPath().isEmpty() && getServerHeader() == null;
+    }
+
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
-        if ((getSsl() != null && getSsl().isEnabled()) || getPort() < 0 || !getContextPath().isEmpty()) {
-            return super.getWebServer(initializers); // the front: plain HTTP, the operation's path at the root
+        if (!frontAnswersAsTomcat()) {
+            return super.getWebServer(initializers);
         }
         InetAddress address = getAddress();
         int port = getPort();

@@ -59,14 +59,15 @@ public final class FrontedWebServer implements WebServer {
                 maxBody);
         InetSocketAddress behind = new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort());
         try {
-            front = Front.start(loops.join(), address, behind, plain ? creates : null, limits, http.getKeepAliveTimeout());
+            front = Front.start(loops.join(), address, behind, plain ? creates : null, limits,
+                    new FrontConnection.Timeouts(http.getKeepAliveTimeout(), http.getConnectionTimeout()));
         } catch (Exception e) { // Netty rethrows the BindException itself, unchecked or not
             tomcat.stop();
             PortInUseException.throwIfPortBindingException(e, address::getPort);
             throw new WebServerException("The front could not listen on " + address, e);
         }
         LOG.info("Listening on port {}: creates answered there, everything else by Tomcat on {}:{}", front.port(),
-                behind.getHostString(), tomcat.getPort());
+                behind.getAddress().getHostAddress(), tomcat.getPort());
     }
 
     @Override
@@ -89,7 +90,7 @@ public final class FrontedWebServer implements WebServer {
     public void shutDownGracefully(GracefulShutdownCallback callback) {
         Front running = front;
         if (running != null) {
-            running.stopAccepting(); // as Tomcat stops accepting; open connections are answered
+            running.drain(); // as Tomcat: no new connection or request, what has begun is answered
         }
         tomcat.shutDownGracefully(callback);
     }

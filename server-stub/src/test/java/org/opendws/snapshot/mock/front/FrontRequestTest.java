@@ -46,6 +46,17 @@ class FrontRequestTest {
     }
 
     @Test
+    void repeatedHeadersAreListedByNameAsTomcatListsThem() {
+        String request = (HEAD + BODY).replace("X-Auth-Token: t\r\n", "X-A: 1\r\nX-Auth-Token: t\r\nx-a: 3\r\n");
+        List<String> headers = new ArrayList<>();
+
+        FrontRequest.parse(bytes(request), LIMITS).request().forEachHeader((name, value) -> headers.add(name + "=" + value));
+
+        assertThat(headers).containsExactly("Host=127.0.0.1:8080", "Content-Type=application/json", "X-A=1", "X-A=3",
+                "X-Auth-Token=t", "Content-Length=" + BODY.length());
+    }
+
+    @Test
     void everyStartOfAPlainCreateIsIncomplete() {
         String whole = HEAD + BODY;
         for (int length = 0; length < whole.length(); length++) {

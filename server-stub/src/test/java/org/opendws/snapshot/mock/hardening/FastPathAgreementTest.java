@@ -77,19 +77,33 @@ class FastPathAgreementTest {
     /** A planned fault, answered by the front in the one mock and by Tomcat in the other. */
     @Example
     void faultsAreAnsweredAlike() {
-        for (int status : new int[] {500, 503}) {
-            RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
-                    .json(HostileGenerators.validBodies().sample());
-            fast.faults().plan(status, 1);
-            dispatched.faults().plan(status, 1);
+        Logger log = (Logger) LoggerFactory.getLogger(FrontCreate.class);
+        Level level = log.getLevel();
+        ListAppender<ILoggingEvent> taken = new ListAppender<>();
+        taken.start();
+        log.addAppender(taken);
+        log.setLevel(Level.TRACE);
+        try {
+            for (int status : new int[] {500, 503}) {
+                RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+                        .json(HostileGenerators.validBodies().sample());
+                fast.faults().plan(status, 1);
+                dispatched.faults().plan(status, 1);
+                toFast.close(); // a new connection, which the front answers
+                toDispatched.close();
 
-            Case sent = new Case(create, "");
-            RawConnection.Answer viaFastPath = toFast.exchange(sent.bytes(fast.port()), false);
-            RawConnection.Answer viaSpringMvc = toDispatched.exchange(sent.bytes(dispatched.port()), false);
+                Case sent = new Case(create, "");
+                RawConnection.Answer viaFastPath = toFast.exchange(sent.bytes(fast.port()), false);
+                RawConnection.Answer viaSpringMvc = toDispatched.exchange(sent.bytes(dispatched.port()), false);
 
-            assertThat(viaFastPath.status()).isEqualTo(status);
-            assertThat(comparable(viaFastPath)).isEqualTo(comparable(viaSpringMvc));
+                assertThat(viaFastPath.status()).isEqualTo(status);
+                assertThat(comparable(viaFastPath)).isEqualTo(comparable(viaSpringMvc));
+            }
+        } finally {
+            log.detachAppender(taken);
+            log.setLevel(level);
         }
+        assertThat(taken.list).as("answered by the front").hasSize(2);
     }
 
     /**

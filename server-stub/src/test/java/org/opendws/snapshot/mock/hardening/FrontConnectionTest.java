@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 import org.opendws.snapshot.mock.world.World;
+import org.springframework.boot.web.server.PortInUseException;
 
 /**
  * The front (the mock's public port, which answers plain creates itself and hands a connection
@@ -120,10 +121,14 @@ class FrontConnectionTest {
                 Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", quick.port()), 5_000);
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(create(Framing.LENGTH, World.DEFAULT_CLUSTER_ID, quick.port()));
             InputStream in = new BufferedInputStream(socket.getInputStream());
+            socket.getOutputStream().write(create(Framing.LENGTH, World.DEFAULT_CLUSTER_ID, quick.port()));
+            String first = readAnswer(in);
+            socket.getOutputStream().write(create(Framing.LENGTH, World.DEFAULT_CLUSTER_ID, quick.port()));
+            String second = readAnswer(in);
 
-            assertThat(readAnswer(in)).startsWith("HTTP/1.1 200 ");
+            assertThat(first).startsWith("HTTP/1.1 200 ");
+            assertThat(second).as("not closed right after an answer").startsWith("HTTP/1.1 200 ");
             assertThat(in.read()).as("the end of the stream, once idle").isEqualTo(-1);
         }
     }
@@ -233,7 +238,9 @@ class FrontConnectionTest {
     void aBusyPortIsReportedByNumber() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> DwsMockServer.builder().port(taken.getLocalPort()).start().close())
-                    .hasStackTraceContaining(String.valueOf(taken.getLocalPort()));
+                    .satisfies(e -> assertThat(causes(e)).anySatisfy(cause -> assertThat(cause)
+                            .isInstanceOf(PortInUseException.class)
+                            .hasMessageContaining(String.valueOf(taken.getLocalPort()))));
         }
     }
 
@@ -261,6 +268,14 @@ class FrontConnectionTest {
         socket.connect(new InetSocketAddress("127.0.0.1", mock.port()), 5_000);
         socket.setSoTimeout(20_000);
         return socket;
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = e; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 
     /** One answer with a Content-Length, head and body. */
