@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,13 +78,7 @@ class FastPathAgreementTest {
     /** A planned fault, answered by the front in the one mock and by Tomcat in the other. */
     @Example
     void faultsAreAnsweredAlike() {
-        Logger log = (Logger) LoggerFactory.getLogger(FrontCreate.class);
-        Level level = log.getLevel();
-        ListAppender<ILoggingEvent> taken = new ListAppender<>();
-        taken.start();
-        log.addAppender(taken);
-        log.setLevel(Level.TRACE);
-        try {
+        int answeredByTheFront = taken(FrontCreate.class, () -> {
             for (int status : new int[] {500, 503}) {
                 RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
                         .json(HostileGenerators.validBodies().sample());
@@ -99,11 +94,9 @@ class FastPathAgreementTest {
                 assertThat(viaFastPath.status()).isEqualTo(status);
                 assertThat(comparable(viaFastPath)).isEqualTo(comparable(viaSpringMvc));
             }
-        } finally {
-            log.detachAppender(taken);
-            log.setLevel(level);
-        }
-        assertThat(taken.list).as("answered by the front").hasSize(2);
+        });
+
+        assertThat(answeredByTheFront).isEqualTo(2);
     }
 
     /**
@@ -136,29 +129,35 @@ class FastPathAgreementTest {
      * dispatched one, its body framed {@code framing} (chunks are not the front's).
      */
     private static List<Integer> taken(Framing framing, Class<?> path) {
-        Logger log = (Logger) LoggerFactory.getLogger(path);
-        Level level = log.getLevel();
-        List<Integer> counts = new java.util.ArrayList<>();
-        log.setLevel(Level.TRACE);
-        try {
-            for (DwsMockServer mock : List.of(fast, dispatched)) {
-                ListAppender<ILoggingEvent> taken = new ListAppender<>();
-                taken.start();
-                log.addAppender(taken);
-                RawRequest request = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .body(HostileGenerators.validBodies().sample().getBytes(StandardCharsets.UTF_8), framing);
+        List<Integer> counts = new ArrayList<>();
+        for (DwsMockServer mock : List.of(fast, dispatched)) {
+            RawRequest request = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .body(HostileGenerators.validBodies().sample().getBytes(StandardCharsets.UTF_8), framing);
+            counts.add(taken(path, () -> {
                 try (RawConnection connection = new RawConnection(mock.port())) {
                     assertThat(connection.exchange(request.bytes(mock.port()), false).status()).isEqualTo(200);
-                } finally {
-                    log.detachAppender(taken);
                 }
-                counts.add(taken.list.size());
-            }
-        } finally {
-            log.setLevel(level);
+            }));
         }
         return counts;
+    }
+
+    /** How many times {@code path} logged taking a request (at TRACE) while {@code action} ran. */
+    private static int taken(Class<?> path, Runnable action) {
+        Logger log = (Logger) LoggerFactory.getLogger(path);
+        Level level = log.getLevel();
+        ListAppender<ILoggingEvent> taken = new ListAppender<>();
+        taken.start();
+        log.addAppender(taken);
+        log.setLevel(Level.TRACE);
+        try {
+            action.run();
+        } finally {
+            log.detachAppender(taken);
+            log.setLevel(level);
+        }
+        return taken.list.size();
     }
 
     /** Status, headers and body, without what differs from answer to answer (ids, date). */
