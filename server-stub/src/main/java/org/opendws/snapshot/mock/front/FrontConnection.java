@@ -110,14 +110,14 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             needed = 0;
-            FrontCreate.Answer answer = parsed.outcome() == FrontRequest.Outcome.TAKEN ? create.answer(parsed.request()) : null;
+            FrontCreate.Answer answer = parsed.outcome() == FrontRequest.Outcome.TAKEN ? create.answer(parsed.request(), context.alloc()) : null;
             if (answer == null) {
                 openTunnel(context);
                 return;
             }
             pending.skipBytes(parsed.request().length());
             answeredOne = true;
-            context.write(Unpooled.wrappedBuffer(answer.bytes()));
+            context.write(answer.bytes());
             if (answer.close()) {
                 state = State.CLOSING;
                 release();

@@ -2,6 +2,8 @@ package org.opendws.snapshot.mock.front;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +45,12 @@ public final class FrontCreate {
     private final SnapshotController operation;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
+    /** room for the head, which is about 200 bytes */
+    private static final int HEAD_SIZE = 256;
     private volatile String keepAlive = "";
 
     /** An answer: its bytes, and whether the connection closes after it (as Tomcat would close it). */
-    record Answer(byte[] bytes, boolean close) {
+    record Answer(ByteBuf bytes, boolean close) {
     }
 
     /**
@@ -75,8 +79,8 @@ public final class FrontCreate {
                 ? "Keep-Alive: timeout=" + timeoutMillis / 1000 + "\r\nConnection: keep-alive\r\n" : "";
     }
 
-    /** The answer to {@code request}, or null when Tomcat must answer it. */
-    Answer answer(FrontRequest request) {
+    /** The answer to {@code request} in a buffer from {@code allocator}, or null when Tomcat must answer it. */
+    Answer answer(FrontRequest request, ByteBufAllocator allocator) {
         long start = System.nanoTime();
         Instant received = clock.instant();
         CreateSnapshotRequestBody body;
@@ -126,7 +130,7 @@ public final class FrontCreate {
             MDC.remove(RequestIds.MDC_KEY);
         }
         boolean close = request.close() || dropsConnection(status);
-        return new Answer(concat(head(status, id, json.length, close, request.keepAlive()), json), close);
+        return new Answer(answer(allocator, status, id, json, close, request.keepAlive()), close);
     }
 
     private byte[] error(String id, String code, String message) {
@@ -143,21 +147,36 @@ public final class FrontCreate {
                 || status == 501 || status == 503;
     }
 
-    private String head(int status, String id, int length, boolean close, boolean keepAliveAsked) {
-        return "HTTP/1.1 " + status + " \r\n"
-                + RequestIds.HEADER + ": " + id + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + length + "\r\n"
-                + "Date: " + FastHttpDateFormat.getCurrentDate() + "\r\n"
-                + (close ? "Connection: close\r\n" : keepAliveAsked ? keepAlive : "")
-                + "\r\n";
+    /** The head, written straight into the buffer (no string for it, no copy of the bytes), then the body. */
+    private ByteBuf answer(ByteBufAllocator allocator, int status, String id, byte[] json, boolean close,
+                           boolean keepAliveAsked) {
+        ByteBuf out = allocator.buffer(HEAD_SIZE + json.length);
+        ascii(out, "HTTP/1.1 ");
+        digits(out, status);
+        ascii(out, " \r\n" + RequestIds.HEADER + ": ");
+        ascii(out, id);
+        ascii(out, "\r\nContent-Type: application/json\r\nContent-Length: ");
+        digits(out, json.length);
+        ascii(out, "\r\nDate: ");
+        ascii(out, FastHttpDateFormat.getCurrentDate());
+        ascii(out, "\r\n");
+        ascii(out, close ? "Connection: close\r\n" : keepAliveAsked ? keepAlive : "");
+        ascii(out, "\r\n");
+        return out.writeBytes(json);
     }
 
-    private static byte[] concat(String head, byte[] body) {
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[h.length + body.length];
-        System.arraycopy(h, 0, all, 0, h.length);
-        System.arraycopy(body, 0, all, h.length, body.length);
-        return all;
+    private static void ascii(ByteBuf out, String text) {
+        out.writeCharSequence(text, StandardCharsets.US_ASCII);
+    }
+
+    /** A non-negative number's decimal digits. */
+    private static void digits(ByteBuf out, int number) {
+        int unit = 1;
+        while (unit <= number / 10) {
+            unit *= 10;
+        }
+        for (; unit > 0; unit /= 10) {
+            out.writeByte('0' + number / unit % 10);
+        }
     }
 }

@@ -2,10 +2,10 @@ package org.opendws.snapshot.mock.front;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.apache.tomcat.util.http.parser.Host;
 import org.opendws.snapshot.mock.gateway.Gateway;
+import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.request.RequestHead;
 import org.opendws.snapshot.mock.snapshot.CreateReader;
 
@@ -18,6 +18,14 @@ import org.opendws.snapshot.mock.snapshot.CreateReader;
  */
 final class FrontRequest implements RequestHead {
     private static final byte[] POST = "POST ".getBytes(StandardCharsets.US_ASCII);
+    private static final String VERSION = " HTTP/1.1";
+    /** Headers that ask for more than the plain form (or, for {@code Prefer}, for a fault or a delay). */
+    private static final String[] NOT_PLAIN = {"transfer-encoding", "expect", "upgrade", "prefer", "http2-settings"};
+    /** The create operation's path template (the generated interface's) before and after its one variable. */
+    private static final String PATH_BEFORE = SnapshotsApi.PATH_CREATE_SNAPSHOT.substring(0,
+            SnapshotsApi.PATH_CREATE_SNAPSHOT.indexOf('{'));
+    private static final String PATH_AFTER = SnapshotsApi.PATH_CREATE_SNAPSHOT.substring(
+            SnapshotsApi.PATH_CREATE_SNAPSHOT.indexOf('}') + 1);
 
     /** What {@link #parse} found at the start of the bytes. */
     enum Outcome {
@@ -97,51 +105,71 @@ final class FrontRequest implements RequestHead {
                 return Parsed.NOT_MINE; // non-ASCII, a control character, or a line not ended by CRLF
             }
         }
-        // lines split and characters checked by hand: regular expressions and String.split("\r\n")
-        // were the most garbage of a create after the validator's (README "Benchmarks": p99)
-        String[] lines = lines(in.toString(start, headLength - 4, StandardCharsets.US_ASCII));
-        String[] requestLine = lines[0].split(" ", -1);
-        if (requestLine.length != 3 || !requestLine[2].equals("HTTP/1.1") || !plainPath(requestLine[1])) {
+        // read in place in one string: no string per line, no regular expression, split or
+        // lower-casing, which were a quarter of a create's garbage (README "Benchmarks")
+        String head = in.toString(start, headLength - 4, StandardCharsets.US_ASCII);
+        int requestEnd = lineEnd(head, 0);
+        int pathEnd = requestEnd - VERSION.length();
+        if (pathEnd <= POST.length || !head.startsWith(VERSION, pathEnd)) {
             return Parsed.NOT_MINE;
         }
-        String projectId = Gateway.projectOf(requestLine[1]);
-        if (projectId == null || (limits.maxHeaders() >= 0 && lines.length - 1 > limits.maxHeaders())) {
+        String path = head.substring(POST.length, pathEnd);
+        String projectId = plainPath(path) ? projectOf(path) : null;
+        int count = 0;
+        for (int at = requestEnd; at < head.length(); at = lineEnd(head, at + 2)) {
+            count++;
+        }
+        if (projectId == null || (limits.maxHeaders() >= 0 && count > limits.maxHeaders())) {
             return Parsed.NOT_MINE;
         }
-        String[] headers = new String[2 * (lines.length - 1)];
+        String[] headers = new String[2 * count];
         String host = null;
         String contentLength = null;
         String contentType = null;
         String accept = null;
         String connection = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            int colon = line.indexOf(':');
-            if (colon <= 0 || !token(line, colon)) {
+        for (int i = 0, from = requestEnd + 2; i < count; i++) {
+            int lineEnd = lineEnd(head, from);
+            int colon = head.indexOf(':', from);
+            if (colon <= from || colon > lineEnd || !token(head, from, colon)) {
                 return Parsed.NOT_MINE;
             }
-            String name = line.substring(0, colon);
-            String value = trim(line.substring(colon + 1));
-            headers[2 * (i - 1)] = name;
-            headers[2 * (i - 1) + 1] = value;
-            boolean repeated;
-            switch (name.toLowerCase(Locale.ROOT)) {
-                case "host" -> { repeated = host != null; host = value; }
-                case "content-length" -> { repeated = contentLength != null; contentLength = value; }
-                case "content-type" -> { repeated = contentType != null; contentType = value; }
-                case "accept" -> { repeated = accept != null; accept = value; }
-                case "connection" -> { repeated = connection != null; connection = value.toLowerCase(Locale.ROOT); }
-                case "transfer-encoding", "expect", "upgrade", "prefer", "http2-settings" -> repeated = true;
-                default -> repeated = false;
+            String name = head.substring(from, colon);
+            String value = trimmed(head, colon + 1, lineEnd);
+            headers[2 * i] = name;
+            headers[2 * i + 1] = value;
+            from = lineEnd + 2;
+            boolean repeated = false;
+            if (name.equalsIgnoreCase("host")) {
+                repeated = host != null;
+                host = value;
+            } else if (name.equalsIgnoreCase("content-length")) {
+                repeated = contentLength != null;
+                contentLength = value;
+            } else if (name.equalsIgnoreCase("content-type")) {
+                repeated = contentType != null;
+                contentType = value;
+            } else if (name.equalsIgnoreCase("accept")) {
+                repeated = accept != null;
+                accept = value;
+            } else if (name.equalsIgnoreCase("connection")) {
+                repeated = connection != null;
+                connection = value;
+            } else {
+                for (String other : NOT_PLAIN) {
+                    repeated |= name.equalsIgnoreCase(other);
+                }
             }
             if (repeated) {
                 return Parsed.NOT_MINE; // repeated, or a header that asks for more than the plain form
             }
         }
+        boolean close = "close".equalsIgnoreCase(connection);
+        boolean keepAlive = "keep-alive".equalsIgnoreCase(connection);
         if (host == null || !validHost(host) || contentLength == null
                 || !plainLength(contentLength) || Long.parseLong(contentLength) > limits.maxBody()
                 || !CreateReader.isPlainJson(contentType) || (accept != null && !CreateReader.acceptsJson(accept))
-                || (connection != null && !connection.equals("close") && !connection.equals("keep-alive"))) {
+                || (connection != null && !close && !keepAlive)) {
             return Parsed.NOT_MINE;
         }
         int bodyLength = Integer.parseInt(contentLength); // at most maxBody, an int
@@ -151,25 +179,30 @@ final class FrontRequest implements RequestHead {
         }
         byte[] body = new byte[bodyLength];
         in.getBytes(start + headLength, body);
-        return new Parsed(Outcome.TAKEN, new FrontRequest(requestLine[1], projectId, headers, body,
-                (int) length, "close".equals(connection), "keep-alive".equals(connection)), 0);
+        return new Parsed(Outcome.TAKEN, new FrontRequest(path, projectId, headers, body, (int) length, close,
+                keepAlive), 0);
     }
 
-    /** The head's lines, which the check of its bytes found ended by CRLF each. */
-    private static String[] lines(String head) {
-        int count = 1;
-        for (int at = head.indexOf('\n'); at >= 0; at = head.indexOf('\n', at + 1)) {
-            count++;
+    /** Where the line at {@code from} ends: at its CR (each is followed by LF, the check of the bytes found), or at the end. */
+    private static int lineEnd(String head, int from) {
+        int cr = head.indexOf('\r', from);
+        return cr < 0 ? head.length() : cr;
+    }
+
+    /**
+     * The project id of a plain path (below) to the create operation, or null: what
+     * {@link Gateway#projectOf} finds, without its parse into segments. On such a path the
+     * operation's template matches where the path starts with the template's text before its one
+     * variable, ends with the text after it, and has one non-empty segment between them
+     * (FrontRequestTest checks this against {@link Gateway#projectOf}).
+     */
+    static String projectOf(String plainPath) {
+        int variableEnd = plainPath.length() - PATH_AFTER.length();
+        if (variableEnd <= PATH_BEFORE.length() || !plainPath.startsWith(PATH_BEFORE) || !plainPath.endsWith(PATH_AFTER)
+                || plainPath.indexOf('/', PATH_BEFORE.length()) < variableEnd) {
+            return null;
         }
-        String[] lines = new String[count];
-        int from = 0;
-        for (int i = 0; i < count - 1; i++) {
-            int cr = head.indexOf('\r', from);
-            lines[i] = head.substring(from, cr);
-            from = cr + 2;
-        }
-        lines[count - 1] = head.substring(from);
-        return lines;
+        return plainPath.substring(PATH_BEFORE.length(), variableEnd);
     }
 
     /** An absolute path of unreserved characters, without empty or dot segments. */
@@ -186,10 +219,10 @@ final class FrontRequest implements RequestHead {
         return true;
     }
 
-    /** Whether the first {@code length} characters are a token (RFC 9110), as a header name must be. */
-    private static boolean token(String line, int length) {
-        for (int i = 0; i < length; i++) {
-            char c = line.charAt(i);
+    /** Whether the characters from {@code from} to {@code to} are a token (RFC 9110), as a header name must be. */
+    private static boolean token(String head, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = head.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+.^_`|~-".indexOf(c) >= 0)) {
                 return false;
             }
@@ -220,17 +253,15 @@ final class FrontRequest implements RequestHead {
         }
     }
 
-    /** Without the spaces and tabs around it (the only control character left in a head here is the tab). */
-    private static String trim(String value) {
-        int from = 0;
-        int to = value.length();
-        while (from < to && (value.charAt(from) == ' ' || value.charAt(from) == '\t')) {
+    /** The characters from {@code from} to {@code to} without the spaces and tabs around them (the only control character left in a head here is the tab). */
+    private static String trimmed(String head, int from, int to) {
+        while (from < to && (head.charAt(from) == ' ' || head.charAt(from) == '\t')) {
             from++;
         }
-        while (to > from && (value.charAt(to - 1) == ' ' || value.charAt(to - 1) == '\t')) {
+        while (to > from && (head.charAt(to - 1) == ' ' || head.charAt(to - 1) == '\t')) {
             to--;
         }
-        return value.substring(from, to);
+        return head.substring(from, to);
     }
 
     /** The path's project id. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.opendws.snapshot.mock.gateway.Gateway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -94,6 +95,12 @@ class FrontRequestTest {
         "an empty segment          | /v1.0/ | /v1.0//",
         "a dot segment             | /v1.0/ | /./v1.0/",
         "another path              | /snapshots | /snapshots/x",
+        "a trailing slash          | /snapshots | /snapshots/",
+        "another case              | /snapshots | /Snapshots",
+        "a project of two segments | /v1.0/8 | /v1.0/x/8",
+        "no path                   | 'POST /v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots ' | 'POST '",
+        "a header without a name   | X-Auth-Token: t | ': t'",
+        "chunks, lower case        | X-Auth-Token: t | transfer-encoding: chunked",
         "a second space            | 'POST ' | 'POST  '",
         "a tab in the request line | 'POST ' | 'POST\\t'",
         "a header without colon    | X-Auth-Token: t | X-Auth-Token t",
@@ -156,6 +163,14 @@ class FrontRequestTest {
                 .as("100 headers").isEqualTo(FrontRequest.Outcome.TAKEN);
         assertThat(FrontRequest.parse(bytes(HEAD.replace("X-Auth-Token: t\r\n", hundred + "X-A: 1\r\n") + BODY), LIMITS)
                 .outcome()).as("101 headers").isEqualTo(FrontRequest.Outcome.NOT_MINE);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots", "/v1.0/p/snapshots", "/v1.0/a.b~c_d-e/snapshots",
+        "/v1.0/snapshots", "/v1.0/p/snapshots/", "/v1.0/p/q/snapshots", "/v1.0/p/Snapshots", "/v1.0/p/snapshotsx",
+        "/v1.0/p", "/v1.0/", "/v1.0/psnapshots", "/v1.1/p/snapshots", "/x/v1.0/p/snapshots", "/", "/snapshots"})
+    void aPlainPathsProjectIsTheGatewaysOne(String path) {
+        assertThat(FrontRequest.projectOf(path)).isEqualTo(Gateway.projectOf(path));
     }
 
     private static String unescape(String text) {
