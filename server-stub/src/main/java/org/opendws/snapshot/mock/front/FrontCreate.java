@@ -151,18 +151,27 @@ public final class FrontCreate {
     private ByteBuf answer(ByteBufAllocator allocator, int status, String id, byte[] json, boolean close,
                            boolean keepAliveAsked) {
         ByteBuf out = allocator.buffer(HEAD_SIZE + json.length);
+        try {
+            return head(out, status, id, json.length, close, keepAliveAsked).writeBytes(json);
+        } catch (RuntimeException | Error e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    private ByteBuf head(ByteBuf out, int status, String id, int length, boolean close, boolean keepAliveAsked) {
         ascii(out, "HTTP/1.1 ");
         digits(out, status);
         ascii(out, " \r\n" + RequestIds.HEADER + ": ");
         ascii(out, id);
         ascii(out, "\r\nContent-Type: application/json\r\nContent-Length: ");
-        digits(out, json.length);
+        digits(out, length);
         ascii(out, "\r\nDate: ");
         ascii(out, FastHttpDateFormat.getCurrentDate());
         ascii(out, "\r\n");
         ascii(out, close ? "Connection: close\r\n" : keepAliveAsked ? keepAlive : "");
         ascii(out, "\r\n");
-        return out.writeBytes(json);
+        return out;
     }
 
     private static void ascii(ByteBuf out, String text) {

@@ -26,6 +26,10 @@ final class FrontRequest implements RequestHead {
             SnapshotsApi.PATH_CREATE_SNAPSHOT.indexOf('{'));
     private static final String PATH_AFTER = SnapshotsApi.PATH_CREATE_SNAPSHOT.substring(
             SnapshotsApi.PATH_CREATE_SNAPSHOT.indexOf('}') + 1);
+    /** Whether the template is text, one variable that is a whole segment, and text, as {@link #projectOf} reads it. */
+    private static final boolean ONE_SEGMENT_VARIABLE = PATH_BEFORE.endsWith("/") && PATH_AFTER.startsWith("/")
+            && PATH_BEFORE.indexOf('}') < 0 && PATH_AFTER.indexOf('{') < 0
+            && SnapshotsApi.PATH_CREATE_SNAPSHOT.lastIndexOf('{') == PATH_BEFORE.length();
 
     /** What {@link #parse} found at the start of the bytes. */
     enum Outcome {
@@ -197,6 +201,9 @@ final class FrontRequest implements RequestHead {
      * (FrontRequestTest checks this against {@link Gateway#projectOf}).
      */
     static String projectOf(String plainPath) {
+        if (!ONE_SEGMENT_VARIABLE) {
+            return Gateway.projectOf(plainPath);
+        }
         int variableEnd = plainPath.length() - PATH_AFTER.length();
         if (variableEnd <= PATH_BEFORE.length() || !plainPath.startsWith(PATH_BEFORE) || !plainPath.endsWith(PATH_AFTER)
                 || plainPath.indexOf('/', PATH_BEFORE.length()) < variableEnd) {
