@@ -19,6 +19,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -150,11 +151,13 @@ public final class DwsMockServer implements AutoCloseable {
             all.put("spring.config.location", "");
             all.put("spring.main.banner-mode", Banner.Mode.OFF.name());
             all.putAll(properties);
+            // first, as command-line arguments are: above the mock's own defaults (@PropertySource)
+            IsolatedEnvironment environment = new IsolatedEnvironment();
+            environment.getPropertySources().addFirst(new MapPropertySource("DwsMockServer.Builder", all));
 
             SpringApplication application = new SpringApplicationBuilder(MockServerApplication.class)
                     .web(WebApplicationType.SERVLET)
-                    .environment(new IsolatedEnvironment())
-                    .properties(all)
+                    .environment(environment)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .initializers(context -> {

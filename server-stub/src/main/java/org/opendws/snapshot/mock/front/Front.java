@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The mock's public port: a Netty server that answers plain creates on the thread that read them
@@ -26,11 +27,13 @@ final class Front implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
     private final AtomicBoolean draining;
+    private final AtomicReference<FrontCreate> creates;
 
-    private Front(EventLoopGroup loops, Channel listener, AtomicBoolean draining) {
+    private Front(EventLoopGroup loops, Channel listener, AtomicBoolean draining, AtomicReference<FrontCreate> creates) {
         this.loops = loops;
         this.listener = listener;
         this.draining = draining;
+        this.creates = creates;
     }
 
     /**
@@ -53,12 +56,14 @@ final class Front implements AutoCloseable {
     /**
      * A front on {@code loops} listening on {@code address}.
      *
+     * @param tomcat   Tomcat's address, once it has started (connections it takes wait for it)
      * @param create   what answers plain creates, or null to pass every connection to Tomcat
      * @param timeouts Tomcat's idle timeouts
      */
-    static Front start(EventLoopGroup loops, InetSocketAddress address, InetSocketAddress tomcat, FrontCreate create,
-                       FrontRequest.Limits limits, FrontConnection.Timeouts timeouts) {
+    static Front start(EventLoopGroup loops, InetSocketAddress address, CompletableFuture<InetSocketAddress> tomcat,
+                       FrontCreate create, FrontRequest.Limits limits, FrontConnection.Timeouts timeouts) {
         AtomicBoolean draining = new AtomicBoolean();
+        AtomicReference<FrontCreate> creates = new AtomicReference<>(create);
         try {
             Channel listener = new ServerBootstrap()
                     .group(loops)
@@ -72,15 +77,20 @@ final class Front implements AutoCloseable {
                                 channel.pipeline().addLast(new IdleStateHandler(0, 0, timeouts.checkEveryMillis(),
                                         TimeUnit.MILLISECONDS));
                             }
-                            channel.pipeline().addLast(new FrontConnection(create, limits, tomcat, timeouts, draining));
+                            channel.pipeline().addLast(new FrontConnection(creates::get, limits, tomcat, timeouts, draining));
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
-            return new Front(loops, listener, draining);
+            return new Front(loops, listener, draining, creates);
         } catch (Throwable e) { // Netty rethrows a failed bind's BindException, though checked
             loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    /** From now on every request, on every connection, goes to Tomcat. */
+    void passEverything() {
+        creates.set(null);
     }
 
     /** The port it listens on. */

@@ -14,6 +14,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,11 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private final FrontCreate create;
+    /** what answers plain creates, or null when Tomcat answers everything (read at each request: see Front) */
+    private final Supplier<FrontCreate> create;
     private final FrontRequest.Limits limits;
-    private final InetSocketAddress tomcat;
+    /** Tomcat's address, known once it has started (the front listens before it, FrontedWebServer) */
+    private final CompletableFuture<InetSocketAddress> tomcat;
     private final Timeouts timeouts;
     private final AtomicBoolean draining;
     private long lastRead = System.nanoTime();
@@ -71,7 +75,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
      * A connection whose plain creates {@code create} answers, or none if null (then everything
      * goes to Tomcat).
      */
-    FrontConnection(FrontCreate create, FrontRequest.Limits limits, InetSocketAddress tomcat, Timeouts timeouts,
+    FrontConnection(Supplier<FrontCreate> create, FrontRequest.Limits limits, CompletableFuture<InetSocketAddress> tomcat, Timeouts timeouts,
                     AtomicBoolean draining) {
         this.create = create;
         this.limits = limits;
@@ -104,13 +108,14 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 context.close();
                 return;
             }
-            FrontRequest.Parsed parsed = create == null ? FrontRequest.Parsed.NOT_MINE : FrontRequest.parse(pending, limits);
+            FrontCreate creates = create.get();
+            FrontRequest.Parsed parsed = creates == null ? FrontRequest.Parsed.NOT_MINE : FrontRequest.parse(pending, limits);
             if (parsed.outcome() == FrontRequest.Outcome.INCOMPLETE) {
                 needed = parsed.needed(); // the head is not read again until the body is all there
                 return;
             }
             needed = 0;
-            FrontCreate.Answer answer = parsed.outcome() == FrontRequest.Outcome.TAKEN ? create.answer(parsed.request(), context.alloc()) : null;
+            FrontCreate.Answer answer = parsed.outcome() == FrontRequest.Outcome.TAKEN ? creates.answer(parsed.request(), context.alloc()) : null;
             if (answer == null) {
                 openTunnel(context);
                 return;
@@ -159,6 +164,15 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         state = State.CONNECTING;
         Channel client = context.channel();
         client.config().setAutoRead(false);
+        tomcat.whenComplete((address, failed) -> client.eventLoop().execute(() -> connect(client, address)));
+    }
+
+    private void connect(Channel client, InetSocketAddress tomcat) {
+        if (tomcat == null) { // Tomcat did not start, or stopped before it had
+            release();
+            client.close();
+            return;
+        }
         new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)

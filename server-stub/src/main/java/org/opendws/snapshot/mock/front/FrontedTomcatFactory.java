@@ -1,9 +1,13 @@
 package org.opendws.snapshot.mock.front;
 
 import java.net.InetAddress;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.valves.RemoteIpValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -19,6 +23,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
     private final ObjectProvider<FrontCreate> create;
     private final int maxBody;
+    private Connector connector; // the one being made by getWebServer (on the thread that refreshes the context)
 
     /**
      * A factory whose servers answer creates with {@code create}.
@@ -41,6 +46,16 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         return !tls && !compression && !valves && getPort() >= 0 && getContextPath().isEmpty() && getServerHeader() == null;
     }
 
+    /**
+     * Keeps the connector being made: Tomcat's own {@code getConnector()} would make a second one,
+     * on port 8080, while Spring Boot holds this one apart until the server starts.
+     */
+    @Override
+    protected void customizeConnector(Connector connector) {
+        super.customizeConnector(connector);
+        this.connector = connector;
+    }
+
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
         if (!frontAnswersAsTomcat()) {
@@ -50,10 +65,15 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         int port = getPort();
         setAddress(InetAddress.getLoopbackAddress());
         setPort(0);
+        CompletableFuture<EventLoopGroup> loops = Front.prepare(); // while Tomcat is made
         try {
             TomcatWebServer tomcat = (TomcatWebServer) super.getWebServer(initializers);
             InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
-            return new FrontedWebServer(tomcat, front, create, maxBody);
+            return new FrontedWebServer(tomcat, (AbstractHttp11Protocol<?>) connector.getProtocolHandler(), loops, front,
+                    create, maxBody);
+        } catch (RuntimeException e) {
+            loops.thenAccept(EventLoopGroup::shutdownGracefully);
+            throw e;
         } finally {
             setAddress(address);
             setPort(port);

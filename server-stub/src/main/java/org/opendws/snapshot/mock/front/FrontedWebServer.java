@@ -16,23 +16,40 @@ import org.springframework.boot.web.server.WebServerException;
 
 /**
  * Tomcat on loopback with the front on the mock's address and port: what Spring Boot starts and
- * stops as its web server, and whose port it reports ({@code local.server.port}).
+ * stops as its web server, and whose port it reports ({@code local.server.port}). The front
+ * listens from the moment this is made (when Spring Boot refreshes the context, before it makes
+ * the rest of the beans), so that a create is answered before Tomcat and Spring MVC are ready:
+ * the first answer comes about a sixth sooner (README, "Benchmarks"). A connection the front
+ * passes to Tomcat waits until Tomcat has started; until then the front answers creates as under
+ * Tomcat's default settings (a bound on keep-alive requests is known once Tomcat is bound).
  */
 public final class FrontedWebServer implements WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(FrontedWebServer.class);
 
     private final TomcatWebServer tomcat;
+    private final AbstractHttp11Protocol<?> http;
     private final InetSocketAddress address;
     private final ObjectProvider<FrontCreate> create;
     private final int maxBody;
-    private volatile CompletableFuture<EventLoopGroup> loops = Front.prepare();
+    private volatile CompletableFuture<EventLoopGroup> loops;
+    private volatile CompletableFuture<InetSocketAddress> behind;
     private volatile Front front;
 
-    FrontedWebServer(TomcatWebServer tomcat, InetSocketAddress address, ObjectProvider<FrontCreate> create, int maxBody) {
+    /** Starts the front on {@code loops} ({@link Front#prepare}); {@code http} is Tomcat's connector's protocol. */
+    FrontedWebServer(TomcatWebServer tomcat, AbstractHttp11Protocol<?> http, CompletableFuture<EventLoopGroup> loops,
+                     InetSocketAddress address, ObjectProvider<FrontCreate> create, int maxBody) {
         this.tomcat = tomcat;
+        this.http = http;
+        this.loops = loops;
         this.address = address;
         this.create = create;
         this.maxBody = maxBody;
+        try {
+            startFront();
+        } catch (RuntimeException e) {
+            destroy(); // Spring Boot has no server to stop yet
+            throw e;
+        }
     }
 
     /** Tomcat, behind the front. */
@@ -42,32 +59,42 @@ public final class FrontedWebServer implements WebServer {
 
     @Override
     public void start() {
-        tomcat.start();
-        if (front != null) {
-            return;
+        if (front == null) {
+            startFront(); // started again after a stop
         }
+        try {
+            tomcat.start();
+        } catch (RuntimeException e) {
+            behind.completeExceptionally(e);
+            throw e;
+        }
+        // known once Tomcat is bound (before, Tomcat reports a bound of 1): with a bound on a
+        // connection's requests, or user agents treated apart, Tomcat answers everything
+        if (http.getMaxKeepAliveRequests() != -1 || http.getRestrictedUserAgents() != null) {
+            front.passEverything();
+        }
+        behind.complete(new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort()));
+        LOG.info("Listening on port {}: creates answered there, everything else by Tomcat on {}:{}", front.port(),
+                InetAddress.getLoopbackAddress().getHostAddress(), tomcat.getPort());
+    }
+
+    private void startFront() {
         if (loops.join().isShuttingDown()) {
             loops = Front.prepare(); // started again after a stop
         }
         // Tomcat's own settings, so that the front answers as it would
-        AbstractHttp11Protocol<?> http = (AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler();
-        FrontCreate creates = create.getObject(); // a bean of the context, which is refreshed by now
+        FrontCreate creates = create.getObject(); // a bean of the context, made now with what it needs
         creates.keepAlive(http.getKeepAliveTimeout(), http.getUseKeepAliveResponseHeader());
-        // a bound on a connection's requests or user agents treated apart: Tomcat answers everything
-        boolean plain = http.getMaxKeepAliveRequests() == -1 && http.getRestrictedUserAgents() == null;
         FrontRequest.Limits limits = new FrontRequest.Limits(http.getMaxHttpRequestHeaderSize(), http.getMaxHeaderCount(),
                 maxBody);
-        InetSocketAddress behind = new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort());
+        behind = new CompletableFuture<>();
         try {
-            front = Front.start(loops.join(), address, behind, plain ? creates : null, limits,
+            front = Front.start(loops.join(), address, behind, creates, limits,
                     new FrontConnection.Timeouts(http.getKeepAliveTimeout(), http.getConnectionTimeout()));
         } catch (Exception e) { // Netty rethrows the BindException itself, unchecked or not
-            tomcat.stop();
             PortInUseException.throwIfPortBindingException(e, address::getPort);
             throw new WebServerException("The front could not listen on " + address, e);
         }
-        LOG.info("Listening on port {}: creates answered there, everything else by Tomcat on {}:{}", front.port(),
-                behind.getAddress().getHostAddress(), tomcat.getPort());
     }
 
     @Override
@@ -76,6 +103,10 @@ public final class FrontedWebServer implements WebServer {
         front = null;
         if (running != null) {
             running.close();
+        }
+        CompletableFuture<InetSocketAddress> waiting = behind;
+        if (waiting != null) {
+            waiting.cancel(false); // connections still waiting for Tomcat are closed
         }
         tomcat.stop();
     }

@@ -235,6 +235,42 @@ class FrontConnectionTest {
     }
 
     @Test
+    void aBoundOnKeepAliveRequestsIsKeptAsByTomcatAlone() {
+        // the front learns Tomcat's bound once Tomcat has started, and then leaves every request to it
+        assertThat(closedAfterEachOfFourCreates("true")).containsExactly(false, true, false, true)
+                .isEqualTo(closedAfterEachOfFourCreates("false"));
+    }
+
+    /** Whether the connection was closed after each of four creates to a mock that keeps two a connection. */
+    private List<Boolean> closedAfterEachOfFourCreates(String fastPath) {
+        try (DwsMockServer bounded = DwsMockServer.builder().property("server.tomcat.max-keep-alive-requests", "2")
+                .property("dws.mock.fast-path", fastPath).start();
+             RawConnection connection = new RawConnection(bounded.port()).checkingClose()) {
+            List<Boolean> closed = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                RawConnection.Answer answer = connection.exchange(create(Framing.LENGTH, World.DEFAULT_CLUSTER_ID,
+                        bounded.port()), false);
+                assertThat(answer.status()).isEqualTo(200);
+                closed.add(answer.closed());
+            }
+            return closed;
+        }
+    }
+
+    @Test
+    void twoMocksRunSideBySide() throws IOException {
+        // each mock's Tomcat listens on a free loopback port only (once, by mistake, also on 8080)
+        try (DwsMockServer second = DwsMockServer.builder().start()) {
+            for (int port : new int[] {mock.port(), second.port()}) {
+                try (RawConnection connection = new RawConnection(port)) {
+                    connection.write(RawRequest.of("GET", "/__admin/journal").bytes(port));
+                    assertThat(connection.read(false).status()).as("Tomcat behind the front on %d", port).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBusyPortIsReportedByNumber() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> DwsMockServer.builder().port(taken.getLocalPort()).start().close())
