@@ -144,20 +144,26 @@ public final class DwsMockServer implements AutoCloseable {
             if (world != null && properties.containsKey("dws.mock.world")) {
                 throw new IllegalStateException("give either world(...) or the property dws.mock.world, not both");
             }
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("server.port", String.valueOf(port));
-            all.put("server.address", "127.0.0.1");
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            defaults.put("server.port", "0");
+            defaults.put("server.address", "127.0.0.1");
             // no application.properties of the host project: the builder's properties are all there is
-            all.put("spring.config.location", "");
-            all.put("spring.main.banner-mode", Banner.Mode.OFF.name());
-            all.putAll(properties);
-            // first, as command-line arguments are: above the mock's own defaults (@PropertySource)
+            defaults.put("spring.config.location", "");
+            defaults.put("spring.main.banner-mode", Banner.Mode.OFF.name());
+            Map<String, Object> given = new LinkedHashMap<>(properties);
+            if (port != 0) {
+                given.putIfAbsent("server.port", String.valueOf(port));
+            }
+            // what was given ranks first, as command-line arguments do: above the mock's own
+            // defaults (@PropertySource) and a config file named by spring.config.location; the
+            // builder's own choices rank last, below both
             IsolatedEnvironment environment = new IsolatedEnvironment();
-            environment.getPropertySources().addFirst(new MapPropertySource("DwsMockServer.Builder", all));
+            environment.getPropertySources().addFirst(new MapPropertySource("DwsMockServer.Builder", given));
 
             SpringApplication application = new SpringApplicationBuilder(MockServerApplication.class)
                     .web(WebApplicationType.SERVLET)
                     .environment(environment)
+                    .properties(defaults)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .initializers(context -> {

@@ -72,11 +72,11 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private Channel tunnel;
 
     /**
-     * A connection whose plain creates {@code create} answers, or none if null (then everything
-     * goes to Tomcat).
+     * A connection whose plain creates what {@code create} gives at each request answers, or none
+     * while it gives null (then everything goes to Tomcat).
      */
-    FrontConnection(Supplier<FrontCreate> create, FrontRequest.Limits limits, CompletableFuture<InetSocketAddress> tomcat, Timeouts timeouts,
-                    AtomicBoolean draining) {
+    FrontConnection(Supplier<FrontCreate> create, FrontRequest.Limits limits, CompletableFuture<InetSocketAddress> tomcat,
+                    Timeouts timeouts, AtomicBoolean draining) {
         this.create = create;
         this.limits = limits;
         this.tomcat = tomcat;
@@ -167,8 +167,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         tomcat.whenComplete((address, failed) -> client.eventLoop().execute(() -> connect(client, address)));
     }
 
-    private void connect(Channel client, InetSocketAddress tomcat) {
-        if (tomcat == null) { // Tomcat did not start, or stopped before it had
+    private void connect(Channel client, InetSocketAddress address) {
+        if (address == null || !client.isActive()) { // Tomcat did not start (or stopped first), or the client left
             release();
             client.close();
             return;
@@ -180,13 +180,13 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 // must not close the tunnel before Tomcat's answer, already received, is read
                 .option(ChannelOption.AUTO_CLOSE, false)
                 .handler(new Relay(client))
-                .connect(tomcat).addListener((ChannelFutureListener) connected -> {
+                .connect(address).addListener((ChannelFutureListener) connected -> {
                     if (!client.isActive()) {
                         connected.channel().close(); // the client left meanwhile
                         return;
                     }
                     if (!connected.isSuccess()) {
-                        LOG.warn("the front could not reach Tomcat at {}: {}", tomcat, connected.cause().toString());
+                        LOG.warn("the front could not reach Tomcat at {}: {}", address, connected.cause().toString());
                         release();
                         client.close();
                         return;

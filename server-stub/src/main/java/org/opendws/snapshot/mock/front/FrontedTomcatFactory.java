@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.valves.RemoteIpValve;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -63,17 +62,19 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         }
         InetAddress address = getAddress();
         int port = getPort();
+        InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         setAddress(InetAddress.getLoopbackAddress());
         setPort(0);
         CompletableFuture<EventLoopGroup> loops = Front.prepare(); // while Tomcat is made
         try {
-            TomcatWebServer tomcat = (TomcatWebServer) super.getWebServer(initializers);
-            InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
-            return new FrontedWebServer(tomcat, (AbstractHttp11Protocol<?>) connector.getProtocolHandler(), loops, front,
-                    create, maxBody);
-        } catch (RuntimeException e) {
-            loops.thenAccept(EventLoopGroup::shutdownGracefully);
-            throw e;
+            TomcatWebServer tomcat;
+            try {
+                tomcat = (TomcatWebServer) super.getWebServer(initializers);
+            } catch (RuntimeException e) {
+                loops.thenAccept(EventLoopGroup::shutdownGracefully);
+                throw e;
+            }
+            return new FrontedWebServer(tomcat, connector, loops, front, create, maxBody); // cleans up if it fails
         } finally {
             setAddress(address);
             setPort(port);

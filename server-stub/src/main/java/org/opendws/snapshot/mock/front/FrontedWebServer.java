@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import io.netty.channel.EventLoopGroup;
+import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +20,9 @@ import org.springframework.boot.web.server.WebServerException;
  * stops as its web server, and whose port it reports ({@code local.server.port}). The front
  * listens from the moment this is made (when Spring Boot refreshes the context, before it makes
  * the rest of the beans), so that a create is answered before Tomcat and Spring MVC are ready:
- * the first answer comes about a sixth sooner (README, "Benchmarks"). A connection the front
- * passes to Tomcat waits until Tomcat has started; until then the front answers creates as under
- * Tomcat's default settings (a bound on keep-alive requests is known once Tomcat is bound).
+ * the first answer comes about a tenth sooner (README, "Benchmarks"). A connection the front
+ * passes to Tomcat waits until Tomcat has started; until then the front answers creates as if
+ * without a bound on keep-alive requests (which Tomcat reports only once it is bound).
  */
 public final class FrontedWebServer implements WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(FrontedWebServer.class);
@@ -35,19 +36,23 @@ public final class FrontedWebServer implements WebServer {
     private volatile CompletableFuture<InetSocketAddress> behind;
     private volatile Front front;
 
-    /** Starts the front on {@code loops} ({@link Front#prepare}); {@code http} is Tomcat's connector's protocol. */
-    FrontedWebServer(TomcatWebServer tomcat, AbstractHttp11Protocol<?> http, CompletableFuture<EventLoopGroup> loops,
+    /** Starts the front on {@code loops} ({@link Front#prepare}) before {@code tomcat}, whose connector is given. */
+    FrontedWebServer(TomcatWebServer tomcat, Connector connector, CompletableFuture<EventLoopGroup> loops,
                      InetSocketAddress address, ObjectProvider<FrontCreate> create, int maxBody) {
         this.tomcat = tomcat;
-        this.http = http;
         this.loops = loops;
         this.address = address;
         this.create = create;
         this.maxBody = maxBody;
         try {
+            this.http = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
             startFront();
         } catch (RuntimeException e) {
-            destroy(); // Spring Boot has no server to stop yet
+            try {
+                destroy(); // Spring Boot has no server to stop yet
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
@@ -59,8 +64,9 @@ public final class FrontedWebServer implements WebServer {
 
     @Override
     public void start() {
-        if (front == null) {
-            startFront(); // started again after a stop
+        if (front == null || behind.isCompletedExceptionally()) {
+            stopFront();
+            startFront(); // started again after a stop, or after Tomcat failed to start
         }
         try {
             tomcat.start();
@@ -69,8 +75,8 @@ public final class FrontedWebServer implements WebServer {
             throw e;
         }
         // known once Tomcat is bound (before, Tomcat reports a bound of 1): with a bound on a
-        // connection's requests, or user agents treated apart, Tomcat answers everything
-        if (http.getMaxKeepAliveRequests() != -1 || http.getRestrictedUserAgents() != null) {
+        // connection's requests, Tomcat answers everything
+        if (http.getMaxKeepAliveRequests() != -1) {
             front.passEverything();
         }
         behind.complete(new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort()));
@@ -88,8 +94,10 @@ public final class FrontedWebServer implements WebServer {
         FrontRequest.Limits limits = new FrontRequest.Limits(http.getMaxHttpRequestHeaderSize(), http.getMaxHeaderCount(),
                 maxBody);
         behind = new CompletableFuture<>();
+        // user agents treated apart (known at once, unlike a keep-alive bound): Tomcat answers everything
+        boolean plain = http.getRestrictedUserAgents() == null;
         try {
-            front = Front.start(loops.join(), address, behind, creates, limits,
+            front = Front.start(loops.join(), address, behind, plain ? creates : null, limits,
                     new FrontConnection.Timeouts(http.getKeepAliveTimeout(), http.getConnectionTimeout()));
         } catch (Exception e) { // Netty rethrows the BindException itself, unchecked or not
             PortInUseException.throwIfPortBindingException(e, address::getPort);
@@ -99,16 +107,23 @@ public final class FrontedWebServer implements WebServer {
 
     @Override
     public void stop() {
+        try {
+            stopFront();
+        } finally {
+            tomcat.stop();
+        }
+    }
+
+    private void stopFront() {
         Front running = front;
         front = null;
-        if (running != null) {
-            running.close();
-        }
         CompletableFuture<InetSocketAddress> waiting = behind;
         if (waiting != null) {
             waiting.cancel(false); // connections still waiting for Tomcat are closed
         }
-        tomcat.stop();
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Override
@@ -128,8 +143,11 @@ public final class FrontedWebServer implements WebServer {
 
     @Override
     public void destroy() {
-        stop();
-        loops.thenAccept(EventLoopGroup::shutdownGracefully); // when never started
-        tomcat.destroy();
+        try {
+            stop();
+        } finally {
+            loops.thenAccept(EventLoopGroup::shutdownGracefully); // when never started
+            tomcat.destroy();
+        }
     }
 }

@@ -44,6 +44,7 @@ class FrontTunnelTest {
             client.getOutputStream().flush();
             pause(); // the front has read the request and waits
 
+            standIn.setSoTimeout(5_000);
             tomcat.complete((InetSocketAddress) standIn.getLocalSocketAddress());
             try (Socket passed = standIn.accept()) {
                 passed.setSoTimeout(5_000);
