@@ -20,7 +20,7 @@ import org.springframework.boot.web.server.WebServerException;
  * stops as its web server, and whose port it reports ({@code local.server.port}). The front
  * listens from the moment this is made (when Spring Boot refreshes the context, before it makes
  * the rest of the beans), so that a create is answered before Tomcat and Spring MVC are ready:
- * the first answer comes about a tenth sooner (README, "Benchmarks"). A connection the front
+ * the first answer comes about a tenth of a second sooner (README, "Benchmarks"). A connection the front
  * passes to Tomcat waits until Tomcat has started; until then the front answers creates as if
  * without a bound on keep-alive requests (which Tomcat reports only once it is bound).
  */
