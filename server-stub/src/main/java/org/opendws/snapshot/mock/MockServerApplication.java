@@ -1,6 +1,7 @@
 package org.opendws.snapshot.mock;
 
 import java.util.Map;
+import org.opendws.snapshot.mock.spec.OpenApiDocument;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -46,6 +47,7 @@ public class MockServerApplication {
 
     /** Starts the mock; on failure the reason is logged and the process exits with status 1. */
     public static void main(String[] args) {
+        OpenApiDocument.preload();
         SpringApplication application = new SpringApplication(MockServerApplication.class);
         application.setDefaultProperties(STANDALONE_DEFAULTS);
         try {

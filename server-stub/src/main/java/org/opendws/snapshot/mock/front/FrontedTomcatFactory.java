@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.valves.RemoteIpValve;
-import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import io.netty.channel.EventLoopGroup;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -19,10 +21,12 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
  * and customizer of the factory still applies to Tomcat. (Spring Boot's own factory bean, which
  * this replaces, would also take {@code Tomcat*Customizer} beans; the mock's context has none.)
  */
-public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
+public final class FrontedTomcatFactory extends TomcatServletWebServerFactory implements DisposableBean {
     private final ObjectProvider<FrontCreate> create;
     private final int maxBody;
-    private Connector connector; // the one being made by getWebServer (on the thread that refreshes the context)
+    private String protocol = DEFAULT_PROTOCOL; // Tomcat's, which the factory does not tell
+    /** the event loops of the next front, made while Spring Boot customizes this factory */
+    private final AtomicReference<CompletableFuture<EventLoopGroup>> loops;
 
     /**
      * A factory whose servers answer creates with {@code create}.
@@ -32,6 +36,25 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
     public FrontedTomcatFactory(ObjectProvider<FrontCreate> create, int maxBody) {
         this.create = create;
         this.maxBody = maxBody;
+        this.loops = new AtomicReference<>(Front.prepare());
+    }
+
+    private CompletableFuture<EventLoopGroup> takeLoops() {
+        CompletableFuture<EventLoopGroup> prepared = loops.getAndSet(null);
+        return prepared != null ? prepared : Front.prepare(); // a second server of this factory
+    }
+
+    /** Shuts down event loops made for a front that was never started. */
+    @Override
+    public void destroy() {
+        dropLoops();
+    }
+
+    private void dropLoops() {
+        CompletableFuture<EventLoopGroup> unused = loops.getAndSet(null);
+        if (unused != null) {
+            unused.thenAccept(EventLoopGroup::shutdownGracefully);
+        }
     }
 
     /**
@@ -45,19 +68,16 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         return !tls && !compression && !valves && getPort() >= 0 && getContextPath().isEmpty() && getServerHeader() == null;
     }
 
-    /**
-     * Keeps the connector being made: Tomcat's own {@code getConnector()} would make a second one,
-     * on port 8080, while Spring Boot holds this one apart until the server starts.
-     */
     @Override
-    protected void customizeConnector(Connector connector) {
-        super.customizeConnector(connector);
-        this.connector = connector;
+    public void setProtocol(String protocol) {
+        super.setProtocol(protocol);
+        this.protocol = protocol;
     }
 
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
         if (!frontAnswersAsTomcat()) {
+            dropLoops();
             return super.getWebServer(initializers);
         }
         InetAddress address = getAddress();
@@ -65,16 +85,13 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         setAddress(InetAddress.getLoopbackAddress());
         setPort(0);
-        CompletableFuture<EventLoopGroup> loops = Front.prepare(); // while Tomcat is made
         try {
-            TomcatWebServer tomcat;
-            try {
-                tomcat = (TomcatWebServer) super.getWebServer(initializers);
-            } catch (RuntimeException e) {
-                loops.thenAccept(EventLoopGroup::shutdownGracefully);
-                throw e;
-            }
-            return new FrontedWebServer(tomcat, connector, loops, front, create, maxBody); // cleans up if it fails
+            // a connector as Tomcat's will be (every customizer applied), whose settings the front
+            // copies, so that it can listen before Tomcat is made
+            Connector settings = new Connector(protocol);
+            customizeConnector(settings);
+            return new FrontedWebServer(settings, takeLoops(), front, create, maxBody,
+                    () -> (TomcatWebServer) super.getWebServer(initializers)); // cleans up if it fails
         } finally {
             setAddress(address);
             setPort(port);

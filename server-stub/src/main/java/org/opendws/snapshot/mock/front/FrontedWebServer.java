@@ -3,6 +3,7 @@ package org.opendws.snapshot.mock.front;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import io.netty.channel.EventLoopGroup;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
@@ -19,39 +20,45 @@ import org.springframework.boot.web.server.WebServerException;
  * Tomcat on loopback with the front on the mock's address and port: what Spring Boot starts and
  * stops as its web server, and whose port it reports ({@code local.server.port}). The front
  * listens from the moment this is made (when Spring Boot refreshes the context, before it makes
- * the rest of the beans), so that a create is answered before Tomcat and Spring MVC are ready:
- * the first answer comes about a tenth of a second sooner (README, "Benchmarks"). A connection the front
- * passes to Tomcat waits until Tomcat has started; until then the front answers creates as if
- * without a bound on keep-alive requests (which Tomcat reports only once it is bound).
+ * Tomcat and the rest of the beans), so that a create is answered while Tomcat and Spring MVC
+ * are still being made (README, "Benchmarks"). A connection the front passes to Tomcat waits
+ * until Tomcat has started; until then the front answers creates as if without a bound on
+ * keep-alive requests (which Tomcat reports only once it is bound).
  */
 public final class FrontedWebServer implements WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(FrontedWebServer.class);
 
-    private final TomcatWebServer tomcat;
-    private final AbstractHttp11Protocol<?> http;
+    private final AbstractHttp11Protocol<?> http; // Tomcat's settings (of a connector made as Tomcat's)
     private final InetSocketAddress address;
     private final ObjectProvider<FrontCreate> create;
     private final int maxBody;
+    private final TomcatWebServer tomcat;
     private volatile CompletableFuture<EventLoopGroup> loops;
     private volatile CompletableFuture<InetSocketAddress> behind;
     private volatile Front front;
 
-    /** Starts the front on {@code loops} ({@link Front#prepare}) before {@code tomcat}, whose connector is given. */
-    FrontedWebServer(TomcatWebServer tomcat, Connector connector, CompletableFuture<EventLoopGroup> loops,
-                     InetSocketAddress address, ObjectProvider<FrontCreate> create, int maxBody) {
-        this.tomcat = tomcat;
+    /**
+     * Starts the front on {@code loops} ({@link Front#prepare}), then makes Tomcat.
+     *
+     * @param settings a connector made as Tomcat's will be, whose settings the front copies
+     */
+    FrontedWebServer(Connector settings, CompletableFuture<EventLoopGroup> loops, InetSocketAddress address,
+                     ObjectProvider<FrontCreate> create, int maxBody, Supplier<TomcatWebServer> makeTomcat) {
+        this.http = (AbstractHttp11Protocol<?>) settings.getProtocolHandler();
         this.loops = loops;
         this.address = address;
         this.create = create;
         this.maxBody = maxBody;
         try {
-            this.http = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
             startFront();
+            this.tomcat = makeTomcat.get();
         } catch (RuntimeException e) {
-            try {
-                destroy(); // Spring Boot has no server to stop yet
+            try { // Spring Boot has no server to stop yet
+                stopFront();
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
+            } finally {
+                this.loops.thenAccept(EventLoopGroup::shutdownGracefully);
             }
             throw e;
         }
@@ -76,7 +83,8 @@ public final class FrontedWebServer implements WebServer {
         }
         // known once Tomcat is bound (before, Tomcat reports a bound of 1): with a bound on a
         // connection's requests, Tomcat answers everything
-        if (http.getMaxKeepAliveRequests() != -1) {
+        Connector bound = tomcat.getTomcat().getService().findConnectors()[0];
+        if (((AbstractHttp11Protocol<?>) bound.getProtocolHandler()).getMaxKeepAliveRequests() != -1) {
             front.passEverything();
         }
         behind.complete(new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort()));

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.world.IdRules;
@@ -41,8 +44,36 @@ public final class OpenApiDocument {
         this.idRules = idRules(doc, operation);
     }
 
-    /** Reads the document from the classpath. */
+    /** A reading begun by {@link #preload()} and not yet taken by {@link #load()}. */
+    private static final AtomicReference<CompletableFuture<OpenApiDocument>> PRELOADED = new AtomicReference<>();
+
+    /**
+     * Begins reading the document on a thread of its own, for the next {@link #load()}: the
+     * standalone server calls it first thing, so that the YAML is parsed while Spring Boot starts
+     * (it took about 25 ms of the start on the main thread).
+     */
+    public static void preload() {
+        PRELOADED.set(CompletableFuture.supplyAsync(OpenApiDocument::read, task -> {
+            Thread thread = new Thread(task, "dws-mock-spec-preload");
+            thread.setDaemon(true);
+            thread.start();
+        }));
+    }
+
+    /** Reads the document from the classpath (or takes the reading {@link #preload()} began). */
     public static OpenApiDocument load() {
+        CompletableFuture<OpenApiDocument> preloaded = PRELOADED.getAndSet(null);
+        if (preloaded == null) {
+            return read();
+        }
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static OpenApiDocument read() {
         try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath (the api-spec artifact is missing)");
