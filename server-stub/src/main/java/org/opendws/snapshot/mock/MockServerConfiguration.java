@@ -39,6 +39,7 @@ import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.request.BodyLimitFilter;
 import org.opendws.snapshot.mock.request.RequestIdFilter;
 import org.opendws.snapshot.mock.snapshot.CreateFastPath;
+import org.opendws.snapshot.mock.snapshot.CreateReader;
 import org.opendws.snapshot.mock.snapshot.SnapshotController;
 import org.opendws.snapshot.mock.spec.OpenApiController;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
@@ -194,8 +195,14 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     /** A plain create answered by the front, on the thread that read it. */
     @Bean
     public FrontCreate frontCreate(Journal journal, Clock clock, MockProperties properties, Gateway gateway,
-                                   SnapshotController operation, ObjectMapper mapper, Validator validator) {
-        return new FrontCreate(journal, clock, properties.accessLog(), gateway, operation, mapper, validator);
+                                   SnapshotController operation, CreateReader reader, ObjectMapper mapper) {
+        return new FrontCreate(journal, clock, properties.accessLog(), gateway, operation, reader, mapper);
+    }
+
+    /** A create's body read and checked as Spring MVC would, for the front and the fast path. */
+    @Bean
+    public CreateReader createReader(SnapshotController operation, ObjectMapper mapper, Validator validator) {
+        return new CreateReader(operation, mapper, validator);
     }
 
     /**
@@ -225,11 +232,11 @@ public class MockServerConfiguration implements WebMvcConfigurer {
      * request on unchanged (see the filter); last, after Spring's request context is set.
      */
     @Bean
-    public FilterRegistrationBean<CreateFastPath> createFastPath(SnapshotController operation, ObjectMapper mapper,
-                                                                 Validator validator, ErrorWriter errors,
+    public FilterRegistrationBean<CreateFastPath> createFastPath(SnapshotController operation, CreateReader reader,
+                                                                 ObjectMapper mapper, ErrorWriter errors,
                                                                  MockProperties properties) {
         FilterRegistrationBean<CreateFastPath> registration = new FilterRegistrationBean<>(
-                new CreateFastPath(operation, mapper, validator, errors));
+                new CreateFastPath(operation, reader, mapper, errors));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         registration.setEnabled(properties.fastPath());
         return registration;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,12 +58,12 @@ public final class FrontCreate {
      * @param accessLog whether a line is logged for each request ({@code dws.mock.access-log})
      */
     public FrontCreate(Journal journal, Clock clock, boolean accessLog, Gateway gateway, SnapshotController operation,
-                       ObjectMapper mapper, Validator validator) {
+                       CreateReader reader, ObjectMapper mapper) {
         this.journal = journal;
         this.clock = clock;
         this.accessLog = accessLog;
         this.gateway = gateway;
-        this.reader = new CreateReader(operation, mapper, validator);
+        this.reader = reader;
         this.operation = operation;
         this.mapper = mapper;
         this.writer = mapper.writerFor(CreateSnapshotResponse.class);

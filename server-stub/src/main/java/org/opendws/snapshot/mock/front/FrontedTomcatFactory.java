@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.valves.RemoteIpValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +19,10 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 /**
  * Spring Boot's Tomcat, put behind the front ({@link FrontedWebServer}): Tomcat listens on a free
  * loopback port, the front on the address and port configured for the server. Every property
- * and customizer of the factory still applies to Tomcat. (Spring Boot's own factory bean, which
- * this replaces, would also take {@code Tomcat*Customizer} beans; the mock's context has none.)
+ * and customizer of the factory still applies to Tomcat; the connector customizers also run on a
+ * connector made only to read Tomcat's settings from, so they must not act beyond the connector
+ * they are given. (Spring Boot's own factory bean, which this replaces, would also take
+ * {@code Tomcat*Customizer} beans; the mock's context has none.)
  */
 public final class FrontedTomcatFactory extends TomcatServletWebServerFactory implements DisposableBean {
     private final ObjectProvider<FrontCreate> create;
@@ -76,25 +79,32 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory im
 
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
-        if (!frontAnswersAsTomcat()) {
-            dropLoops();
-            return super.getWebServer(initializers);
+        if (frontAnswersAsTomcat()) {
+            InetAddress address = getAddress();
+            int port = getPort();
+            InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
+            setAddress(InetAddress.getLoopbackAddress());
+            setPort(0);
+            try {
+                // a connector as Tomcat's will be (every customizer applied), whose settings the
+                // front copies, so that it can listen before Tomcat is made
+                Connector settings = new Connector(protocol);
+                customizeConnector(settings);
+                if (settings.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http && plain(http)) {
+                    return new FrontedWebServer(http, takeLoops(), front, create, maxBody,
+                            () -> (TomcatWebServer) super.getWebServer(initializers)); // cleans up if it fails
+                }
+            } finally {
+                setAddress(address);
+                setPort(port);
+            }
         }
-        InetAddress address = getAddress();
-        int port = getPort();
-        InetSocketAddress front = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
-        setAddress(InetAddress.getLoopbackAddress());
-        setPort(0);
-        try {
-            // a connector as Tomcat's will be (every customizer applied), whose settings the front
-            // copies, so that it can listen before Tomcat is made
-            Connector settings = new Connector(protocol);
-            customizeConnector(settings);
-            return new FrontedWebServer(settings, takeLoops(), front, create, maxBody,
-                    () -> (TomcatWebServer) super.getWebServer(initializers)); // cleans up if it fails
-        } finally {
-            setAddress(address);
-            setPort(port);
-        }
+        dropLoops();
+        return super.getWebServer(initializers);
+    }
+
+    /** Whether the customizers left the connector plain as well: no TLS, compression or {@code Server} header. */
+    private static boolean plain(AbstractHttp11Protocol<?> http) {
+        return !http.isSSLEnabled() && "off".equals(http.getCompression()) && http.getServer() == null;
     }
 }

@@ -40,11 +40,12 @@ public final class FrontedWebServer implements WebServer {
     /**
      * Starts the front on {@code loops} ({@link Front#prepare}), then makes Tomcat.
      *
-     * @param settings a connector made as Tomcat's will be, whose settings the front copies
+     * @param settings the protocol of a connector made as Tomcat's will be, whose settings the front copies
      */
-    FrontedWebServer(Connector settings, CompletableFuture<EventLoopGroup> loops, InetSocketAddress address,
-                     ObjectProvider<FrontCreate> create, int maxBody, Supplier<TomcatWebServer> makeTomcat) {
-        this.http = (AbstractHttp11Protocol<?>) settings.getProtocolHandler();
+    FrontedWebServer(AbstractHttp11Protocol<?> settings, CompletableFuture<EventLoopGroup> loops,
+                     InetSocketAddress address, ObjectProvider<FrontCreate> create, int maxBody,
+                     Supplier<TomcatWebServer> makeTomcat) {
+        this.http = settings;
         this.loops = loops;
         this.address = address;
         this.create = create;
@@ -52,7 +53,7 @@ public final class FrontedWebServer implements WebServer {
         try {
             startFront();
             this.tomcat = makeTomcat.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // the front listens: whatever went wrong, it must stop
             try { // Spring Boot has no server to stop yet
                 stopFront();
             } catch (RuntimeException cleanup) {
@@ -96,7 +97,7 @@ public final class FrontedWebServer implements WebServer {
         if (loops.join().isShuttingDown()) {
             loops = Front.prepare(); // started again after a stop
         }
-        // Tomcat's own settings, so that the front answers as it would
+        // Tomcat's settings, so that the front answers as it would
         FrontCreate creates = create.getObject(); // a bean of the context, made now with what it needs
         creates.keepAlive(http.getKeepAliveTimeout(), http.getUseKeepAliveResponseHeader());
         FrontRequest.Limits limits = new FrontRequest.Limits(http.getMaxHttpRequestHeaderSize(), http.getMaxHeaderCount(),

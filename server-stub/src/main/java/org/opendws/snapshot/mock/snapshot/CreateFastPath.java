@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.Enumeration;
 import org.opendws.snapshot.mock.error.DwsException;
@@ -41,10 +40,10 @@ public final class CreateFastPath extends OncePerRequestFilter {
     private final ObjectWriter writer;
     private final ErrorWriter errors;
 
-    /** The fast path to {@code operation}, reading and writing with {@code mapper}. */
-    public CreateFastPath(SnapshotsApi operation, ObjectMapper mapper, Validator validator, ErrorWriter errors) {
+    /** The fast path to {@code operation}, reading with {@code reader} and writing with {@code mapper}. */
+    public CreateFastPath(SnapshotsApi operation, CreateReader reader, ObjectMapper mapper, ErrorWriter errors) {
         this.operation = operation;
-        this.reader = new CreateReader(operation, mapper, validator);
+        this.reader = reader;
         this.writer = mapper.writerFor(CreateSnapshotResponse.class);
         this.errors = errors;
     }

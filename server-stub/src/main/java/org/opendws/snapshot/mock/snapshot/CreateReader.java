@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.validation.Validator;
 import jakarta.validation.executable.ExecutableValidator;
+import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -50,7 +51,7 @@ public final class CreateReader {
             try {
                 describe(validator, operation.getClass(), described);
                 describe(validator, CreateSnapshotRequestBody.class, described);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // not here: the first create meets the same fault and reports it as a create's fault
             }
         }, "dws-mock-describe");
@@ -63,6 +64,11 @@ public final class CreateReader {
             for (PropertyDescriptor property : validator.getConstraintsForClass(type).getConstrainedProperties()) {
                 if (property.isCascaded()) {
                     describe(validator, property.getElementClass(), described);
+                }
+                for (ContainerElementTypeDescriptor element : property.getConstrainedContainerElementTypes()) {
+                    if (element.isCascaded()) { // @Valid List<X>: X
+                        describe(validator, element.getElementClass(), described);
+                    }
                 }
             }
         }

@@ -51,13 +51,17 @@ public final class OpenApiDocument {
      * Begins reading the document on a thread of its own, for the next {@link #load()}: the
      * standalone server calls it first thing, so that the YAML is parsed while Spring Boot starts
      * (it took about 25 ms of the start on the main thread).
+     *
+     * @return the reading (which {@link #load()} takes)
      */
-    public static void preload() {
-        PRELOADED.set(CompletableFuture.supplyAsync(OpenApiDocument::read, task -> {
+    public static CompletableFuture<OpenApiDocument> preload() {
+        CompletableFuture<OpenApiDocument> reading = CompletableFuture.supplyAsync(OpenApiDocument::read, task -> {
             Thread thread = new Thread(task, "dws-mock-spec-preload");
             thread.setDaemon(true);
             thread.start();
-        }));
+        });
+        PRELOADED.set(reading);
+        return reading;
     }
 
     /** Reads the document from the classpath (or takes the reading {@link #preload()} began). */

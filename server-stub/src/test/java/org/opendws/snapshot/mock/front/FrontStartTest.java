@@ -1,6 +1,7 @@
 package org.opendws.snapshot.mock.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The front listens before Tomcat is made (FrontedTomcatFactory): a create sent from within
- * Tomcat's start-up, when Spring Boot initialises the servlet context, is answered.
+ * Tomcat's start-up, when Spring Boot initialises the servlet context, is answered; and when
+ * Tomcat then fails to start, the front lets go of the port.
  */
 class FrontStartTest {
     /** The first line of the answer to a create sent while Tomcat's servlet context starts. */
@@ -31,25 +33,51 @@ class FrontStartTest {
 
     @Test
     void aCreateIsAnsweredWhileTomcatIsBeingMade() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        try (ConfigurableApplicationContext mock = new SpringApplicationBuilder(MockServerApplication.class,
-                CreateWhileTomcatStarts.class)
-                .properties("server.port=" + port, "server.address=127.0.0.1", "dws.mock.auth=none",
-                        "spring.main.banner-mode=off")
-                .run()) {
+        port = freePort();
+        try (ConfigurableApplicationContext mock = start(CreateWhileTomcatStarts.class)) {
             assertThat(mock.getBean(FrontedTomcatFactory.class)).isNotNull();
             assertThat(ANSWERED_DURING_TOMCAT.get()).isEqualTo("HTTP/1.1 200 ");
         }
     }
 
-    /** A servlet context initializer: Spring Boot runs it while Tomcat is being made. */
+    @Test
+    void theFrontLetsGoOfThePortWhenTomcatFailsToStart() throws IOException {
+        port = freePort();
+        assertThatThrownBy(() -> start(TomcatFails.class).close())
+                .hasStackTraceContaining("Tomcat fails in this test");
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> configuration) {
+        return new SpringApplicationBuilder(MockServerApplication.class, configuration)
+                .run("--server.port=" + port, "--server.address=127.0.0.1", "--dws.mock.auth=none",
+                        "--spring.main.banner-mode=off");
+    }
+
+    /** Spring Boot runs servlet context initializers while Tomcat is being made. */
     @TestConfiguration(proxyBeanMethods = false)
     static class CreateWhileTomcatStarts {
         @Bean
         ServletContextInitializer createWhileTomcatStarts() {
             return (ServletContext context) -> ANSWERED_DURING_TOMCAT.set(create());
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TomcatFails {
+        @Bean
+        ServletContextInitializer tomcatFails() {
+            return (ServletContext context) -> {
+                throw new IllegalStateException("Tomcat fails in this test");
+            };
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
         }
     }
 
@@ -67,7 +95,8 @@ class FrontStartTest {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            return answer.substring(0, answer.indexOf("\r\n"));
+            int endOfLine = answer.indexOf("\r\n");
+            return endOfLine < 0 ? answer : answer.substring(0, endOfLine);
         } catch (IOException e) {
             return e.toString(); // connection refused: the front was not listening yet
         }

@@ -54,8 +54,8 @@ class CreateFastPathTest {
         }
     };
     private final ObjectMapper mapper = new ObjectMapper();
-    private final CreateFastPath fastPath = new CreateFastPath(operation, mapper,
-            validation.getValidator(), new ErrorWriter(mapper));
+    private final CreateFastPath fastPath = new CreateFastPath(operation,
+            new CreateReader(operation, mapper, validation.getValidator()), mapper, new ErrorWriter(mapper));
 
     @AfterEach
     void close() {
