@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.mock.MockServerApplication;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 class FrontStartTest {
     /** The first line of the answer to a create sent while Tomcat's servlet context starts. */
     private static final AtomicReference<String> ANSWERED_DURING_TOMCAT = new AtomicReference<>();
+    private static final AtomicInteger CREATES = new AtomicInteger(); // names must differ
     private static volatile int port;
 
     @Test
@@ -37,6 +39,19 @@ class FrontStartTest {
         try (ConfigurableApplicationContext mock = start(CreateWhileTomcatStarts.class)) {
             assertThat(mock.getBean(FrontedTomcatFactory.class)).isNotNull();
             assertThat(ANSWERED_DURING_TOMCAT.get()).isEqualTo("HTTP/1.1 200 ");
+        }
+    }
+
+    @Test
+    void aStoppedMockListensAgainWhenStartedAgain() throws IOException {
+        port = freePort();
+        try (ConfigurableApplicationContext mock = start(Object.class)) {
+            assertThat(create()).isEqualTo("HTTP/1.1 200 ");
+            mock.stop(); // its web server with it
+            assertThat(create()).startsWith("java.net.ConnectException");
+            mock.start();
+            assertThat(create()).isEqualTo("HTTP/1.1 200 ");
+            assertThat(get("/openapi.yaml")).as("Tomcat, through the front").isEqualTo("HTTP/1.1 200 ");
         }
     }
 
@@ -82,11 +97,21 @@ class FrontStartTest {
     }
 
     private static String create() {
-        byte[] body = ("{\"snapshot\":{\"name\":\"front-start\",\"cluster_id\":\"" + DwsHttp.CLUSTER + "\"}}")
+        byte[] body = ("{\"snapshot\":{\"name\":\"front-start-" + CREATES.incrementAndGet() + "\",\"cluster_id\":\""
+                + DwsHttp.CLUSTER + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + DwsHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+        return send("POST " + DwsHttp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n";
+                + "\r\nConnection: close\r\n\r\n", body);
+    }
+
+    private static String get(String path) {
+        return send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n",
+                new byte[0]);
+    }
+
+    /** The first line of the answer, or the exception that stood in its way. */
+    private static String send(String head, byte[] body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
