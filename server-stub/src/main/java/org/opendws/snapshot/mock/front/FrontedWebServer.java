@@ -56,7 +56,7 @@ public final class FrontedWebServer implements WebServer {
         } catch (RuntimeException | Error e) { // the front listens: whatever went wrong, it must stop
             try { // Spring Boot has no server to stop yet
                 stopFront();
-            } catch (RuntimeException cleanup) {
+            } catch (RuntimeException | Error cleanup) {
                 e.addSuppressed(cleanup);
             } finally {
                 this.loops.thenAccept(EventLoopGroup::shutdownGracefully);

@@ -61,7 +61,7 @@ public final class OpenApiDocument {
             thread.start();
         });
         PRELOADED.set(reading);
-        return reading;
+        return reading.copy(); // completing or cancelling it leaves load()'s alone
     }
 
     /** Reads the document from the classpath (or takes the reading {@link #preload()} began). */

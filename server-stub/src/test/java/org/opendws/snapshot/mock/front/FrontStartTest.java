@@ -16,16 +16,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.mock.MockServerApplication;
 import org.opendws.snapshot.mock.support.DwsHttp;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The front listens before Tomcat is made (FrontedTomcatFactory): a create sent from within
- * Tomcat's start-up, when Spring Boot initialises the servlet context, is answered; and when
- * Tomcat then fails to start, the front lets go of the port.
+ * Tomcat's start-up, when Spring Boot initialises the servlet context, is answered; when Tomcat
+ * then fails to start, the front lets go of the port; a stopped mock listens again when started
+ * again; a connector that a customizer made unlike the front gets Tomcat alone.
  */
 class FrontStartTest {
     /** The first line of the answer to a create sent while Tomcat's servlet context starts. */
@@ -45,7 +51,7 @@ class FrontStartTest {
     @Test
     void aStoppedMockListensAgainWhenStartedAgain() throws IOException {
         port = freePort();
-        try (ConfigurableApplicationContext mock = start(Object.class)) {
+        try (ConfigurableApplicationContext mock = start()) {
             assertThat(create()).isEqualTo("HTTP/1.1 200 ");
             mock.stop(); // its web server with it
             assertThat(create()).startsWith("java.net.ConnectException");
@@ -65,8 +71,30 @@ class FrontStartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Class<?> configuration) {
-        return new SpringApplicationBuilder(MockServerApplication.class, configuration)
+    @Test
+    void theFrontLetsGoOfThePortWhenAnErrorIsThrownWhileTomcatIsMade() throws IOException {
+        port = freePort();
+        assertThatThrownBy(() -> start(ErrorWhileTomcatIsMade.class).close())
+                .hasStackTraceContaining("an Error while Tomcat is made");
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void aConnectorMadeUnlikeTheFrontGetsTomcatAlone() throws IOException {
+        port = freePort();
+        try (ConfigurableApplicationContext mock = start(CompressingConnector.class)) {
+            assertThat(((ServletWebServerApplicationContext) mock).getWebServer()).isInstanceOf(TomcatWebServer.class);
+            assertThat(create()).isEqualTo("HTTP/1.1 200 ");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?>... configurations) {
+        Class<?>[] sources = new Class<?>[configurations.length + 1];
+        sources[0] = MockServerApplication.class;
+        System.arraycopy(configurations, 0, sources, 1, configurations.length);
+        return new SpringApplicationBuilder(sources)
                 .run("--server.port=" + port, "--server.address=127.0.0.1", "--dws.mock.auth=none",
                         "--spring.main.banner-mode=off");
     }
@@ -87,6 +115,27 @@ class FrontStartTest {
             return (ServletContext context) -> {
                 throw new IllegalStateException("Tomcat fails in this test");
             };
+        }
+    }
+
+    /** A context customizer: the factory runs it while it makes Tomcat, and an Error reaches the front's cleanup as is. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ErrorWhileTomcatIsMade {
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> errorWhileTomcatIsMade() {
+            return factory -> factory.addContextCustomizers(context -> {
+                throw new AssertionError("an Error while Tomcat is made");
+            });
+        }
+    }
+
+    /** Compression turned on by a connector customizer, which the front does not do. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CompressingConnector {
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> compressingConnector() {
+            return factory -> factory.addConnectorCustomizers(
+                    connector -> ((AbstractHttp11Protocol<?>) connector.getProtocolHandler()).setCompression("on"));
         }
     }
 
