@@ -63,19 +63,17 @@ class FrontStartTest {
 
     @Test
     void theFrontLetsGoOfThePortWhenTomcatFailsToStart() throws IOException {
-        port = freePort();
-        assertThatThrownBy(() -> start(TomcatFails.class).close())
-                .hasStackTraceContaining("Tomcat fails in this test");
-        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(again.getLocalPort()).isEqualTo(port);
-        }
+        assertFailingStartFreesThePort(TomcatFails.class, "Tomcat fails in this test");
     }
 
     @Test
     void theFrontLetsGoOfThePortWhenAnErrorIsThrownWhileTomcatIsMade() throws IOException {
+        assertFailingStartFreesThePort(ErrorWhileTomcatIsMade.class, "an Error while Tomcat is made");
+    }
+
+    private static void assertFailingStartFreesThePort(Class<?> failure, String why) throws IOException {
         port = freePort();
-        assertThatThrownBy(() -> start(ErrorWhileTomcatIsMade.class).close())
-                .hasStackTraceContaining("an Error while Tomcat is made");
+        assertThatThrownBy(() -> start(failure).close()).hasStackTraceContaining(why);
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(port);
         }
