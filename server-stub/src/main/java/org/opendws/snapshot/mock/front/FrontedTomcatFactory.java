@@ -61,14 +61,15 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory im
     }
 
     /**
-     * Whether nothing is configured that the front does not do as Tomcat does: TLS, a context
-     * path, a {@code Server} header, compression, Tomcat's access log, forwarded headers.
+     * Whether nothing is configured beyond the connector that the front does not do as Tomcat
+     * does: TLS (known before a connector is made, whose TLS customizers must not run twice), a
+     * context path, Tomcat's access log, forwarded headers. Compression and a {@code Server}
+     * header reach the connector, and are checked there ({@link #plain}).
      */
     private boolean frontAnswersAsTomcat() {
         boolean tls = getSsl() != null && getSsl().isEnabled();
-        boolean compression = getCompression() != null && getCompression().getEnabled();
         boolean valves = getEngineValves().stream().anyMatch(v -> v instanceof RemoteIpValve || v instanceof AccessLogValve);
-        return !tls && !compression && !valves && getPort() >= 0 && getContextPath().isEmpty() && getServerHeader() == null;
+        return !tls && !valves && getPort() >= 0 && getContextPath().isEmpty();
     }
 
     @Override
@@ -103,7 +104,10 @@ public final class FrontedTomcatFactory extends TomcatServletWebServerFactory im
         return super.getWebServer(initializers);
     }
 
-    /** Whether the customizers left the connector plain as well: no TLS, compression or {@code Server} header. */
+    /**
+     * Whether the connector, with the factory's settings and every customizer applied, is plain:
+     * no TLS, compression or {@code Server} header.
+     */
     private static boolean plain(AbstractHttp11Protocol<?> http) {
         return !http.isSSLEnabled() && "off".equals(http.getCompression()) && http.getServer() == null;
     }

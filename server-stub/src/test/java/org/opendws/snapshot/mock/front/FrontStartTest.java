@@ -11,9 +11,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opendws.snapshot.mock.MockServerApplication;
 import org.opendws.snapshot.mock.support.DwsHttp;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
@@ -88,13 +92,28 @@ class FrontStartTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--server.compression.enabled=true", "--server.server-header=dws-mock"})
+    void settingsTheFrontDoesNotFollowGetTomcatAlone(String setting) throws IOException {
+        port = freePort();
+        try (ConfigurableApplicationContext mock = start(new Class<?>[0], setting)) {
+            assertThat(((ServletWebServerApplicationContext) mock).getWebServer()).isInstanceOf(TomcatWebServer.class);
+            assertThat(create()).isEqualTo("HTTP/1.1 200 ");
+        }
+    }
+
     private static ConfigurableApplicationContext start(Class<?>... configurations) {
+        return start(configurations, new String[0]);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?>[] configurations, String... settings) {
         Class<?>[] sources = new Class<?>[configurations.length + 1];
         sources[0] = MockServerApplication.class;
         System.arraycopy(configurations, 0, sources, 1, configurations.length);
-        return new SpringApplicationBuilder(sources)
-                .run("--server.port=" + port, "--server.address=127.0.0.1", "--dws.mock.auth=none",
-                        "--spring.main.banner-mode=off");
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
+                "--dws.mock.auth=none", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));
     }
 
     /** Spring Boot runs servlet context initializers while Tomcat is being made. */
