@@ -5,6 +5,9 @@
 // (README, "Benchmarks", p99), e.g.
 //   mkdir -p bench/target && gcc -O2 -o bench/target/echo200 bench/echo200.c && bench/target/echo200 18090 &
 //   BENCH_RUN=x wrk -t1 -c16 -d10s -s bench/create.lua http://127.0.0.1:18090
+// An optional second argument, in microseconds, is CPU time spent on each request before the answer:
+// with 20, its one thread is busy all the time, as the mock's event loops are: the server, not wrk,
+// sets the rate.
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
@@ -15,9 +18,12 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <fcntl.h>
+#include <time.h>
+static long now_ns(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1000000000L + t.tv_nsec; }
 static const char ANSWER[] = "HTTP/1.1 200 \r\nContent-Type: application/json\r\nContent-Length: 58\r\n\r\n{\"snapshot\":{\"id\":\"00000000-0000-0000-0000-000000000000\"}}";
 int main(int argc, char **argv) {
   int port = atoi(argv[1]);
+  long busy_ns = argc > 2 ? atol(argv[2]) * 1000 : 0;
   int l = socket(AF_INET, SOCK_STREAM, 0), one = 1;
   setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
@@ -37,6 +43,7 @@ int main(int argc, char **argv) {
       } else {
         ssize_t r = read(fd, buf, sizeof buf);
         if (r <= 0) { close(fd); continue; }
+        for (long until = now_ns() + busy_ns; busy_ns && now_ns() < until;) { }
         if (write(fd, ANSWER, sizeof ANSWER - 1) < 0) close(fd);
       }
     }

@@ -1,0 +1,87 @@
+// A second opinion on wrk's latency: the same closed loop as wrk at one thread (CONNECTIONS
+// connections, each with one valid create in flight, a unique name per request), written in plain
+// C with no script engine, timing each request from its write to the end of its answer. Run by
+// hand beside wrk against the same server (README "Benchmarks", p99), e.g.
+//   gcc -O2 -o bench/target/closedloop bench/closedloop.c
+//   bench/target/closedloop PORT 16 10 5     # 16 connections, 10 s, print answers slower than 5 ms
+// It prints each slow answer (wall-clock ms when its request was sent, latency ms, connection) on
+// stdout, and the count, rate and p99 (to 0.1 ms) on stderr. Every answer is checked to be a 200.
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(clockid_t clock) {
+  struct timespec t;
+  clock_gettime(clock, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int port, *fds;
+static double *sent;
+static long run, counter;
+
+static void send_create(int i) {
+  char body[256], request[1024];
+  int body_length = snprintf(body, sizeof body,
+      "{\"snapshot\":{\"name\":\"c%ld-%ld\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\","
+      "\"description\":\"bench\"}}", run, counter++);
+  int length = snprintf(request, sizeof request,
+      "POST /v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+      "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", port, body_length, body);
+  sent[i] = now_ms(CLOCK_MONOTONIC);
+  if (write(fds[i], request, length) != length) { perror("write"); exit(1); }
+}
+
+int main(int argc, char **argv) {
+  if (argc < 5) { fprintf(stderr, "usage: closedloop PORT CONNECTIONS SECONDS SLOW_MS\n"); return 2; }
+  port = atoi(argv[1]);
+  int connections = atoi(argv[2]);
+  double seconds = atof(argv[3]), slow_ms = atof(argv[4]);
+  fds = calloc(connections, sizeof *fds);
+  sent = calloc(connections, sizeof *sent);
+  run = time(0);
+  int poll = epoll_create1(0), one = 1;
+  for (int i = 0; i < connections; i++) {
+    struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    fds[i] = socket(AF_INET, SOCK_STREAM, 0);
+    if (connect(fds[i], (void *) &address, sizeof address)) { perror("connect"); return 1; }
+    setsockopt(fds[i], IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    struct epoll_event event = {.events = EPOLLIN, .data.u32 = i};
+    epoll_ctl(poll, EPOLL_CTL_ADD, fds[i], &event);
+  }
+  for (int i = 0; i < connections; i++) send_create(i);
+  long answered = 0, slow = 0, tenths[1000] = {0}; // latencies in 0.1 ms steps, the last for 99.9 ms and more
+  char answer[65536];
+  struct epoll_event events[64];
+  double end = now_ms(CLOCK_MONOTONIC) + seconds * 1000;
+  while (now_ms(CLOCK_MONOTONIC) < end) {
+    int ready = epoll_wait(poll, events, 64, 100);
+    for (int e = 0; e < ready; e++) {
+      int i = events[e].data.u32;
+      ssize_t n = read(fds[i], answer, sizeof answer - 1);
+      if (n <= 0) { fprintf(stderr, "the server closed connection %d\n", i); return 1; }
+      // an answer arrives in one read here (about 200 bytes, sent in one write); its body ends in "}}"
+      if (!memmem(answer, n, "}}", 2)) continue;
+      if (strncmp(answer, "HTTP/1.1 200 ", 13) != 0) { answer[n] = 0; fprintf(stderr, "not a 200:\n%s\n", answer); return 1; }
+      double latency = now_ms(CLOCK_MONOTONIC) - sent[i];
+      answered++;
+      tenths[latency >= 99.9 ? 999 : (int) (latency * 10)]++;
+      if (latency >= slow_ms) { slow++; printf("%.3f %.2f %d\n", now_ms(CLOCK_REALTIME) - latency, latency, i); }
+      send_create(i);
+    }
+  }
+  long seen = 0;
+  int p99 = 0;
+  while (p99 < 999 && (seen += tenths[p99]) < answered * 0.99) p99++;
+  fprintf(stderr, "answered %ld (%.0f/s), %ld of them in %.1f ms or more; p99 below %.1f ms\n",
+      answered, answered / seconds, slow, slow_ms, (p99 + 1) / 10.0);
+  return 0;
+}
