@@ -1,7 +1,7 @@
 // A second opinion on wrk's latency: the same closed loop as wrk at one thread (CONNECTIONS
 // connections, each with one valid create in flight, a unique name per request), written in plain
-// C with no script engine, timing each request from its write to the end of its answer. Run by
-// hand beside wrk against the same server (README "Benchmarks", p99), e.g.
+// C with no script engine, timing each request from its write to the end of its answer.
+// bench/mock-vs-prism.sh runs it beside wrk on the mock (README "Results", p99); by hand, e.g.
 //   gcc -O2 -o bench/target/closedloop bench/closedloop.c
 //   bench/target/closedloop PORT 16 10 5     # 16 connections, 10 s, print answers slower than 5 ms
 // It prints each slow answer (wall-clock ms when its request was sent, latency ms, connection) on
@@ -24,7 +24,7 @@ static double now_ms(clockid_t clock) {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-static int port, *fds;
+static int port, *fds, *got; // got: bytes of the answer read so far, per connection
 static double *sent;
 static long run, counter;
 
@@ -47,6 +47,8 @@ int main(int argc, char **argv) {
   double seconds = atof(argv[3]), slow_ms = atof(argv[4]);
   fds = calloc(connections, sizeof *fds);
   sent = calloc(connections, sizeof *sent);
+  got = calloc(connections, sizeof *got);
+  char (*answers)[4096] = calloc(connections, sizeof *answers);
   run = time(0);
   int poll = epoll_create1(0), one = 1;
   for (int i = 0; i < connections; i++) {
@@ -59,18 +61,25 @@ int main(int argc, char **argv) {
   }
   for (int i = 0; i < connections; i++) send_create(i);
   long answered = 0, slow = 0, tenths[1000] = {0}; // latencies in 0.1 ms steps, the last for 99.9 ms and more
-  char answer[65536];
   struct epoll_event events[64];
   double end = now_ms(CLOCK_MONOTONIC) + seconds * 1000;
   while (now_ms(CLOCK_MONOTONIC) < end) {
     int ready = epoll_wait(poll, events, 64, 100);
     for (int e = 0; e < ready; e++) {
       int i = events[e].data.u32;
-      ssize_t n = read(fds[i], answer, sizeof answer - 1);
+      char *answer = answers[i];
+      ssize_t n = read(fds[i], answer + got[i], sizeof answers[i] - 1 - got[i]);
       if (n <= 0) { fprintf(stderr, "the server closed connection %d\n", i); return 1; }
-      // an answer arrives in one read here (about 200 bytes, sent in one write); its body ends in "}}"
-      if (!memmem(answer, n, "}}", 2)) continue;
-      if (strncmp(answer, "HTTP/1.1 200 ", 13) != 0) { answer[n] = 0; fprintf(stderr, "not a 200:\n%s\n", answer); return 1; }
+      got[i] += n;
+      answer[got[i]] = 0;
+      // complete once the head and Content-Length bytes of body are in
+      char *head_end = strstr(answer, "\r\n\r\n"), *length = strcasestr(answer, "\r\ncontent-length:");
+      if (!head_end || !length || length > head_end || got[i] < head_end + 4 - answer + atol(length + 17)) {
+        if (got[i] == sizeof answers[i] - 1) { fprintf(stderr, "an answer too long for a create's\n"); return 1; }
+        continue;
+      }
+      got[i] = 0;
+      if (strncmp(answer, "HTTP/1.1 200 ", 13) != 0) { fprintf(stderr, "not a 200:\n%s\n", answer); return 1; }
       double latency = now_ms(CLOCK_MONOTONIC) - sent[i];
       answered++;
       tenths[latency >= 99.9 ? 999 : (int) (latency * 10)]++;

@@ -19,3 +19,15 @@ URL_mock=http://127.0.0.1:$MOCK_PORT; URL_prism=http://127.0.0.1:$PRISM_PORT
 
 compare mock prism "$DURATION" "$WARMUP" "$ROUNDS"
 echo "goal: mock >= 20x Prism at concurrency 16 with p99 <= 5 ms (mock p99 at 16: ${P99[mock16]} ms)"
+
+# A second opinion on that p99 (README "Results", p99): wrk against bench/closedloop.c, the same
+# closed loop in plain C, on the mock at concurrency 16, alternating, once a round
+need_apt gcc gcc
+gcc -O2 -o "$TOOLS/closedloop" "$BENCH/closedloop.c"
+echo
+for r in $(seq "$ROUNDS"); do
+  read -r rps _ p99 err < <(wrk_creates "$URL_mock" 16 "$DURATION")
+  [ "$err" = 0 ] || { echo "FAILED: $err requests were not answered 2xx"; exit 1; }
+  second=$("$TOOLS/closedloop" "$MOCK_PORT" 16 "$DURATION" 5 2>&1 >/dev/null) || { echo "FAILED: $second"; exit 1; }
+  echo "mock at concurrency 16, round $r: wrk $rps req/s, p99 $p99 ms; closedloop $second"
+done
