@@ -65,12 +65,15 @@ int main(int argc, char **argv) {
   for (int i = 0; i < connections; i++) send_create(i);
   long answered = 0, slow = 0, tenths[1000] = {0}; // latencies in 0.1 ms steps, the last for 99.9 ms and more
   struct epoll_event events[64];
-  double end = now_ms(CLOCK_MONOTONIC) + seconds * 1000;
-  while (now_ms(CLOCK_MONOTONIC) < end) {
-    int ready = epoll_wait(poll, events, 64, 100);
-    for (int i = 0; i < connections; i++) {
-      if (now_ms(CLOCK_MONOTONIC) - sent[i] > 10000) { fprintf(stderr, "connection %d: no answer in 10 s\n", i); return 1; }
+  double now = now_ms(CLOCK_MONOTONIC), end = now + seconds * 1000, checked = now;
+  while ((now = now_ms(CLOCK_MONOTONIC)) < end) {
+    if (now - checked >= 1000) { // once a second, not at every wake: the client's own CPU is part of what it measures
+      checked = now;
+      for (int i = 0; i < connections; i++) {
+        if (now - sent[i] > 10000) { fprintf(stderr, "connection %d: no answer in 10 s\n", i); return 1; }
+      }
     }
+    int ready = epoll_wait(poll, events, 64, 100);
     for (int e = 0; e < ready; e++) {
       int i = events[e].data.u32;
       char *answer = answers[i];
