@@ -26,8 +26,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize  the largest request body accepted (400 above, without reading it all)
  * @param accessLog    log one line per request (off by default, as in WireMock without
  *                     {@code --verbose}: the journal keeps the last requests)
- * @param fastPath     answer a plain, valid create without Spring MVC's dispatch (the same answer,
- *                     faster); false sends every request through Spring MVC
  */
 @ConfigurationProperties("dws.mock")
 public record MockProperties(
@@ -41,8 +39,7 @@ public record MockProperties(
         @DefaultValue("1000000") long maxSnapshots,
         @DefaultValue Journal journal,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("false") boolean accessLog,
-        @DefaultValue("true") boolean fastPath) {
+        @DefaultValue("false") boolean accessLog) {
 
     /**
      * AK lockout, like the gateway's.

@@ -6,34 +6,33 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.HttpHandlerAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.ReactiveWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
 /**
  * The mock DWS snapshot service: {@code java -jar dws-mock-server.jar [--name=value ...]}.
  *
- * <p>The context is kept small for a fast start: only the auto-configurations a JSON web
- * server needs are imported (not every one on the classpath, which also keeps an embedding
+ * <p>One HTTP server, Spring WebFlux on Reactor Netty; every request goes through
+ * {@link org.opendws.snapshot.mock.web.MockPipeline}. The context is kept small for a fast
+ * start: only the auto-configurations a JSON web server needs are imported (not every one on the classpath, which also keeps an embedding
  * project's auto-configurations out), and the mock's beans are listed in
  * {@link MockServerConfiguration} instead of being scanned.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
         PropertyPlaceholderAutoConfiguration.class,
-        ServletWebServerFactoryAutoConfiguration.class,
+        ReactiveWebServerFactoryAutoConfiguration.class,
         EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
-        DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class,
-        ErrorMvcAutoConfiguration.class,
-        HttpMessageConvertersAutoConfiguration.class,
+        HttpHandlerAutoConfiguration.class,
+        WebFluxAutoConfiguration.class,
+        CodecsAutoConfiguration.class,
         JacksonAutoConfiguration.class,
         ValidationAutoConfiguration.class})
 @Import(MockServerConfiguration.class)
@@ -42,7 +41,7 @@ public class MockServerApplication {
     /** Settings of the standalone server that must be known before the context starts. */
     static final Map<String, Object> STANDALONE_DEFAULTS = Map.of(
             "spring.main.banner-mode", "off",
-            // the request id of every log line written while a request is handled
+            // the request id of every log line written while a request is handled (MockPipeline.MDC_KEY)
             "logging.pattern.correlation", "%replace([%X{request_id}] ){'\\[\\] ', ''}");
 
     /** Starts the mock; on failure the reason is logged and the process exits with status 1. */

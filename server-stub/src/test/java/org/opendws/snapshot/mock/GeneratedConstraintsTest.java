@@ -4,23 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
-import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.support.SpecExamples;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The generated code carries exactly the spec's constraints. This guards the one template
  * override (src/main/openapi-templates/beanValidationCore.mustache), which keeps the pattern and
- * lengths of format-uuid fields mapped to String.
+ * lengths of format-uuid fields mapped to String and counts a string's length in code points.
  */
 class GeneratedConstraintsTest {
 
@@ -31,7 +32,7 @@ class GeneratedConstraintsTest {
         Method method = Snapshot.class.getMethod(getter);
 
         assertThat(method.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern"));
-        assertSize(method.getAnnotation(Size.class), schema);
+        assertLength(method.getAnnotation(CodePointLength.class), schema);
         assertThat(method.getAnnotation(NotNull.class) != null).isEqualTo(required().contains(property));
     }
 
@@ -39,22 +40,22 @@ class GeneratedConstraintsTest {
     void projectIdParameterCarriesTheSpecsConstraints() throws Exception {
         Map<String, Object> schema = (Map<String, Object>) SpecExamples.get(SpecExamples.spec(),
                 "components", "parameters", "ProjectId", "schema");
-        Parameter projectId = SnapshotsApi.class.getMethod("createSnapshot", String.class, CreateSnapshotRequestBody.class)
-                .getParameters()[0];
+        Parameter projectId = SnapshotsApi.class.getMethod("createSnapshot", String.class, Mono.class,
+                ServerWebExchange.class).getParameters()[0];
 
         assertThat(projectId.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern"));
-        assertSize(projectId.getAnnotation(Size.class), schema);
+        assertLength(projectId.getAnnotation(CodePointLength.class), schema);
     }
 
     @Test
-    void theInterfaceLeavesValidationToSpringMvcsBuiltInMethodValidation() {
+    void theInterfaceLeavesValidationToSpringsBuiltInMethodValidation() {
         assertThat(SnapshotsApi.class.getAnnotation(Validated.class)).isNull();
     }
 
-    private static void assertSize(Size size, Map<String, Object> schema) {
-        assertThat(size).isNotNull();
-        assertThat(size.min()).isEqualTo(schema.getOrDefault("minLength", 0));
-        assertThat(size.max()).isEqualTo(schema.getOrDefault("maxLength", Integer.MAX_VALUE));
+    private static void assertLength(CodePointLength length, Map<String, Object> schema) {
+        assertThat(length).isNotNull();
+        assertThat(length.min()).isEqualTo(schema.getOrDefault("minLength", 0));
+        assertThat(length.max()).isEqualTo(schema.getOrDefault("maxLength", Integer.MAX_VALUE));
     }
 
     @SuppressWarnings("unchecked")

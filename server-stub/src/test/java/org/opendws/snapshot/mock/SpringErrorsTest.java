@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opendws.snapshot.client.auth.AkSkSigner;
-import org.opendws.snapshot.mock.request.RequestIdFilter;
+import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.support.RawHttp;
@@ -64,27 +64,42 @@ class SpringErrorsTest extends MockServerTestBase {
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
     }
 
+    /** 400, not 415: the document's rule (the gateway answers a parameter error; it lists no 415). */
     @Test
-    void wrongContentTypeIs415() {
+    void wrongContentTypeIs400() {
         byte[] body = body("form").getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Content-Type", "text/plain"));
         headers.putAll(http.sign(PATH, headers, body, World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, null));
 
         Response response = http.send("POST", PATH, body, headers, false);
 
-        assertError(response, 415, "DWS.0001");
-        assertThat(response.message()).contains("text/plain");
+        assertError(response, 400, "DWS.0001");
+        assertThat(response.message()).isEqualTo("Content-Type 'text/plain' is not supported: send the body as application/json.");
     }
 
     @Test
-    void unacceptableAcceptIs406InJson() {
+    void missingContentTypeIs400NamingIt() {
+        byte[] body = body("no-type").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(
+                http.sign(PATH, Map.of(), body, World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, null));
+
+        Response response = http.send("POST", PATH, body, headers, false);
+
+        assertError(response, 400, "DWS.0001");
+        assertThat(response.message()).isEqualTo("Content-Type is missing: send the body as application/json.");
+    }
+
+    /** JSON whatever Accept says, as the real service answers (the document's rule; it lists no 406). */
+    @Test
+    void anAcceptWithoutJsonStillGetsJson() {
         byte[] body = body("accept").getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Content-Type", "application/json", "Accept", "text/html"));
         headers.putAll(http.sign(PATH, headers, body, World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, null));
 
         Response response = http.send("POST", PATH, body, headers, false);
 
-        assertError(response, 406, "DWS.0001");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     }
 
     @Test
@@ -114,7 +129,7 @@ class SpringErrorsTest extends MockServerTestBase {
         // the line is written once the answer is on its way: wait for it
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output)
                 .containsPattern("GET /test/mdc -> 200 \\(\\d+ ms\\) request_id=" + response.requestId()));
-        assertThat(RequestIdFilter.ACCESS_LOGGER).isEqualTo("org.opendws.snapshot.mock.access");
+        assertThat(MockPipeline.ACCESS_LOGGER).isEqualTo("org.opendws.snapshot.mock.access");
     }
 
     @Test

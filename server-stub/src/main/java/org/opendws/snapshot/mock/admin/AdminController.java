@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.store.SnapshotStore;
@@ -154,7 +154,7 @@ public class AdminController {
     @PostMapping(path = "/snapshots", consumes = "application/json")
     public SnapshotView addSnapshot(@RequestBody SnapshotRequest body) {
         if (body.projectId() == null || body.name() == null || body.clusterId() == null) {
-            throw DwsException.invalid("project_id, name and cluster_id are required");
+            throw ServiceError.invalid("project_id, name and cluster_id are required");
         }
         checkProject(body.projectId());
         requireValid(world.rules().clusterIdProblem(body.clusterId()));
@@ -166,7 +166,7 @@ public class AdminController {
         try {
             id = store.create(body.projectId(), body.name(), clusterId, body.description(), createdBy, now);
         } catch (SnapshotStore.RefusedException e) {
-            throw DwsException.invalid(e.refusal() == SnapshotStore.Refusal.FULL
+            throw ServiceError.invalid(e.refusal() == SnapshotStore.Refusal.FULL
                     ? "The mock holds " + store.capacity() + " snapshots, its limit (dws.mock.max-snapshots)."
                     : "A snapshot named " + body.name() + " already exists in project " + body.projectId() + ".");
         }
@@ -189,7 +189,7 @@ public class AdminController {
     public Map<String, Object> deleteCluster(@PathVariable("project_id") String projectId,
                                              @PathVariable("cluster_id") String clusterId) {
         if (!world.removeCluster(projectId, clusterId)) {
-            throw DwsException.notFound("Cluster " + clusterId + " does not exist in project " + projectId + ".");
+            throw ServiceError.notFound("Cluster " + clusterId + " does not exist in project " + projectId + ".");
         }
         return Map.of("project_id", projectId, "cluster_id", clusterId, "removed", true);
     }
@@ -198,7 +198,7 @@ public class AdminController {
     @PutMapping(path = "/credentials/{ak}", consumes = "application/json")
     public CredentialView putCredential(@PathVariable("ak") String accessKey, @RequestBody CredentialRequest body) {
         if (body.sk() == null || body.sk().isBlank()) {
-            throw DwsException.invalid("sk: is required");
+            throw ServiceError.invalid("sk: is required");
         }
         Set<String> projects = projects(body.projects());
         world.putCredential(new World.Credential(accessKey, body.sk(), body.securityToken(), projects));
@@ -209,7 +209,7 @@ public class AdminController {
     @DeleteMapping("/credentials/{ak}")
     public Map<String, Object> deleteCredential(@PathVariable("ak") String accessKey) {
         if (!world.removeCredential(accessKey)) {
-            throw DwsException.notFound("There is no credential with AK " + accessKey + ".");
+            throw ServiceError.notFound("There is no credential with AK " + accessKey + ".");
         }
         return Map.of("ak", accessKey, "removed", true);
     }
@@ -218,7 +218,7 @@ public class AdminController {
     @PutMapping(path = "/tokens/{id}", consumes = "application/json")
     public TokenView putToken(@PathVariable("id") String id, @RequestBody TokenRequest body) {
         if (body.token() == null || body.token().isBlank()) {
-            throw DwsException.invalid("token: is required");
+            throw ServiceError.invalid("token: is required");
         }
         Set<String> projects = projects(body.projects());
         world.putToken(new World.Token(id, body.token(), projects));
@@ -229,7 +229,7 @@ public class AdminController {
     @DeleteMapping("/tokens/{id}")
     public Map<String, Object> deleteToken(@PathVariable("id") String id) {
         if (!world.removeToken(id)) {
-            throw DwsException.notFound("There is no token with id " + id + ".");
+            throw ServiceError.notFound("There is no token with id " + id + ".");
         }
         return Map.of("id", id, "removed", true);
     }
@@ -238,12 +238,12 @@ public class AdminController {
     @PostMapping(path = "/faults", consumes = "application/json")
     public FaultInjector.Planned planFault(@RequestBody FaultRequest body) {
         if (body.status() == null) {
-            throw DwsException.invalid("status: is required");
+            throw ServiceError.invalid("status: is required");
         }
         try {
             return faults.plan(body.status(), body.count() == null ? 1 : body.count());
         } catch (IllegalArgumentException e) {
-            throw DwsException.invalid(e.getMessage());
+            throw ServiceError.invalid(e.getMessage());
         }
     }
 
@@ -286,7 +286,7 @@ public class AdminController {
 
     private static void requireValid(String problem) {
         if (problem != null) {
-            throw DwsException.invalid(problem);
+            throw ServiceError.invalid(problem);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.opendws.snapshot.client.auth.AkSkSigner;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.request.RequestHead;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
@@ -47,7 +47,7 @@ public final class Authenticator {
      *
      * @param request the request
      * @param body    its body bytes as received
-     * @throws DwsException 401 when authentication fails
+     * @throws ServiceError 401 when authentication fails
      */
     public Principal authenticate(RequestHead request, byte[] body) {
         if (mode == AuthMode.NONE) {
@@ -57,7 +57,7 @@ public final class Authenticator {
         String token = request.header(HEADER_AUTH_TOKEN);
         if (authorization != null) {
             if (mode == AuthMode.TOKEN) {
-                throw DwsException.unauthenticated("AK/SK signatures are not accepted here (dws.mock.auth=token); "
+                throw ServiceError.unauthenticated("AK/SK signatures are not accepted here (dws.mock.auth=token); "
                         + "send an IAM token in X-Auth-Token");
             }
             return verifySignature(request, body, AuthorizationHeader.parse(authorization));
@@ -65,11 +65,11 @@ public final class Authenticator {
         if (token != null) {
             World.Token known = world.tokenByValue(token);
             if (known == null) {
-                throw DwsException.unauthenticated("the IAM token in X-Auth-Token is unknown or expired");
+                throw ServiceError.unauthenticated("the IAM token in X-Auth-Token is unknown or expired");
             }
             return new Principal(known.id(), known.projects());
         }
-        throw DwsException.unauthenticated(mode == AuthMode.TOKEN
+        throw ServiceError.unauthenticated(mode == AuthMode.TOKEN
                 ? "no credentials: send an IAM token in X-Auth-Token"
                 : "no credentials: sign the request with an AK/SK (Authorization) or send an IAM token (X-Auth-Token)");
     }
@@ -77,23 +77,23 @@ public final class Authenticator {
     private Principal verifySignature(RequestHead request, byte[] body, AuthorizationHeader auth) {
         World.Credential credential = world.credential(auth.accessKey());
         if (credential == null) {
-            throw DwsException.unauthenticated("the AK " + auth.accessKey() + " is unknown");
+            throw ServiceError.unauthenticated("the AK " + auth.accessKey() + " is unknown");
         }
         Instant now = clock.instant();
         Duration locked = lockouts.lockedFor(auth.accessKey(), now);
         if (locked != null) {
-            throw DwsException.unauthenticated("the AK " + auth.accessKey() + " is locked for another "
+            throw ServiceError.unauthenticated("the AK " + auth.accessKey() + " is locked for another "
                     + Math.max(1, locked.toSeconds()) + " s after too many failed signatures in a row");
         }
         if (!auth.signedHeaders().contains("host") || !auth.signedHeaders().contains("x-sdk-date")) {
-            throw DwsException.unauthenticated("SignedHeaders must include host and x-sdk-date (it lists "
+            throw ServiceError.unauthenticated("SignedHeaders must include host and x-sdk-date (it lists "
                     + String.join(";", auth.signedHeaders()) + ")");
         }
         TreeMap<String, String> signed = new TreeMap<>();
         for (String name : auth.signedHeaders()) {
             String value = request.header(name);
             if (value == null) {
-                throw DwsException.unauthenticated("the signed header " + name + " is not in the request");
+                throw ServiceError.unauthenticated("the signed header " + name + " is not in the request");
             }
             signed.put(name, value);
         }
@@ -106,7 +106,7 @@ public final class Authenticator {
         String expected = AkSkSigner.signature(credential.secretKey(), AkSkSigner.stringToSign(date, canonical));
         if (!AkSkSigner.signaturesEqual(expected, auth.signature())) {
             lockouts.failed(auth.accessKey(), now);
-            throw DwsException.unauthenticated("the signature does not match the request "
+            throw ServiceError.unauthenticated("the signature does not match the request "
                     + "(check the canonical request, the SK and the signed headers)");
         }
         lockouts.succeeded(auth.accessKey(), now);
@@ -118,20 +118,20 @@ public final class Authenticator {
         String sent = request.header(AkSkSigner.HEADER_SECURITY_TOKEN);
         if (credential.securityToken() == null) {
             if (sent != null) {
-                throw DwsException.unauthenticated("X-Security-Token was sent, but the AK " + credential.accessKey()
+                throw ServiceError.unauthenticated("X-Security-Token was sent, but the AK " + credential.accessKey()
                         + " is a permanent credential");
             }
             return;
         }
         if (sent == null) {
-            throw DwsException.unauthenticated("the AK " + credential.accessKey()
+            throw ServiceError.unauthenticated("the AK " + credential.accessKey()
                     + " is a temporary credential: X-Security-Token is required");
         }
         if (!AkSkSigner.signaturesEqual(credential.securityToken(), sent)) {
-            throw DwsException.unauthenticated("the X-Security-Token does not belong to the AK " + credential.accessKey());
+            throw ServiceError.unauthenticated("the X-Security-Token does not belong to the AK " + credential.accessKey());
         }
         if (!signed.containsKey("x-security-token")) {
-            throw DwsException.unauthenticated("SignedHeaders must include x-security-token");
+            throw ServiceError.unauthenticated("SignedHeaders must include x-security-token");
         }
     }
 
@@ -140,12 +140,12 @@ public final class Authenticator {
         try {
             signedAt = Instant.from(AkSkSigner.SDK_DATE_FORMAT.parse(date));
         } catch (DateTimeParseException e) {
-            throw DwsException.unauthenticated("X-Sdk-Date '" + date
+            throw ServiceError.unauthenticated("X-Sdk-Date '" + date
                     + "' is malformed (expected UTC time as yyyyMMdd'T'HHmmss'Z', e.g. 20261128T045404Z)");
         }
         Duration skew = Duration.between(signedAt, now).abs();
         if (skew.compareTo(maxClockSkew) > 0) {
-            throw DwsException.unauthenticated("X-Sdk-Date " + date + " is " + skew.toSeconds()
+            throw ServiceError.unauthenticated("X-Sdk-Date " + date + " is " + skew.toSeconds()
                     + " s away from the server's clock (" + AkSkSigner.SDK_DATE_FORMAT.format(now)
                     + "); at most " + maxClockSkew.toSeconds() + " s are allowed");
         }
@@ -158,7 +158,7 @@ public final class Authenticator {
             return actual;
         }
         if (!declared.equals(UNSIGNED_PAYLOAD) && !declared.equalsIgnoreCase(actual)) {
-            throw DwsException.unauthenticated("X-Sdk-Content-Sha256 does not match the SHA-256 of the body");
+            throw ServiceError.unauthenticated("X-Sdk-Content-Sha256 does not match the SHA-256 of the body");
         }
         return declared;
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opendws.snapshot.client.auth.AkSkSigner;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 
 /**
  * A parsed {@code Authorization: SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...}.
@@ -27,7 +27,7 @@ public record AuthorizationHeader(String accessKey, List<String> signedHeaders, 
     /**
      * Parses the header value.
      *
-     * @throws DwsException 401 naming what is malformed
+     * @throws ServiceError 401 naming what is malformed
      */
     public static AuthorizationHeader parse(String value) {
         String prefix = AkSkSigner.ALGORITHM + " ";
@@ -73,8 +73,8 @@ public record AuthorizationHeader(String accessKey, List<String> signedHeaders, 
         return value;
     }
 
-    private static DwsException malformed(String why) {
-        return DwsException.unauthenticated("the Authorization header is malformed: " + why
+    private static ServiceError malformed(String why) {
+        return ServiceError.unauthenticated("the Authorization header is malformed: " + why
                 + " (expected " + AkSkSigner.ALGORITHM + " Access=<AK>, SignedHeaders=<names>, Signature=<hex>)");
     }
 }

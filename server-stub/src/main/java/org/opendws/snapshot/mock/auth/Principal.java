@@ -1,6 +1,5 @@
 package org.opendws.snapshot.mock.auth;
 
-import jakarta.servlet.ServletRequest;
 import java.util.Set;
 
 /**
@@ -10,20 +9,9 @@ import java.util.Set;
 public record Principal(String name, Set<String> projects) {
     /** The principal of {@code dws.mock.auth=none}: may use any project. */
     public static final Principal ANONYMOUS = new Principal("anonymous", null);
-    private static final String ATTRIBUTE = Principal.class.getName();
 
     /** Whether it may use the project. */
     public boolean mayUse(String projectId) {
         return projects == null || projects.contains(projectId);
-    }
-
-    /** Keeps it with the request. */
-    public void attachTo(ServletRequest request) {
-        request.setAttribute(ATTRIBUTE, this);
-    }
-
-    /** The principal of an authenticated request, or {@link #ANONYMOUS}. */
-    public static Principal of(ServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof Principal p ? p : ANONYMOUS;
     }
 }

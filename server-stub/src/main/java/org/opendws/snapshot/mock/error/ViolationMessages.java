@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.util.Map;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * Words a Bean Validation violation as {@code <field>: <rule> (rejected value: <value>)}, the
@@ -48,18 +49,21 @@ public final class ViolationMessages {
         if (constraint instanceof Pattern) {
             return "must match " + attributes.get("regexp");
         }
-        if (constraint instanceof Size) {
-            int min = (Integer) attributes.get("min");
-            int max = (Integer) attributes.get("max");
-            if (max == Integer.MAX_VALUE) {
-                return "length must be at least " + min;
-            }
-            if (min == max) {
-                return "length must be exactly " + min;
-            }
-            return min == 0 ? "length must be at most " + max : "length must be between " + min + " and " + max;
+        if (constraint instanceof CodePointLength || constraint instanceof Size) {
+            // a string's length in characters (code points, as JSON Schema counts), a list's in items
+            return length((Integer) attributes.get("min"), (Integer) attributes.get("max"));
         }
         return violation.getMessage();
+    }
+
+    private static String length(int min, int max) {
+        if (max == Integer.MAX_VALUE) {
+            return "length must be at least " + min;
+        }
+        if (min == max) {
+            return "length must be exactly " + min;
+        }
+        return min == 0 ? "length must be at most " + max : "length must be between " + min + " and " + max;
     }
 
     private String jsonPath(String prefix, Class<?> rootType, Path path) {
@@ -89,11 +93,15 @@ public final class ViolationMessages {
         return out.toString();
     }
 
+    /** The rejected value, cut after {@value #MAX_SHOWN_VALUE} characters, counted in code points as the rules are. */
     private static String shown(Object value) {
         if (value == null) {
             return "null";
         }
         String text = String.valueOf(value);
-        return text.length() > MAX_SHOWN_VALUE ? text.substring(0, MAX_SHOWN_VALUE) + "... (" + text.length() + " characters)" : text;
+        int characters = text.codePointCount(0, text.length());
+        return characters > MAX_SHOWN_VALUE
+                ? text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN_VALUE)) + "... (" + characters + " characters)"
+                : text;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
 
 /**
@@ -87,16 +87,16 @@ public final class FaultInjector {
      * @param status    a documented status
      * @param name      the example's name, or null for the first one
      * @param requestId this request's id
-     * @throws DwsException 400 when the status is not documented or has no such example
+     * @throws ServiceError 400 when the status is not documented or has no such example
      */
     public Object example(int status, String name, String requestId) {
         Map<String, Object> examples = document.examples(status);
         if (examples.isEmpty()) {
-            throw DwsException.invalid("Prefer: code=" + status + " is not a documented status of this operation "
+            throw ServiceError.invalid("Prefer: code=" + status + " is not a documented status of this operation "
                     + "(documented: " + document.statuses() + ")");
         }
         if (name != null && !examples.containsKey(name)) {
-            throw DwsException.invalid("Prefer: example=" + name + " is not an example of status " + status
+            throw ServiceError.invalid("Prefer: example=" + name + " is not an example of status " + status
                     + " (examples: " + examples.keySet() + ")");
         }
         Object example = name != null ? examples.get(name) : examples.values().iterator().next();

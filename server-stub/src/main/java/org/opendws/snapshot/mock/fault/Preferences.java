@@ -1,9 +1,9 @@
 package org.opendws.snapshot.mock.fault;
 
 import java.time.Duration;
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 
 /**
  * The {@code Prefer} header of a request, in Prism's convention: {@code code=<status>} answers
@@ -23,14 +23,14 @@ public record Preferences(Integer code, String example, Duration delay) {
     /**
      * Parses every {@code Prefer} header of a request.
      *
-     * @throws DwsException 400 for a code or delay that is not a number
+     * @throws ServiceError 400 for a code or delay that is not a number
      */
-    public static Preferences parse(Enumeration<String> headers) {
+    public static Preferences parse(List<String> headers) {
         Integer code = null;
         String example = null;
         Duration delay = null;
-        while (headers != null && headers.hasMoreElements()) {
-            for (String preference : headers.nextElement().split("[,;]")) {
+        for (String header : headers) {
+            for (String preference : header.split("[,;]")) {
                 int eq = preference.indexOf('=');
                 if (eq < 0) {
                     continue;
@@ -54,7 +54,7 @@ public record Preferences(Integer code, String example, Duration delay) {
     private static int status(String value) {
         long n = number("code", value);
         if (n > 999) {
-            throw DwsException.invalid("Prefer: code=" + value + " is not an HTTP status");
+            throw ServiceError.invalid("Prefer: code=" + value + " is not an HTTP status");
         }
         return (int) n;
     }
@@ -68,6 +68,6 @@ public record Preferences(Integer code, String example, Duration delay) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw DwsException.invalid("Prefer: " + name + "=" + value + " is not a non-negative whole number");
+        throw ServiceError.invalid("Prefer: " + name + "=" + value + " is not a non-negative whole number");
     }
 }

@@ -6,36 +6,47 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.Principal;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.fault.FaultInjector;
+import org.opendws.snapshot.mock.fault.Latency;
 import org.opendws.snapshot.mock.fault.Preferences;
-import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
-import org.opendws.snapshot.mock.request.RequestHead;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
+import org.opendws.snapshot.mock.request.MockRequest;
+import org.opendws.snapshot.mock.spec.OpenApiDocument;
 
 /**
- * The checks of Huawei Cloud's API gateway on a create request, in its order: authenticate, then
- * (on an authenticated request) the injected faults, the permission on the project and the
- * empty-body check. Without HTTP: {@link GatewayFilter} runs it in Tomcat (with the injected
- * delays), the front ({@code front} package) on the thread that read the request.
+ * What Huawei Cloud's API gateway does before the DWS service sees a request to one of the
+ * document's operations, in its order: authenticate (signature or token, clock skew, lockout),
+ * the permission on the project, then the injected faults and delays, then the body checks. Free of any HTTP
+ * server: the pipeline ({@code web} package) hands it a {@link MockRequest} and acts on the
+ * {@link Admission}. Requests that are no operation of the document (the docs, the admin API, an
+ * unknown path) pass untouched.
  */
 public final class Gateway {
     /** The optional header that names the project; it must agree with the path. */
     public static final String HEADER_PROJECT_ID = "X-Project-Id";
-    /** The create operation's path, from the generated interface (also OptionsAndTraceFilter's). */
-    static final PathPattern OPERATION = PathPatternParser.defaultInstance.parse(SnapshotsApi.PATH_CREATE_SNAPSHOT);
 
+    private final OpenApiDocument document;
     private final Authenticator authenticator;
     private final FaultInjector faults;
+    private final Latency latency;
+    private final Duration maxDelay;
 
-    /** A gateway with these parts. */
-    public Gateway(Authenticator authenticator, FaultInjector faults) {
+    /**
+     * A gateway with these parts.
+     *
+     * @param latency  added to every request to an operation, or null for none
+     * @param maxDelay the bound of {@code Prefer: delay}
+     */
+    public Gateway(OpenApiDocument document, Authenticator authenticator, FaultInjector faults, Latency latency,
+                   Duration maxDelay) {
+        this.document = document;
         this.authenticator = authenticator;
         this.faults = faults;
+        this.latency = latency;
+        this.maxDelay = maxDelay;
     }
 
     /**
@@ -48,51 +59,67 @@ public final class Gateway {
     public record Fault(int status, Object body, boolean preferred) {
     }
 
-    /** The project id of a path to the create operation, or null for any other path. */
-    public static String projectOf(String path) {
-        PathPattern.PathMatchInfo operation = OPERATION.matchAndExtract(PathContainer.parsePath(path));
-        return operation == null ? null : operation.getUriVariables().get("project_id");
+    /**
+     * What the gateway decided: wait {@code delay}, then answer {@code refusal} (an error) or
+     * {@code fault} if one is set, else pass the request on to its operation as {@code principal}.
+     */
+    public record Admission(Duration delay, Principal principal, Fault fault, ServiceError refusal) {
+        /** A request that is no operation of the document: passed on untouched. */
+        public static final Admission NOT_AN_OPERATION = new Admission(Duration.ZERO, null, null, null);
     }
 
-    /**
-     * Who sent the request.
-     *
-     * @throws DwsException 401 when authentication fails
-     */
-    public Principal authenticate(RequestHead head, byte[] body) {
-        return authenticator.authenticate(head, body);
-    }
-
-    /**
-     * The checks after authentication (and any delay).
-     *
-     * @return the fault to answer, or null when the request goes on to the operation
-     * @throws DwsException 403 when the principal may not use the project, 400 for an empty or
-     *                      malformed body or a {@code Prefer} that asks for what the spec lacks
-     */
-    public Fault admit(RequestHead head, byte[] body, Principal principal, String projectId, Preferences preferences,
-                       String requestId) {
-        Integer fault = preferences.code() != null ? preferences.code() : faults.next();
-        if (fault != null) {
-            boolean preferred = preferences.code() != null;
-            return new Fault(fault, faults.example(fault, preferred ? preferences.example() : null, requestId), preferred);
+    /** The gateway's decision on {@code request}, whose id is {@code requestId}. */
+    public Admission admit(MockRequest request, String requestId) {
+        OpenApiDocument.Operation operation = document.operation(request.method(), request.path());
+        if (operation == null) {
+            return Admission.NOT_AN_OPERATION;
         }
-        String headerProject = head.header(HEADER_PROJECT_ID);
+        Duration delay = latency == null ? Duration.ZERO : latency.draw();
+        Principal principal = null;
+        try {
+            principal = authenticator.authenticate(request, request.body());
+            checkProject(request, operation.pathVariable(request.path(), "project_id"), principal);
+            Preferences preferences = Preferences.parse(request.headers(Preferences.HEADER));
+            if (preferences.delay() != null) {
+                delay = delay.plus(preferences.delay().compareTo(maxDelay) > 0 ? maxDelay : preferences.delay());
+            }
+            Integer fault = preferences.code() != null ? preferences.code() : faults.next();
+            if (fault != null) {
+                boolean preferred = preferences.code() != null;
+                Object example = faults.example(fault, preferred ? preferences.example() : null, requestId);
+                return new Admission(delay, principal, new Fault(fault, example, preferred), null);
+            }
+            if (operation.bodyRequired()) {
+                checkBody(request.body());
+            }
+            return new Admission(delay, principal, null, null);
+        } catch (ServiceError refusal) {
+            return new Admission(delay, principal, null, refusal);
+        }
+    }
+
+    private static void checkProject(MockRequest request, String projectId, Principal principal) {
+        if (projectId == null) {
+            return;
+        }
+        String headerProject = request.header(HEADER_PROJECT_ID);
         if (headerProject != null && !headerProject.equals(projectId)) {
-            throw DwsException.forbidden("The X-Project-Id header (" + headerProject
+            throw ServiceError.forbidden("The X-Project-Id header (" + headerProject
                     + ") disagrees with the project id in the path (" + projectId + ").");
         }
         if (!principal.mayUse(projectId)) {
-            throw DwsException.forbidden("The credential is not allowed on project " + projectId + ".");
+            throw ServiceError.forbidden("The credential is not allowed on project " + projectId + ".");
         }
+    }
+
+    private static void checkBody(byte[] body) {
         if (isBlank(body)) {
-            throw DwsException.emptyBody();
+            throw ServiceError.emptyBody();
         }
         int malformedAt = firstMalformedUtf8(body);
         if (malformedAt >= 0) {
-            throw DwsException.invalid("The request body is not valid UTF-8 (byte " + malformedAt + ").");
+            throw ServiceError.invalid("The request body is not valid UTF-8 (byte " + malformedAt + ").");
         }
-        return null;
     }
 
     private static boolean isBlank(byte[] body) {

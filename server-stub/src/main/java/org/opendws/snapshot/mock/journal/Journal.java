@@ -13,6 +13,8 @@ import org.opendws.snapshot.mock.request.RequestHead;
 /**
  * The last requests the mock received (a ring of fixed size, {@code dws.mock.journal.size}),
  * for tests that check what their client sent. Credentials are redacted before they are kept.
+ * The pipeline records a request before its answer is sent, so a client that holds an answer
+ * finds its request here.
  */
 public final class Journal {
     /** Headers whose values are replaced by {@link #REDACTED}. */
@@ -21,12 +23,9 @@ public final class Journal {
     /** What a secret header's value reads in the journal. */
     public static final String REDACTED = "<redacted>";
 
-    /** how long {@link #entries()} waits for requests still being answered */
-    private static final long SETTLE_MILLIS = 2_000;
     private final Kept[] ring;
     private int next;
     private int size;
-    private int inFlight;
 
     /** A journal of at most {@code capacity} entries (0 keeps none). */
     public Journal(int capacity) {
@@ -62,26 +61,22 @@ public final class Journal {
         }
     }
 
-    /** A request to be journaled has arrived; {@link #end} follows once it is answered. */
-    public synchronized void begin() {
-        inFlight++;
-    }
-
     /**
-     * Keeps an answered request (dropping the oldest when full).
+     * Keeps a request about to be answered (dropping the oldest when full).
      *
      * @param received when it arrived
      * @param request  the request (its method, path, query and headers are kept, secrets redacted)
      * @param status   the status it was answered with
      * @param requestId the id it was given
      */
-    public void end(Instant received, RequestHead request, int status, String requestId) {
+    public void record(Instant received, RequestHead request, int status, String requestId) {
+        if (ring.length == 0) {
+            return;
+        }
         Kept kept = new Kept(received, request.method(), request.path(), request.query(), status,
                 requestId, redactedHeaders(request));
         synchronized (this) {
-            inFlight--;
             add(kept);
-            notifyAll();
         }
     }
 
@@ -94,23 +89,10 @@ public final class Journal {
         size = Math.min(size + 1, ring.length);
     }
 
-    /**
-     * The kept entries, oldest first. A client may have its whole answer before the server has
-     * journaled the request, so this first waits (up to 2 s) for requests still being answered.
-     */
+    /** The kept entries, oldest first. */
     public List<Entry> entries() {
         Kept[] kept;
         synchronized (this) {
-            long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
-            long left;
-            while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
             kept = new Kept[size];
             for (int i = 0; i < size; i++) {
                 kept[i] = ring[(next - size + i + ring.length) % ring.length];

@@ -1,60 +1,58 @@
 package org.opendws.snapshot.mock.snapshot;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
 import org.opendws.snapshot.mock.auth.Principal;
-import org.opendws.snapshot.mock.error.DwsException;
+import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.mock.generated.model.CreateSnapshotResponse;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.generated.model.SnapshotResp;
 import org.opendws.snapshot.mock.store.SnapshotStore;
+import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
- * The create-snapshot operation, implementing the interface generated from the spec. By the
- * time it runs, the gateway filter has authenticated the request and checked the project, and
- * Spring MVC has validated it against the spec's constraints; what is left is the duplicate
- * name (400, part of validation) and then the cluster's existence (404).
+ * The snapshot operations, implementing the interface generated from the spec. By the time one
+ * runs, the pipeline's gateway has authenticated the request and checked the project, and Spring
+ * has validated it against the spec's constraints; what is left is the operation's own rules.
  */
 @RestController
 public class SnapshotController implements SnapshotsApi {
     private final SnapshotStore store;
     private final WorldState world;
     private final Clock clock;
-    private final HttpServletRequest request;
 
-    /** The operation over this store and world; {@code request} is the current request's proxy. */
-    public SnapshotController(SnapshotStore store, WorldState world, Clock clock, HttpServletRequest request) {
+    /** The operations over this store and world. */
+    public SnapshotController(SnapshotStore store, WorldState world, Clock clock) {
         this.store = store;
         this.world = world;
         this.clock = clock;
-        this.request = request;
     }
 
     @Override
-    public ResponseEntity<CreateSnapshotResponse> createSnapshot(String projectId, CreateSnapshotRequestBody body) {
-        return ResponseEntity.ok(create(projectId, body, Principal.of(request)));
+    public Mono<ResponseEntity<CreateSnapshotResponse>> createSnapshot(String projectId,
+            Mono<CreateSnapshotRequestBody> body, ServerWebExchange exchange) {
+        Principal principal = exchange.getAttributeOrDefault(MockPipeline.PRINCIPAL, Principal.ANONYMOUS);
+        return body.map(valid -> ResponseEntity.ok(create(projectId, valid.getSnapshot(), principal)));
     }
 
     /**
-     * Creates a snapshot of a valid request for {@code principal} (the fast paths' entry: they
-     * have no request for Spring to proxy).
-     *
-     * @throws DwsException 400 for a duplicate name or a full store, 404 for an unknown cluster
+     * Creates a snapshot: a duplicate name (400, part of validation), then the cluster's
+     * existence (404).
      */
-    public CreateSnapshotResponse create(String projectId, CreateSnapshotRequestBody body, Principal principal) {
-        Snapshot snapshot = body.getSnapshot();
+    private CreateSnapshotResponse create(String projectId, Snapshot snapshot, Principal principal) {
         if (store.nameTaken(projectId, snapshot.getName())) {
             throw duplicate(snapshot.getName());
         }
         String clusterId = world.cluster(projectId, snapshot.getClusterId());
         if (clusterId == null) {
-            throw DwsException.notFound("Cluster " + snapshot.getClusterId() + " does not exist in this project.");
+            throw ServiceError.notFound("Cluster " + snapshot.getClusterId() + " does not exist in this project.");
         }
         UUID id;
         try {
@@ -63,15 +61,15 @@ public class SnapshotController implements SnapshotsApi {
         } catch (SnapshotStore.RefusedException e) {
             throw switch (e.refusal()) {
                 case DUPLICATE_NAME -> duplicate(snapshot.getName());
-                case FULL -> DwsException.invalid("The mock holds " + store.capacity()
+                case FULL -> ServiceError.invalid("The mock holds " + store.capacity()
                         + " snapshots, its limit (dws.mock.max-snapshots); reset it with POST /__admin/reset.");
             };
         }
         return new CreateSnapshotResponse(new SnapshotResp(id.toString()));
     }
 
-    private static DwsException duplicate(String name) {
-        return DwsException.invalid("snapshot.name: a snapshot named " + name
+    private static ServiceError duplicate(String name) {
+        return ServiceError.invalid("snapshot.name: a snapshot named " + name
                 + " already exists in this project (names are compared without regard to case)");
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -16,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
 import org.opendws.snapshot.mock.world.IdRules;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,9 +35,27 @@ public final class OpenApiDocument {
     /** The classpath resource of the document. */
     public static final String RESOURCE = "openapi/dws-snapshot.yaml";
 
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
     private final byte[] bytes;
     private final NavigableMap<Integer, Map<String, Object>> examples;
     private final IdRules idRules;
+    private final List<Operation> operations;
+
+    /**
+     * An operation of the document.
+     *
+     * @param method       its HTTP method, upper case
+     * @param path         its path template, e.g. {@code /v1.0/{project_id}/snapshots}
+     * @param bodyRequired whether it requires a request body
+     */
+    public record Operation(String method, PathPattern path, boolean bodyRequired) {
+        /** The value of a path variable of a path that matches, e.g. {@code project_id}. */
+        public String pathVariable(String path, String name) {
+            PathPattern.PathMatchInfo match = this.path.matchAndExtract(PathContainer.parsePath(path));
+            return match == null ? null : match.getUriVariables().get(name);
+        }
+    }
 
     private OpenApiDocument(byte[] bytes) {
         this.bytes = bytes;
@@ -42,6 +65,34 @@ public final class OpenApiDocument {
         Object operation = doc.get(doc.get(root, "paths"), SnapshotsApi.PATH_CREATE_SNAPSHOT, "post");
         this.examples = Collections.unmodifiableNavigableMap(examples(doc, doc.get(operation, "responses")));
         this.idRules = idRules(doc, operation);
+        List<Operation> all = new ArrayList<>();
+        doc.map(doc.get(root, "paths")).forEach((template, item) -> {
+            PathPattern pattern = PathPatternParser.defaultInstance.parse(template);
+            doc.map(item).forEach((method, definition) -> {
+                if (METHODS.contains(method)) {
+                    boolean bodyRequired = Boolean.TRUE.equals(doc.find(definition, "requestBody", "required"));
+                    all.add(new Operation(method.toUpperCase(Locale.ROOT), pattern, bodyRequired));
+                }
+            });
+        });
+        this.operations = List.copyOf(all);
+    }
+
+    /** The operation a request is for, or null when the document has none of that method and path. */
+    public Operation operation(String method, String path) {
+        PathContainer parsed = PathContainer.parsePath(path);
+        for (Operation operation : operations) {
+            if (operation.method().equals(method) && operation.path().matches(parsed)) {
+                return operation;
+            }
+        }
+        return null;
+    }
+
+    /** The methods the document has for a path, in document order (empty when it has no such path). */
+    public List<String> methods(String path) {
+        PathContainer parsed = PathContainer.parsePath(path);
+        return operations.stream().filter(o -> o.path().matches(parsed)).map(Operation::method).distinct().toList();
     }
 
     /** A reading begun by {@link #preload()} and not yet taken by {@link #load()}. */

@@ -30,8 +30,8 @@ import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.auth.AuthMode;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.LockoutRegistry;
-import org.opendws.snapshot.mock.error.DwsException;
-import org.opendws.snapshot.mock.request.RequestHead;
+import org.opendws.snapshot.mock.error.ServiceError;
+import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.IdRules;
 import org.opendws.snapshot.mock.world.World;
@@ -40,7 +40,6 @@ import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
 import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * The AK lockout with a configured duration (2 minutes here), counted per AK, under concurrent
@@ -202,11 +201,11 @@ class LockoutHardeningTest {
         String wrong = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
 
         try (MockedStatic<AkSkSigner> signer = mockStatic(AkSkSigner.class, CALLS_REAL_METHODS)) {
-            authenticator.authenticate(RequestHead.of(request(signed, signed.get("Authorization"), body)), body);
+            authenticator.authenticate(request(signed, signed.get("Authorization"), body), body);
             boolean refused = false;
             try {
-                authenticator.authenticate(RequestHead.of(request(signed, signed.get("Authorization").replace(signature, wrong), body)), body);
-            } catch (DwsException e) {
+                authenticator.authenticate(request(signed, signed.get("Authorization").replace(signature, wrong), body), body);
+            } catch (ServiceError e) {
                 refused = e.status() == 401;
             }
 
@@ -250,12 +249,11 @@ class LockoutHardeningTest {
         return calls;
     }
 
-    private static MockHttpServletRequest request(Map<String, String> signed, String authorization, byte[] body) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1.0/" + PROJECT + "/snapshots");
-        request.addHeader("Host", "localhost");
-        request.addHeader(AkSkSigner.HEADER_SDK_DATE, signed.get(AkSkSigner.HEADER_SDK_DATE));
-        request.addHeader("Authorization", authorization);
-        request.setContent(body);
-        return request;
+    /** A request as the mock's core sees it: no server needed to drive the authenticator. */
+    private static MockRequest request(Map<String, String> signed, String authorization, byte[] body) {
+        return new MockRequest("POST", "/v1.0/" + PROJECT + "/snapshots", null, List.of(
+                Map.entry("Host", "localhost"),
+                Map.entry(AkSkSigner.HEADER_SDK_DATE, signed.get(AkSkSigner.HEADER_SDK_DATE)),
+                Map.entry("Authorization", authorization)), body);
     }
 }
