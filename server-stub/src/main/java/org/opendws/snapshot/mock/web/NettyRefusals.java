@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import org.opendws.snapshot.mock.error.ErrorCodes;
 import org.opendws.snapshot.mock.request.RequestIds;
@@ -16,8 +17,9 @@ import reactor.netty.http.server.HttpServer;
 /**
  * The answers Reactor Netty writes itself, before a request reaches {@link MockPipeline}: a
  * request line or head it cannot parse (400), a request line or head over its limits (414, 431).
- * They leave without a body or request id; this handler, right after the HTTP codec, gives them
- * the spec's error schema and an {@code X-Request-Id}, as every other answer has.
+ * They leave without a body or request id; this handler, right after the HTTP codec, makes each
+ * the document's 400 {@code DWS.0001} (the one status it has for a malformed request), saying
+ * what was wrong, with an {@code X-Request-Id}, as every other answer has.
  */
 public final class NettyRefusals extends ChannelOutboundHandlerAdapter {
     private NettyRefusals() {
@@ -36,12 +38,17 @@ public final class NettyRefusals extends ChannelOutboundHandlerAdapter {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof FullHttpResponse response && response.status().code() >= 400
                 && !response.headers().contains(RequestIds.HEADER) && !response.content().isReadable()) {
-            int status = response.status().code();
+            String message = switch (response.status().code()) {
+                case 414 -> "The request line is too long.";
+                case 431 -> "The request head is too large: too many or too long header lines.";
+                default -> "The request is malformed: its request line or a header line is not HTTP/1.1.";
+            };
             String id = RequestIds.newId();
             // every value is ours and needs no JSON escaping
-            byte[] json = ("{\"error_code\":\"" + ErrorCodes.forStatus(status) + "\",\"error_msg\":\"The request is malformed"
-                    + " (HTTP status " + status + ").\",\"request_id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] json = ("{\"error_code\":\"" + ErrorCodes.INVALID_PARAMETER + "\",\"error_msg\":\"" + message
+                    + "\",\"request_id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
             FullHttpResponse answer = response.replace(Unpooled.wrappedBuffer(json));
+            answer.setStatus(HttpResponseStatus.BAD_REQUEST);
             answer.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)

@@ -25,9 +25,17 @@ final class ErrorContract {
     private ErrorContract() {
     }
 
-    /** Asserts the contract; {@code injected}: a 5xx is what the request asked for. */
-    static void check(Object request, RawConnection.Answer answer, boolean head, boolean injected) {
+    /**
+     * Asserts the contract, and for a request to an operation of the document that the document
+     * judges the answer as it documents it (status, headers, body; no leniency); {@code injected}:
+     * a 5xx is what the request asked for.
+     */
+    static void check(RawRequest request, RawConnection.Answer answer, boolean head, boolean injected) {
         String what = request + "\n  answered: " + answer;
+        if (!head) {
+            assertThat(SpecOracle.findingsOnAnswer(request.method(), request.target(), answer))
+                    .as("the document's findings on the answer: %s", what).isEmpty();
+        }
         if (!injected) {
             assertThat(answer.status()).as("no 5xx: %s", what).isLessThan(500);
         }

@@ -37,6 +37,8 @@ class HostileFindingsTest {
         return Stream.of(
                 // Spring MVC answered OPTIONS with an empty 200, Tomcat TRACE with an empty 405 without request id
                 Arguments.of(RawRequest.of("OPTIONS", PATH), 405, "The API does not exist: OPTIONS " + PATH),
+                // Tomcat answered the server-wide OPTIONS * itself: 200 without request id, Allow listing methods no API has
+                Arguments.of(RawRequest.of("OPTIONS", "*"), 405, "The API does not exist: OPTIONS"),
                 Arguments.of(RawRequest.of("TRACE", PATH).header("X-Auth-Token", World.DEFAULT_TOKEN), 405,
                         "The API does not exist: TRACE " + PATH),
                 Arguments.of(RawRequest.of("TRACE", "/__admin/world"), 405, "The API does not exist: TRACE /__admin/world"),

@@ -324,9 +324,6 @@ final class HostileGenerators {
                         request = request.header("Content-Type", contentType);
                     }
                     return request.body(bytes, bytes == null ? Framing.NONE : how);
-                })
-                // the one request Tomcat answers itself, before any valve or filter: a server-wide
-                // ping (RFC 9110, 9.3.7), 200 with Allow and nothing else (see README, Hardening)
-                .filter(request -> !(request.method().equals("OPTIONS") && request.target().equals("*")));
+                });
     }
 }

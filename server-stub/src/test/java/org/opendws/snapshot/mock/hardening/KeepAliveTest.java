@@ -7,8 +7,9 @@ import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.world.World;
 
 /**
- * A client's connection stays open for as many requests as it sends: Tomcat's default closed it
- * after the 100th, so every hundredth request of a load test paid for a new connection.
+ * A client's connection stays open for as many requests as it sends (a server that closed it
+ * after the 100th, as Tomcat's default did, made every hundredth request of a load test pay for
+ * a new connection).
  */
 class KeepAliveTest {
 

@@ -1,13 +1,21 @@
 package org.opendws.snapshot.mock.hardening;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelLoader;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.LevelResolverFactory;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.opendws.snapshot.mock.world.World;
 
 /**
@@ -25,7 +33,53 @@ final class SpecOracle {
             .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
             .build();
 
+    /**
+     * The same document judging answers with no leniency: every finding of the validator is an
+     * error, whatever a {@code swagger-validator.properties} or system property would soften.
+     */
+    private static final OpenApiInteractionValidator STRICT = OpenApiInteractionValidator
+            .createForInlineApiSpecification(document())
+            .withLevelResolver(LevelResolver.create()
+                    .withLoader(new LevelLoader() {
+                        @Override
+                        public Map<String, ValidationReport.Level> loadLevels() {
+                            return Map.of();
+                        }
+
+                        @Override
+                        public Optional<ValidationReport.Level> defaultLevel() {
+                            return Optional.empty();
+                        }
+                    })
+                    .withDefaultLevel(ValidationReport.Level.ERROR)
+                    .build())
+            .build();
+    /** What the validator says of a method and path the document has no operation for. */
+    private static final Set<String> NOT_AN_OPERATION = Set.of(
+            "validation.request.path.missing", "validation.request.operation.notAllowed");
+
     private SpecOracle() {
+    }
+
+    /**
+     * The document's findings on an answer (status, headers, body) to {@code method} on
+     * {@code target}; empty also when the document has no operation for them (a path that is no
+     * API, a method it lacks), whose answers only the error contract judges.
+     */
+    static List<String> findingsOnAnswer(String method, String target, RawConnection.Answer answer) {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status()).withBody(answer.text());
+        answer.headers().forEach((name, values) -> response.withHeader(name, values));
+        ValidationReport report;
+        try {
+            report = STRICT.validateResponse(path, Request.Method.valueOf(method), response.build());
+        } catch (IllegalArgumentException notAMethodOfOpenApi) {
+            return List.of();
+        }
+        List<String> findings = report.getMessages().stream()
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+        return report.getMessages().stream().anyMatch(m -> NOT_AN_OPERATION.contains(m.getKey())) ? List.of() : findings;
     }
 
     /**
