@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * the JVM writes the archive as it exits. An archive named {@code *.aot} is a JDK 25 ahead-of-time
  * cache instead (-XX:AOTCacheOutput: classes loaded and linked, and the methods' profiles), made
  * the same way with a JDK 25 java. Stopping at the context's refresh instead (Spring Boot's
- * recipe) left out Tomcat's start and every class of the first request, a third of the time to
+ * recipe) left out the server's start and every class of the first request, much of the time to
  * the first answer.
  *
  * <p>Arguments: the java executable, the extracted jar, the archive to write. Stopping relies on

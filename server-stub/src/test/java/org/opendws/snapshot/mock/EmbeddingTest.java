@@ -53,6 +53,26 @@ class EmbeddingTest {
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
     }
 
+    /** Spring Boot's server properties reach the one port (here compression), request id and all. */
+    @Test
+    void serverPropertiesApplyToTheOnePort() throws Exception {
+        try (DwsMockServer mock = DwsMockServer.builder().property("server.compression.enabled", "true")
+                .property("server.compression.min-response-size", "1").start()) {
+            java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(mock.baseUrl() + "/__admin/world"))
+                            .header("Accept-Encoding", "gzip").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(answer.headers().firstValue("X-Request-Id")).isPresent();
+            try (java.util.zip.GZIPInputStream unzipped = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(answer.body()))) {
+                assertThat(new String(unzipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains(World.DEFAULT_PROJECT_ID);
+            }
+        }
+    }
+
     @Test
     void propertiesReachTheServer() {
         try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.auth", "none").start()) {
