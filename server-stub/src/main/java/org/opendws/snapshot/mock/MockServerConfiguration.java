@@ -16,7 +16,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.AbstractProtocol;
 import jakarta.validation.Validator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
-import org.opendws.snapshot.client.validation.CodePointSizeValidator;
+import org.opendws.snapshot.mock.validation.CodePointSizeValidator;
 import org.opendws.snapshot.mock.admin.AdminController;
 import org.opendws.snapshot.mock.admin.MockReset;
 import org.opendws.snapshot.mock.auth.Authenticator;

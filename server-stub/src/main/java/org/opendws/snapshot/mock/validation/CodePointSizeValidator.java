@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client.validation;
+package org.opendws.snapshot.mock.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,7 +11,10 @@ import org.hibernate.validator.cfg.ConstraintMapping;
  * {@code minLength}/{@code maxLength} count characters (JSON Schema), instead of Bean
  * Validation's UTF-16 units: a description of 200 emoji is 200 characters to the spec and 400
  * units to {@code String.length()}. Registered beside Hibernate Validator's own validators
- * (collections, arrays and other char sequences keep theirs); used by the client and the mock.
+ * (collections, arrays and other char sequences keep theirs).
+ *
+ * <p>Moved here from the client, which now generates Hibernate Validator's {@code @CodePointLength}
+ * instead of {@code @Size}: it stays only until the mock's generated models do the same.
  */
 public final class CodePointSizeValidator implements ConstraintValidator<Size, String> {
     private int min;
