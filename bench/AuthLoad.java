@@ -3,13 +3,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkCredentials;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 
 /**
  * The load generator of bench/auth-cost.sh. THREADS threads send valid creates through one JDK
- * HttpClient: unsigned to the mock at UNSIGNED_URL (auth=none), or signed with the client's
+ * HttpClient: unsigned to the mock at UNSIGNED_URL (auth=none), or signed with the auth module's
  * AkSkSigner to the mock at SIGNED_URL (auth=aksk). Both modes are first warmed up for WARMUP
  * seconds each, then measured for SECONDS seconds each, ROUNDS times, alternating which goes
  * first (unsigned, signed, signed, unsigned, ...). One process for both, so that the generator
@@ -20,7 +22,7 @@ import org.opendws.snapshot.client.auth.AkSkSigner;
  * connection that the client itself closed (seen in a packet capture: the FIN comes from the
  * client); bench/auth-cost.sh tolerates one in 10,000.
  *
- * <p>Usage: java -cp client/target/classes bench/AuthLoad.java UNSIGNED_URL SIGNED_URL THREADS WARMUP SECONDS ROUNDS
+ * <p>Usage: java -cp auth/target/classes bench/AuthLoad.java UNSIGNED_URL SIGNED_URL THREADS WARMUP SECONDS ROUNDS
  */
 public class AuthLoad {
     static final String PROJECT = "89cd04f168b84af6be287f71730fdb4b";
@@ -31,7 +33,7 @@ public class AuthLoad {
     static final String SK = "MockSecretKeyForLocalDevelopmentOnly0000";
 
     static final AkSkSigner SIGNER = new AkSkSigner();
-    static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", "application/json");
+    static final AkSkCredentials CREDENTIALS = Credentials.akSk(AK, SK);
     static final AtomicLong SEQ = new AtomicLong();
     static final AtomicLong FAILURES = new AtomicLong();
     static volatile long runStart;
@@ -98,8 +100,9 @@ public class AuthLoad {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (sign) {
-            SIGNER.sign("POST", uri.getAuthority(), PATH, Map.of(), SIGNED_HEADERS, body, AK, SK, null)
-                    .forEach(request::header);
+            SIGNER.sign(SignRequest.builder().method("POST").host(uri.getAuthority()).rawPath(PATH)
+                    .header("Content-Type", "application/json").body(body).credentials(CREDENTIALS).build())
+                    .headers().forEach(request::header);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark 2: the cost of authentication. One Java load generator (bench/AuthLoad.java: the JDK
-# HttpClient, 16 threads) sends valid creates, signed with the client's AkSkSigner to the mock in
+# HttpClient, 16 threads) sends valid creates, signed with the auth module's AkSkSigner to the mock in
 # its default aksk mode, and unsigned to the same mock jar with auth=none. The two mocks run side
 # by side; the measurements alternate (unsigned, signed, signed, unsigned, ...) so that a drift in
 # the machine's load weighs on both. Prints each rate and the ratio of the means.
@@ -10,7 +10,7 @@ DURATION=${1:-10}; ROUNDS=${2:-2}; THREADS=${3:-16}
 WARMUP=${BENCH_WARMUP:-15}
 need_apt curl curl
 build_mock
-CP="$ROOT/client/target/classes"   # AkSkSigner (JDK only), built with the mock
+CP="$ROOT/auth/target/classes"   # AkSkSigner (JDK only), built with the mock
 
 free_port AKSK_PORT; start_mock "$AKSK_PORT" --dws.mock.max-snapshots=100000000; AKSK=$MOCK_PID
 free_port NONE_PORT; start_mock "$NONE_PORT" --dws.mock.auth=none --dws.mock.max-snapshots=100000000; NONE=$MOCK_PID

@@ -38,7 +38,7 @@ need_apt() {  # need_apt COMMAND|FILE PACKAGE: the package, unless the command o
 build_mock() {
   local stamp="$TOOLS/mock-built.stamp" stale=
   if [ -f "$JAR" ] && [ -f "$stamp" ]; then
-    stale=$(find "$ROOT"/{api-spec,client,server-stub,docs}/src "$ROOT"/pom.xml "$ROOT"/{api-spec,client,server-stub,docs}/pom.xml \
+    stale=$(find "$ROOT"/{api-spec,auth,server-stub,docs}/src "$ROOT"/pom.xml "$ROOT"/{api-spec,auth,server-stub,docs}/pom.xml \
       -type f -newer "$stamp" -print -quit)
   fi
   if [ ! -f "$JAR" ] || [ ! -f "$FAST_DIR/dws-mock-server.jsa" ] || [ ! -f "$stamp" ] || [ -n "$stale" ] \

@@ -1,8 +1,8 @@
 package example;
 
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.CreatedSnapshot;
 import org.opendws.snapshot.client.DwsSnapshotClient;
-import org.opendws.snapshot.client.auth.Credentials;
 import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.DwsServiceException;
 import org.opendws.snapshot.client.error.DwsTimeoutException;

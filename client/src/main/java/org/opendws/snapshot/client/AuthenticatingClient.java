@@ -5,17 +5,15 @@ import feign.Request;
 import feign.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.opendws.snapshot.client.auth.AkSkCredentials;
-import org.opendws.snapshot.client.auth.AkSkSigner;
-import org.opendws.snapshot.client.auth.Credentials;
-import org.opendws.snapshot.client.auth.TokenCredentials;
+import org.opendws.snapshot.auth.AkSkCredentials;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
+import org.opendws.snapshot.auth.TokenCredentials;
 
 /**
  * Adds the credentials to each request just before the transport sends it, so that an AK/SK
@@ -54,17 +52,20 @@ final class AuthenticatingClient implements Client {
             headers.put(HEADER_AUTH_TOKEN, List.of(token.token()));
         } else if (credentials instanceof AkSkCredentials keys) {
             headers.put(HEADER_PROJECT_ID, List.of(projectId));
-            Map<String, String> toSign = new LinkedHashMap<>();
-            toSign.put(HEADER_PROJECT_ID, projectId);
+            URI uri = URI.create(request.url());
+            SignRequest.Builder toSign = SignRequest.builder()
+                    .method(request.httpMethod().name())
+                    .host(hostHeader(uri))
+                    .rawPath(uri.getRawPath())
+                    .rawQuery(uri.getRawQuery()) // this API has none, but a signature must cover any
+                    .header(HEADER_PROJECT_ID, projectId)
+                    .body(request.body() == null ? new byte[0] : request.body())
+                    .credentials(keys);
             Collection<String> contentType = headers.get("Content-Type");
             if (contentType != null && !contentType.isEmpty()) {
-                toSign.put("Content-Type", contentType.iterator().next());
+                toSign.header("Content-Type", contentType.iterator().next());
             }
-            URI uri = URI.create(request.url());
-            byte[] body = request.body() == null ? new byte[0] : request.body();
-            signer.sign(request.httpMethod().name(), hostHeader(uri), uri.getPath(), query(uri), toSign, body,
-                            keys.accessKey(), keys.secretKey(), keys.securityToken())
-                    .forEach((name, value) -> headers.put(name, List.of(value)));
+            signer.sign(toSign.build()).headers().forEach((name, value) -> headers.put(name, List.of(value)));
         }
         return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(),
                 request.requestTemplate());
@@ -78,26 +79,5 @@ final class AuthenticatingClient implements Client {
         int port = uri.getPort();
         int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return port == -1 || port == defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
-    }
-
-    /** The decoded query parameters (this API has none, but a signature must cover any). */
-    private static Map<String, String> query(URI uri) {
-        String raw = uri.getRawQuery();
-        if (raw == null || raw.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(decode(name), decode(value));
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
-        // percent-decoding only: a literal '+' in a URL query is a plus, not a space
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

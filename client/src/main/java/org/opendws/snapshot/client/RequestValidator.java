@@ -29,7 +29,6 @@ import org.opendws.snapshot.client.error.DwsValidationException;
 import org.opendws.snapshot.client.error.DwsValidationException.Violation;
 import org.opendws.snapshot.client.generated.api.SnapshotsApiParameters;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
-import org.opendws.snapshot.client.validation.CodePointSizeValidator;
 
 /**
  * Checks a request against the constraints generated from the OpenAPI document, with Hibernate
@@ -50,8 +49,9 @@ final class RequestValidator implements AutoCloseable {
     }
 
     RequestValidator() {
-        // lengths in code points, as the document counts them (not UTF-16 units)
-        factory = CodePointSizeValidator.register(Validation.byProvider(HibernateValidator.class).configure())
+        // string lengths are generated as @CodePointLength: counted in code points, as the
+        // document counts them (src/main/openapi-generator/templates/beanValidationCore.mustache)
+        factory = Validation.byProvider(HibernateValidator.class).configure()
                 .propertyNodeNameProvider(new JsonPropertyNames())
                 .parameterNameProvider(new WireParameterNames())
                 .defaultLocale(Locale.ENGLISH)

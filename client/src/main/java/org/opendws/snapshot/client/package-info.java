@@ -3,8 +3,9 @@
  * {@link org.opendws.snapshot.client.DwsSnapshotClient} and call
  * {@link org.opendws.snapshot.client.DwsSnapshotClient#createSnapshot(String, String, String)}.
  *
- * <p>Sub-packages: {@code auth} (credentials and the AK/SK signer), {@code error} (the exceptions),
- * {@code retry} (the retry policy). The {@code generated} packages are produced from the OpenAPI
+ * <p>Sub-packages: {@code error} (the exceptions), {@code retry} (the retry policy). Credentials
+ * and the AK/SK signer are in {@code org.opendws.snapshot.auth} (artifact
+ * {@code dws-snapshot-auth}, a dependency of the client). The {@code generated} packages are produced from the OpenAPI
  * document at build time and are not part of the API.
  */
 package org.opendws.snapshot.client;

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.opendws.snapshot.client.auth.Credentials;
+import org.opendws.snapshot.auth.Credentials;
 
 /** Building a client: endpoints, defaults from the environment, and refusals that say what is missing. */
 class BuilderTest {

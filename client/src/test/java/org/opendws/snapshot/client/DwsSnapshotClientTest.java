@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opendws.snapshot.client.auth.Credentials;
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsClientErrorException;
 import org.opendws.snapshot.client.error.DwsServerErrorException;

@@ -12,6 +12,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.client.generated.api.SnapshotsApiParameters;
 import org.opendws.snapshot.client.generated.model.Snapshot;
@@ -19,7 +20,8 @@ import org.opendws.snapshot.client.generated.model.SnapshotResp;
 
 /**
  * What the generator made of the document: ids as Strings (type mapping string+uuid=String), and
- * every constraint equal to the document's, for the body and for the path parameter.
+ * every constraint equal to the document's, for the body and for the path parameter, string
+ * lengths in code points.
  */
 class GeneratedCodeTest {
     @Test
@@ -59,16 +61,19 @@ class GeneratedCodeTest {
         assertThat(locations).isNotEmpty().containsOnly("path");
     }
 
+    /** String lengths as {@code @CodePointLength} (the document counts code points), never {@code @Size}. */
     private static void assertSameRules(AnnotatedElement element, JsonNode schema, boolean required) {
         assertThat(element.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern").asText());
-        Size size = element.getAnnotation(Size.class);
+        assertThat(element.getAnnotation(Size.class)).as("@Size counts UTF-16 units").isNull();
+        CodePointLength length = element.getAnnotation(CodePointLength.class);
         Map<String, Integer> expected = Map.of(
                 "min", schema.has("minLength") ? schema.get("minLength").asInt() : 0,
                 "max", schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE);
-        if (size == null) {
+        if (length == null) {
             assertThat(expected).isEqualTo(Map.of("min", 0, "max", Integer.MAX_VALUE));
         } else {
-            assertThat(Map.of("min", size.min(), "max", size.max())).isEqualTo(expected);
+            assertThat(Map.of("min", length.min(), "max", length.max())).isEqualTo(expected);
+            assertThat(length.normalizationStrategy()).isEqualTo(CodePointLength.NormalizationStrategy.NONE);
         }
         assertThat(element.getAnnotation(NotNull.class) != null).isEqualTo(required);
     }

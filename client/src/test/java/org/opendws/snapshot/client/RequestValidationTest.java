@@ -143,7 +143,7 @@ class RequestValidationTest {
                 new Violation("snapshot.name", "1abc", "must match \"" + pattern(SpecDocument.snapshotProperty("name")) + "\""),
                 new Violation("snapshot.description", "a=b",
                         "must match \"" + pattern(SpecDocument.snapshotProperty("description")) + "\""),
-                new Violation("project_id", "XYZ", "size must be between 32 and 32"));
+                new Violation("project_id", "XYZ", "length must be between 32 and 32 code points"));
         assertThat(e.getMessage())
                 .startsWith("Invalid createSnapshot request, not sent: ")
                 .contains("snapshot.name must match \"^[A-Za-z][A-Za-z0-9_-]*$\" (rejected value: \"1abc\")")

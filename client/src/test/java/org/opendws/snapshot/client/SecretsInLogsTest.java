@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opendws.snapshot.client.auth.Credentials;
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 import org.slf4j.LoggerFactory;
 

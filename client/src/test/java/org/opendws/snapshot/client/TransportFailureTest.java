@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opendws.snapshot.client.auth.Credentials;
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsConnectTimeoutException;
 import org.opendws.snapshot.client.error.DwsConnectionException;

@@ -4,16 +4,16 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 
 /**
- * A request as the server received it, and its signature recomputed from the received bytes alone
- * with AkSkSigner's public static steps, the way a verifier does: over exactly the headers that
- * {@code SignedHeaders} names, with the {@code Host} header as received.
+ * A request as the server received it, and its signature recomputed from the received bytes alone,
+ * the way a verifier does: a {@link SignRequest} of exactly the headers that {@code SignedHeaders}
+ * names, with the {@code Host} header and the {@code X-Sdk-Date} value as received.
  */
 record WireRequest(LoggedRequest received) {
     private static final Pattern AUTHORIZATION =
@@ -45,17 +45,25 @@ record WireRequest(LoggedRequest received) {
 
     /** The signature a verifier holding {@code secretKey} computes for what was received. */
     String recomputedSignature(String secretKey) {
-        TreeMap<String, String> signed = new TreeMap<>();
+        URI url = URI.create(received.getUrl());
+        SignRequest.Builder request = SignRequest.builder()
+                .method(received.getMethod().getName())
+                .rawPath(url.getRawPath())
+                .rawQuery(url.getRawQuery())
+                .body(received.getBody())
+                .sdkDate(header(AkSkSigner.HEADER_SDK_DATE))
+                .credentials(Credentials.akSk(accessKey(), secretKey, header(AkSkSigner.HEADER_SECURITY_TOKEN)));
         for (String name : signedHeaders()) {
             String value = header(name);
             if (value == null) {
                 throw new AssertionError("signed header " + name + " was not received");
             }
-            signed.put(name, value);
+            switch (name) {
+                case "host" -> request.host(value);
+                case "x-sdk-date", "x-security-token" -> { } // the sdkDate and the credentials above
+                default -> request.header(name, value);
+            }
         }
-        String path = URI.create(received.getUrl()).getPath();
-        String canonical = AkSkSigner.canonicalRequest(received.getMethod().getName(), path, Map.of(), signed,
-                AkSkSigner.sha256Hex(received.getBody()));
-        return AkSkSigner.signature(secretKey, AkSkSigner.stringToSign(header("X-Sdk-Date"), canonical));
+        return new AkSkSigner().sign(request.build()).signature();
     }
 }

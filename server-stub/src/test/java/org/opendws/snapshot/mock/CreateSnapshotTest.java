@@ -21,7 +21,7 @@ import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.world.World;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every documented outcome of the create operation, over real HTTP, signed by the client's AkSkSigner. */
+/** Every documented outcome of the create operation, over real HTTP, signed by the auth module's AkSkSigner. */
 class CreateSnapshotTest extends MockServerTestBase {
     @Autowired
     private SnapshotStore store;

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.IndependentSigner;
@@ -22,7 +22,7 @@ import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.world.World;
 
 /**
- * AK/SK signature checks over real HTTP: requests signed by the client's AkSkSigner and by the
+ * AK/SK signature checks over real HTTP: requests signed by the auth module's AkSkSigner and by the
  * test's independent signer are accepted, chunked or not; every tampering is a 401 that says
  * which check failed and never shows the expected signature.
  */

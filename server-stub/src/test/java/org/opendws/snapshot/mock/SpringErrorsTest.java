@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;

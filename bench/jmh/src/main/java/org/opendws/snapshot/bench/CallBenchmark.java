@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.client.DwsSnapshotClient;
-import org.opendws.snapshot.client.auth.AkSkSigner;
-import org.opendws.snapshot.client.auth.Credentials;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -79,8 +80,9 @@ public class CallBenchmark {
         Map<String, String> signedHeaders = Map.of("Content-Type", "application/json", "X-Project-Id", PROJECT);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signedHeaders.forEach(request::header);
-        signer.sign("POST", base.getHost() + ":" + base.getPort(), path, Map.of(), signedHeaders, body, AK, SK, null)
-                .forEach(request::header);
+        signer.sign(SignRequest.builder().method("POST").host(base.getHost() + ":" + base.getPort()).rawPath(path)
+                        .headers(signedHeaders).body(body).credentials(Credentials.akSk(AK, SK)).build())
+                .headers().forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());

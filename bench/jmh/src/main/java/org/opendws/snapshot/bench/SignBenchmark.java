@@ -3,7 +3,9 @@ package org.opendws.snapshot.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -22,9 +24,12 @@ public class SignBenchmark {
     private final Map<String, String> headers = Map.of("Content-Type", "application/json",
             "X-Project-Id", "89cd04f168b84af6be287f71730fdb4b");
 
+    /** What the client does for each request: build the request to sign, hash the body, sign. */
     @Benchmark
     public Map<String, String> sign() {
-        return signer.sign("POST", "127.0.0.1:8080", "/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots",
-                Map.of(), headers, body, "MOCKACCESSKEY0000000", "MockSecretKeyForLocalDevelopmentOnly0000", null);
+        return signer.sign(SignRequest.builder().method("POST").host("127.0.0.1:8080")
+                .rawPath("/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots").headers(headers).body(body)
+                .credentials(Credentials.akSk("MOCKACCESSKEY0000000", "MockSecretKeyForLocalDevelopmentOnly0000"))
+                .build()).headers();
     }
 }

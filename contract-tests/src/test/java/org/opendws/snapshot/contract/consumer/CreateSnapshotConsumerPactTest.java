@@ -27,15 +27,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.client.CreatedSnapshot;
 import org.opendws.snapshot.client.DwsSnapshotClient;
-import org.opendws.snapshot.client.auth.AkSkSigner;
-import org.opendws.snapshot.client.auth.Credentials;
 import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsServiceException;
 import org.opendws.snapshot.client.error.ForbiddenException;
@@ -231,8 +231,9 @@ public class CreateSnapshotConsumerPactTest {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Project-Id", PROJECT);
-        Map<String, String> signature = new AkSkSigner().sign("POST", uri.getAuthority(), PATH, Map.of(), headers,
-                new byte[0], ALLOWED_KEY, CONSUMER_SECRET_KEY, null);
+        Map<String, String> signature = new AkSkSigner().sign(SignRequest.builder().method("POST")
+                .host(uri.getAuthority()).rawPath(PATH).headers(headers)
+                .credentials(Credentials.akSk(ALLOWED_KEY, CONSUMER_SECRET_KEY)).build()).headers();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody());
@@ -339,8 +340,8 @@ public class CreateSnapshotConsumerPactTest {
                 .path(PATH)
                 .headers("Content-Type", "application/json", "Accept", "application/json", "X-Project-Id", PROJECT)
                 .matchHeader("X-Sdk-Date", SDK_DATE_REGEX, EXAMPLE_SDK_DATE)
-                .matchHeader("Authorization", AUTHORIZATION_REGEX, AkSkSigner.authorization(accessKey,
-                        List.of("content-type", "host", "x-project-id", "x-sdk-date"), EXAMPLE_SIGNATURE));
+                .matchHeader("Authorization", AUTHORIZATION_REGEX, AkSkSigner.ALGORITHM + " Access=" + accessKey
+                        + ", SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=" + EXAMPLE_SIGNATURE);
     }
 
     private static V4Pact respond(PactDslRequestWithPath request, int status, DslPart body) {

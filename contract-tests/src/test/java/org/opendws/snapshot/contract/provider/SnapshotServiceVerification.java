@@ -19,9 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,7 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.contract.Pacts;
 import org.opendws.snapshot.contract.ProviderStates;
 import org.opendws.snapshot.mock.DwsMockServer;
@@ -202,18 +202,19 @@ public abstract class SnapshotServiceVerification {
         if (uri.getRawQuery() != null) {
             throw new IllegalStateException("re-signing a query string is not supported: " + uri);
         }
-        Map<String, String> signed = new LinkedHashMap<>();
-        List<String> names = Arrays.asList(authorization.group(2).split(";"));
-        for (String name : names) {
-            if (!name.equals("host") && !name.equals("x-sdk-date")) {
-                signed.put(name, header(request, name));
+        SignRequest.Builder resigned = SignRequest.builder()
+                .method(request.getMethod())
+                .host(signedAuthority(uri))
+                .rawPath(uri.getRawPath())
+                .body(request.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(request.getEntity()))
+                .credentials(Credentials.akSk(accessKey, credential.secretKey(), credential.securityToken()));
+        // host, x-sdk-date and x-security-token come from the target, the clock and the credential
+        for (String name : authorization.group(2).split(";")) {
+            if (!name.equals("host") && !name.equals("x-sdk-date") && !name.equals("x-security-token")) {
+                resigned.header(name, header(request, name));
             }
         }
-        byte[] body = request.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(request.getEntity());
-        new AkSkSigner(clock)
-                .sign(request.getMethod(), signedAuthority(uri), uri.getPath(), Map.of(), signed, body,
-                        accessKey, credential.secretKey(), credential.securityToken())
-                .forEach(request::setHeader);
+        new AkSkSigner(clock).sign(resigned.build()).headers().forEach(request::setHeader);
     }
 
     /** The provider's own secret key of an access key; the consumer never knows it. */

@@ -1,37 +1,38 @@
 package org.opendws.snapshot.mock.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.request.RequestHead;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Authenticates a request the way Huawei Cloud's API gateway does: an AK/SK signature
- * (SDK-HMAC-SHA256, recomputed with the client's {@link AkSkSigner} over exactly the signed
- * headers, the {@code Host} header and the body bytes as received) or an IAM token in
- * {@code X-Auth-Token}. Every failure is a 401 whose message says which check failed; none
- * reveals the expected signature or a secret.
+ * (SDK-HMAC-SHA256, recomputed with the {@link AkSkSigner} the client signs with, from a
+ * {@link SignRequest} of exactly the signed headers, the {@code Host} header, the
+ * {@code X-Sdk-Date} value, the raw path and query (parsed by the signer with the same
+ * {@link org.opendws.snapshot.auth.QueryString} as the client's) and the body bytes as
+ * received) or an IAM token in {@code X-Auth-Token}. Every failure is a 401 whose message says
+ * which check failed; none reveals the expected signature or a secret.
  */
 public final class Authenticator {
     /** The IAM token header. */
     public static final String HEADER_AUTH_TOKEN = "X-Auth-Token";
-    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
     private final AuthMode mode;
     private final WorldState world;
     private final LockoutRegistry lockouts;
     private final Clock clock;
     private final Duration maxClockSkew;
+    private final AkSkSigner signer;
 
     /** An authenticator of the given mode over the current world. */
     public Authenticator(AuthMode mode, WorldState world, LockoutRegistry lockouts, Clock clock, Duration maxClockSkew) {
@@ -40,6 +41,7 @@ public final class Authenticator {
         this.lockouts = lockouts;
         this.clock = clock;
         this.maxClockSkew = maxClockSkew;
+        this.signer = new AkSkSigner(clock);
     }
 
     /**
@@ -100,10 +102,22 @@ public final class Authenticator {
         checkSecurityToken(request, credential, signed);
         String date = signed.get("x-sdk-date");
         checkDate(date, now);
-        String bodyHash = bodyHash(request, body);
+        SignRequest.Builder received = SignRequest.builder()
+                .method(request.method())
+                .host(signed.get("host"))
+                .rawPath(request.path())
+                .rawQuery(request.query())
+                .sdkDate(date)
+                .credentials(Credentials.akSk(credential.accessKey(), credential.secretKey(), credential.securityToken()));
+        // x-security-token, when signed, is the credential's (checkSecurityToken): the signer adds it
+        signed.forEach((name, value) -> {
+            if (!name.equals("host") && !name.equals("x-sdk-date") && !name.equals("x-security-token")) {
+                received.header(name, value);
+            }
+        });
+        payload(request, body, received);
 
-        String canonical = AkSkSigner.canonicalRequest(request.method(), path(request), query(request), signed, bodyHash);
-        String expected = AkSkSigner.signature(credential.secretKey(), AkSkSigner.stringToSign(date, canonical));
+        String expected = signer.sign(received.build()).signature();
         if (!AkSkSigner.signaturesEqual(expected, auth.signature())) {
             lockouts.failed(auth.accessKey(), now);
             throw ServiceError.unauthenticated("the signature does not match the request "
@@ -151,35 +165,16 @@ public final class Authenticator {
         }
     }
 
-    private static String bodyHash(RequestHead request, byte[] body) {
-        String actual = AkSkSigner.sha256Hex(body);
+    /** The body as received, or the X-Sdk-Content-Sha256 it declares (which must be its hash, or UNSIGNED-PAYLOAD). */
+    private static void payload(RequestHead request, byte[] body, SignRequest.Builder received) {
         String declared = request.header(AkSkSigner.HEADER_CONTENT_SHA256);
         if (declared == null) {
-            return actual;
+            received.body(body);
+            return;
         }
-        if (!declared.equals(UNSIGNED_PAYLOAD) && !declared.equalsIgnoreCase(actual)) {
+        if (!declared.equals(AkSkSigner.UNSIGNED_PAYLOAD) && !declared.equalsIgnoreCase(AkSkSigner.sha256Hex(body))) {
             throw ServiceError.unauthenticated("X-Sdk-Content-Sha256 does not match the SHA-256 of the body");
         }
-        return declared;
-    }
-
-    /** The path as the client signed it: percent-decoded, to be encoded again segment by segment. */
-    private static String path(RequestHead request) {
-        return UriUtils.decode(request.path(), StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> query(RequestHead request) {
-        Map<String, String> query = new LinkedHashMap<>();
-        String raw = request.query();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            query.put(UriUtils.decode(name, StandardCharsets.UTF_8), UriUtils.decode(value, StandardCharsets.UTF_8));
-        }
-        return query;
+        received.payloadHash(declared);
     }
 }

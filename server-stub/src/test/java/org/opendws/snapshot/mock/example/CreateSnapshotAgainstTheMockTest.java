@@ -9,10 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.junit.DwsMockExtension;
 import org.opendws.snapshot.mock.world.World;
@@ -50,21 +51,26 @@ class CreateSnapshotAgainstTheMockTest {
         assertThat(retried.statusCode()).isEqualTo(200);
     }
 
-    /** What the client under test would do: a signed POST (here with the kit's AkSkSigner). */
+    /** What the client under test would do: a signed POST (here with the kit's AkSkSigner, dws-snapshot-auth). */
     private static HttpResponse<String> create(DwsMockServer server, String name) throws Exception {
         World.Credential credential = server.world().firstCredential();
         String path = "/v1.0/" + PROJECT + "/snapshots";
         byte[] body = ("{\"snapshot\":{\"name\":\"" + name + "\",\"cluster_id\":\"" + CLUSTER + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         URI uri = URI.create(server.baseUrl() + path);
-        Map<String, String> signature = new AkSkSigner().sign("POST", uri.getAuthority(), path, Map.of(),
-                Map.of("Content-Type", "application/json"), body,
-                credential.accessKey(), credential.secretKey(), null);
+        SignRequest toSign = SignRequest.builder()
+                .method("POST")
+                .host(uri.getAuthority())
+                .rawPath(path)
+                .header("Content-Type", "application/json")
+                .body(body)
+                .credentials(Credentials.akSk(credential.accessKey(), credential.secretKey()))
+                .build();
 
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signature.forEach(request::header);
+        new AkSkSigner().sign(toSign).headers().forEach(request::header);
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,8 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.world.World;
 
 /**
@@ -143,8 +145,8 @@ class ConcurrentCreatesTest {
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
         if (signed) {
-            headers.putAll(new AkSkSigner().sign("POST", "127.0.0.1:" + mock.port(), path, Map.of(), headers, body,
-                    World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, null));
+            headers.putAll(DwsHttp.signPost(Clock.systemUTC(), "127.0.0.1:" + mock.port(), path, headers, body,
+                    Credentials.akSk(World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY)));
         } else {
             headers.put("X-Auth-Token", World.DEFAULT_TOKEN);
         }

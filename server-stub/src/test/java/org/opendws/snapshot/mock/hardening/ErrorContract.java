@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ({@code error_code}, {@code error_msg}, {@code request_id} equal to the header) as
  * {@code application/json}, without a stack trace or a Java class name.
  */
-final class ErrorContract {
+public final class ErrorContract {
     static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{32}");
     /** A stack frame, a source position, an exception or a class of a Java package the mock uses. */
     static final Pattern INTERNALS = Pattern.compile(
@@ -30,7 +30,7 @@ final class ErrorContract {
      * judges the answer as it documents it (status, headers, body; no leniency); {@code injected}:
      * a 5xx is what the request asked for.
      */
-    static void check(RawRequest request, RawConnection.Answer answer, boolean head, boolean injected) {
+    public static void check(RawRequest request, RawConnection.Answer answer, boolean head, boolean injected) {
         String what = request + "\n  answered: " + answer;
         if (!head) {
             assertThat(SpecOracle.findingsOnAnswer(request.method(), request.target(), answer))

@@ -25,13 +25,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.MockedStatic;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.auth.AuthMode;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.LockoutRegistry;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.request.MockRequest;
+import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.IdRules;
 import org.opendws.snapshot.mock.world.World;
@@ -85,8 +87,7 @@ class LockoutHardeningTest {
         byte[] body = ("{\"snapshot\":{\"name\":\"lockout-" + NAMES.incrementAndGet() + "\",\"cluster_id\":\"" + CLUSTER
                 + "\"}}").getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
-        headers.putAll(new AkSkSigner(CLOCK).sign("POST", "127.0.0.1:" + mock.port(), path, Map.of(), headers, body,
-                ak, sk, null));
+        headers.putAll(DwsHttp.signPost(CLOCK, "127.0.0.1:" + mock.port(), path, headers, body, Credentials.akSk(ak, sk)));
         RawRequest request = RawRequest.of("POST", path).headers(headers);
         request = request.body(body, RawRequest.Framing.LENGTH);
         try (RawConnection connection = new RawConnection(mock.port())) {
@@ -195,8 +196,8 @@ class LockoutHardeningTest {
         Authenticator authenticator = new Authenticator(AuthMode.AKSK, world, new LockoutRegistry(5, Duration.ofMinutes(5)),
                 CLOCK, Duration.ofMinutes(15));
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> signed = new AkSkSigner(CLOCK).sign("POST", "localhost", "/v1.0/" + PROJECT + "/snapshots",
-                Map.of(), Map.of(), body, AK, SK, null);
+        Map<String, String> signed = DwsHttp.signPost(CLOCK, "localhost", "/v1.0/" + PROJECT + "/snapshots", Map.of(),
+                body, Credentials.akSk(AK, SK));
         String signature = signed.get("Authorization").substring(signed.get("Authorization").lastIndexOf('=') + 1);
         String wrong = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
 

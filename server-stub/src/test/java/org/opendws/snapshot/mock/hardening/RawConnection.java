@@ -24,7 +24,7 @@ import java.util.Map;
  * reconnects when the server closed the connection, so that thousands of cases cost thousands
  * of requests, not thousands of connections.
  */
-final class RawConnection implements Closeable {
+public final class RawConnection implements Closeable {
     private static final int TIMEOUT_MILLIS = 20_000;
     private final int port;
     private Socket socket;
@@ -33,7 +33,7 @@ final class RawConnection implements Closeable {
     private int connections;
     private boolean checkingClose;
 
-    RawConnection(int port) {
+    public RawConnection(int port) {
         this.port = port;
     }
 
@@ -41,7 +41,7 @@ final class RawConnection implements Closeable {
      * From now on an answer counts as closed only if the server then really ends the connection
      * (not only says {@code Connection: close}); waits up to the read timeout for that end.
      */
-    RawConnection checkingClose() {
+    public RawConnection checkingClose() {
         checkingClose = true;
         return this;
     }
@@ -54,13 +54,13 @@ final class RawConnection implements Closeable {
      * @param body    the body (de-chunked)
      * @param closed  whether the server closed the connection after it
      */
-    record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean closed) {
-        String header(String name) {
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean closed) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.get(0);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
@@ -72,12 +72,12 @@ final class RawConnection implements Closeable {
     }
 
     /** How many connections it opened so far. */
-    int connections() {
+    public int connections() {
         return connections;
     }
 
     /** Sends {@code request} whole and reads the answer ({@code head}: an answer without body). */
-    Answer exchange(byte[] request, boolean head) {
+    public Answer exchange(byte[] request, boolean head) {
         try {
             return exchangeOnce(request, head);
         } catch (IOException first) {

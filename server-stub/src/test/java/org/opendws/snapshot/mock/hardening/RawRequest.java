@@ -17,9 +17,9 @@ import java.util.Map;
  * @param body    the body, or null for none
  * @param framing how the body is framed
  */
-record RawRequest(String method, String target, List<String> headers, byte[] body, Framing framing) {
+public record RawRequest(String method, String target, List<String> headers, byte[] body, Framing framing) {
     /** How the body's end is told. */
-    enum Framing {
+    public enum Framing {
         /** {@code Content-Length: <n>} */
         LENGTH,
         /** {@code Transfer-Encoding: chunked}, in chunks of up to 1000 bytes */
@@ -28,16 +28,16 @@ record RawRequest(String method, String target, List<String> headers, byte[] bod
         NONE
     }
 
-    static RawRequest of(String method, String target) {
+    public static RawRequest of(String method, String target) {
         return new RawRequest(method, target, List.of(), null, Framing.NONE);
     }
 
-    RawRequest header(String name, String value) {
+    public RawRequest header(String name, String value) {
         return line(name + ": " + value);
     }
 
     /** Every header of {@code headers}, in their order. */
-    RawRequest headers(Map<String, String> headers) {
+    public RawRequest headers(Map<String, String> headers) {
         RawRequest request = this;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             request = request.header(header.getKey(), header.getValue());
@@ -45,31 +45,31 @@ record RawRequest(String method, String target, List<String> headers, byte[] bod
         return request;
     }
 
-    RawRequest line(String headerLine) {
+    public RawRequest line(String headerLine) {
         List<String> all = new ArrayList<>(headers);
         all.add(headerLine);
         return new RawRequest(method, target, List.copyOf(all), body, framing);
     }
 
-    RawRequest body(byte[] bytes, Framing how) {
+    public RawRequest body(byte[] bytes, Framing how) {
         return new RawRequest(method, target, headers, bytes, how);
     }
 
-    RawRequest json(String json) {
+    public RawRequest json(String json) {
         return header("Content-Type", "application/json").body(json.getBytes(StandardCharsets.UTF_8), Framing.LENGTH);
     }
 
-    boolean isHead() {
+    public boolean isHead() {
         return "HEAD".equals(method);
     }
 
     /** The bytes on the wire, {@code Host: 127.0.0.1:<port>} first. */
-    byte[] bytes(int port) {
+    public byte[] bytes(int port) {
         return bytes("127.0.0.1:" + port);
     }
 
     /** The bytes on the wire, {@code Host: <host>} first. */
-    byte[] bytes(String host) {
+    public byte[] bytes(String host) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n");
         for (String header : headers) {

@@ -23,7 +23,7 @@ import org.opendws.snapshot.mock.world.World;
  * swagger-request-validator, whose JSON-schema validation (java-json-tools, regular expressions
  * with ECMA-262 semantics through Rhino) shares no code with the client or the mock.
  */
-final class SpecOracle {
+public final class SpecOracle {
     /**
      * Additional properties are allowed, as JSON Schema and the spec (which never says
      * {@code additionalProperties: false}) have it; the validator forbids them unless told.
@@ -88,7 +88,7 @@ final class SpecOracle {
      * @param encodedProjectId the project id as it appears in the path (percent-encoded)
      * @param json             the body
      */
-    static ValidationReport validateCreate(String encodedProjectId, String json) {
+    public static ValidationReport validateCreate(String encodedProjectId, String json) {
         SimpleRequest request = SimpleRequest.Builder.post("/v1.0/" + encodedProjectId + "/snapshots")
                 .withContentType("application/json")
                 .withHeader("X-Auth-Token", World.DEFAULT_TOKEN)

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,7 +20,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkCredentials;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.World;
@@ -120,15 +122,10 @@ class TamperingTest {
         headers.put("Content-Type", "application/json");
         headers.put("X-Project-Id", PROJECT);
         headers.put("X-Custom-Signed", "signed-value-1");
-        Map<String, String> queryMap = new TreeMap<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                queryMap.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
-        }
-        Map<String, String> added = new AkSkSigner(CLOCK).sign(signedMethod, host, path, queryMap, headers, body,
-                temporary ? TEMPORARY_AK : AK, temporary ? TEMPORARY_SK : SK, temporary ? SECURITY_TOKEN : null);
-        headers.putAll(added);
+        AkSkCredentials credentials = temporary
+                ? Credentials.akSk(TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN) : Credentials.akSk(AK, SK);
+        headers.putAll(new AkSkSigner(CLOCK).sign(SignRequest.builder().method(signedMethod).host(host)
+                .rawPath(path).rawQuery(query).headers(headers).body(body).credentials(credentials).build()).headers());
         return new Signed("POST", path, query, host, headers, body);
     }
 

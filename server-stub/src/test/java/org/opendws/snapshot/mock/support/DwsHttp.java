@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.opendws.snapshot.client.auth.AkSkSigner;
+import org.opendws.snapshot.auth.AkSkCredentials;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.world.World;
 
 /** A small HTTP client of the mock for tests: real HTTP through java.net.http. */
@@ -69,7 +72,17 @@ public final class DwsHttp {
     /** The headers AkSkSigner adds for a JSON POST of {@code body} to {@code path}. */
     public Map<String, String> sign(String path, Map<String, String> headers, byte[] body, String ak, String sk,
                                     String securityToken) {
-        return new AkSkSigner(clock).sign("POST", host(), path, Map.of(), headers, body, ak, sk, securityToken);
+        return signPost(clock, host(), path, headers, body, Credentials.akSk(ak, sk, securityToken));
+    }
+
+    /**
+     * The headers AkSkSigner adds to a POST of {@code body} to {@code path} at {@code host} with
+     * {@code headers} (signed too), at the clock's time.
+     */
+    public static Map<String, String> signPost(Clock clock, String host, String path, Map<String, String> headers,
+                                               byte[] body, AkSkCredentials credentials) {
+        return new AkSkSigner(clock).sign(SignRequest.builder().method("POST").host(host).rawPath(path)
+                .headers(headers).body(body).credentials(credentials).build()).headers();
     }
 
     /** Creates in the default project, signed by AkSkSigner with the default credential. */

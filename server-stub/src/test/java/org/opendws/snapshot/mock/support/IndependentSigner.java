@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SDK-HMAC-SHA256 written again from the algorithm's text (dws-api-facts.md), sharing no code
- * with the client's AkSkSigner, so that a mistake in one does not hide in both. Only what the
+ * with the auth module's AkSkSigner, so that a mistake in one does not hide in both. Only what the
  * tests need: an ASCII path without characters to escape and no query.
  */
 public final class IndependentSigner {

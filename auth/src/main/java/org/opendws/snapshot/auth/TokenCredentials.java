@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client.auth;
+package org.opendws.snapshot.auth;
 
 /**
  * An IAM token, sent as is in {@code X-Auth-Token}. {@link #toString()} hides it.

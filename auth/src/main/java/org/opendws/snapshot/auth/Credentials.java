@@ -1,12 +1,12 @@
-package org.opendws.snapshot.client.auth;
+package org.opendws.snapshot.auth;
 
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What the client authenticates with: an access key pair ({@link AkSkCredentials}, requests are
- * signed with SDK-HMAC-SHA256) or an IAM token ({@link TokenCredentials}, sent as
- * {@code X-Auth-Token}). Secrets never appear in {@code toString()}.
+ * What a request authenticates with: an access key pair ({@link AkSkCredentials}, the request is
+ * signed with SDK-HMAC-SHA256 by {@link AkSkSigner}) or an IAM token ({@link TokenCredentials},
+ * sent as {@code X-Auth-Token}). Secrets never appear in {@code toString()}.
  */
 public sealed interface Credentials permits AkSkCredentials, TokenCredentials {
     /** The official SDK's variable for the access key. */
@@ -28,8 +28,9 @@ public sealed interface Credentials permits AkSkCredentials, TokenCredentials {
      * @param accessKey the AK
      * @param secretKey the SK
      * @return the credentials
+     * @throws IllegalArgumentException if the AK or SK is missing or blank
      */
-    static Credentials akSk(String accessKey, String secretKey) {
+    static AkSkCredentials akSk(String accessKey, String secretKey) {
         return new AkSkCredentials(accessKey, secretKey, null);
     }
 
@@ -40,8 +41,9 @@ public sealed interface Credentials permits AkSkCredentials, TokenCredentials {
      * @param secretKey     the SK
      * @param securityToken the session token, or null for permanent credentials
      * @return the credentials
+     * @throws IllegalArgumentException if the AK or SK is missing or blank
      */
-    static Credentials akSk(String accessKey, String secretKey, String securityToken) {
+    static AkSkCredentials akSk(String accessKey, String secretKey, String securityToken) {
         return new AkSkCredentials(accessKey, secretKey, securityToken);
     }
 
@@ -50,8 +52,9 @@ public sealed interface Credentials permits AkSkCredentials, TokenCredentials {
      *
      * @param iamToken the token
      * @return the credentials
+     * @throws IllegalArgumentException if the token is missing or blank
      */
-    static Credentials token(String iamToken) {
+    static TokenCredentials token(String iamToken) {
         return new TokenCredentials(iamToken);
     }
 

@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client.auth;
+package org.opendws.snapshot.auth;
 
 /**
  * An access key pair, with the security token of temporary credentials when there is one.

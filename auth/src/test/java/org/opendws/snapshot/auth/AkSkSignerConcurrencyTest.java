@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client.auth;
+package org.opendws.snapshot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class AkSkSignerConcurrencyTest {
                     for (int i = 0; i < 2_000; i++) {
                         String key = "secret-" + thread + "-" + i;
                         String text = "string to sign " + i + " of thread " + thread;
-                        assertThat(AkSkSigner.signature(key, text)).isEqualTo(freshHmac(key, text));
+                        assertThat(AkSkSigner.hmacSha256Hex(key, text)).isEqualTo(freshHmac(key, text));
                         assertThat(AkSkSigner.sha256Hex(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(freshSha256(text));
                     }
                     return null;

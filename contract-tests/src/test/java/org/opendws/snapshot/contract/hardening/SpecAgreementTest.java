@@ -1,4 +1,4 @@
-package org.opendws.snapshot.mock.hardening;
+package org.opendws.snapshot.contract.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +18,17 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.DwsSnapshotClient;
-import org.opendws.snapshot.client.auth.Credentials;
 import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.DwsValidationException;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.hardening.ErrorContract;
+import org.opendws.snapshot.mock.hardening.RawConnection;
+import org.opendws.snapshot.mock.hardening.RawRequest;
+import org.opendws.snapshot.mock.hardening.SpecOracle;
+import org.opendws.snapshot.mock.world.World;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -36,8 +41,8 @@ import org.springframework.web.util.UriUtils;
  */
 class SpecAgreementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROJECT = HostileGenerators.PROJECT;
-    private static final String CLUSTER = HostileGenerators.CLUSTER;
+    private static final String PROJECT = World.DEFAULT_PROJECT_ID;
+    private static final String CLUSTER = World.DEFAULT_CLUSTER_ID;
     /** nothing listens there: a request the client lets through fails to connect, at once */
     private static final String NOWHERE = "http://127.0.0.1:9";
     private static DwsMockServer mock;

@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client.auth;
+package org.opendws.snapshot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
