@@ -161,7 +161,7 @@ public final class DwsMockServer implements AutoCloseable {
             environment.getPropertySources().addFirst(new MapPropertySource("DwsMockServer.Builder", given));
 
             SpringApplication application = new SpringApplicationBuilder(MockServerApplication.class)
-                    .web(WebApplicationType.REACTIVE)
+                    .web(WebApplicationType.SERVLET)
                     .environment(environment)
                     .properties(defaults)
                     .logStartupInfo(false)

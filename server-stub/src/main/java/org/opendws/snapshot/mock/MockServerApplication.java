@@ -6,20 +6,20 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.HttpHandlerAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.ReactiveWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
 /**
  * The mock DWS snapshot service: {@code java -jar dws-mock-server.jar [--name=value ...]}.
  *
- * <p>One HTTP server, Spring WebFlux on Reactor Netty; every request goes through
+ * <p>One HTTP server, Spring MVC on Tomcat; every request goes through
  * {@link org.opendws.snapshot.mock.web.MockPipeline}. The context is kept small for a fast
  * start: only the auto-configurations a JSON web server needs are imported (not every one on the classpath, which also keeps an embedding
  * project's auto-configurations out), and the mock's beans are listed in
@@ -28,11 +28,11 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
         PropertyPlaceholderAutoConfiguration.class,
-        ReactiveWebServerFactoryAutoConfiguration.class,
+        ServletWebServerFactoryAutoConfiguration.class,
         EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
-        HttpHandlerAutoConfiguration.class,
-        WebFluxAutoConfiguration.class,
-        CodecsAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class,
         JacksonAutoConfiguration.class,
         ValidationAutoConfiguration.class})
 @Import(MockServerConfiguration.class)

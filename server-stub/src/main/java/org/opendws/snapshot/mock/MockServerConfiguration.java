@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.net.URI;
 import java.time.Clock;
 import org.opendws.snapshot.mock.admin.AdminController;
 import org.opendws.snapshot.mock.admin.MockReset;
@@ -18,6 +17,7 @@ import org.opendws.snapshot.mock.error.ErrorMapper;
 import org.opendws.snapshot.mock.error.ViolationMessages;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.fault.Latency;
+import org.opendws.snapshot.mock.fault.Sleeper;
 import org.opendws.snapshot.mock.gateway.Gateway;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.journal.Journal;
@@ -25,30 +25,36 @@ import org.opendws.snapshot.mock.snapshot.SnapshotController;
 import org.opendws.snapshot.mock.spec.OpenApiController;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
 import org.opendws.snapshot.mock.store.SnapshotStore;
+import org.opendws.snapshot.mock.web.AsteriskOptions;
+import org.opendws.snapshot.mock.web.ErrorAdvice;
+import org.opendws.snapshot.mock.web.JsonErrorReportValve;
 import org.opendws.snapshot.mock.web.MockPipeline;
-import org.opendws.snapshot.mock.web.NettyRefusals;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldFile;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.accept.RequestedContentTypeResolverBuilder;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
  * The mock's beans, listed explicitly (no component scan, so that nothing of an embedding
@@ -56,8 +62,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MockProperties.class)
-@Import({SnapshotController.class, AdminController.class, OpenApiController.class})
-public class MockServerConfiguration implements WebFluxConfigurer {
+@Import({SnapshotController.class, AdminController.class, OpenApiController.class, ErrorAdvice.class})
+public class MockServerConfiguration implements WebMvcConfigurer {
 
     /** The server's clock (a test may provide a fixed or movable one instead). */
     @Bean
@@ -142,12 +148,21 @@ public class MockServerConfiguration implements WebFluxConfigurer {
         return new Gateway(document, authenticator, faults, properties.latency(), properties.maxDelay());
     }
 
-    /** The one way every request goes. */
+    /** Injected delays that do not take a worker from other requests. */
     @Bean
-    public MockPipeline mockPipeline(Gateway gateway, ErrorMapper errors, Journal journal, OpenApiDocument document,
-                                     ObjectMapper mapper, Clock clock, MockProperties properties) {
-        return new MockPipeline(gateway, errors, journal, document, mapper, clock, maxBodyBytes(properties),
-                properties.accessLog());
+    public Sleeper sleeper() {
+        return new Sleeper();
+    }
+
+    /** The one way every request goes: the first filter, before any of Spring's. */
+    @Bean
+    public FilterRegistrationBean<MockPipeline> mockPipeline(Gateway gateway, ErrorMapper errors, Journal journal,
+                                                             OpenApiDocument document, ObjectMapper mapper, Clock clock,
+                                                             Sleeper sleeper, MockProperties properties) {
+        FilterRegistrationBean<MockPipeline> registration = new FilterRegistrationBean<>(new MockPipeline(gateway,
+                errors, journal, document, mapper, clock, sleeper, maxBodyBytes(properties), properties.accessLog()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     private static int maxBodyBytes(MockProperties properties) {
@@ -159,18 +174,87 @@ public class MockServerConfiguration implements WebFluxConfigurer {
     }
 
     /**
-     * The codecs read what the pipeline let through: a body up to {@code dws.mock.max-body-size}
-     * (Spring's own default, 256 KB, answered a smaller valid body with 413).
+     * What Tomcat refuses before the pipeline sees a request (a malformed request line or head)
+     * in the spec's error schema too: its HTML error report valve is replaced by
+     * {@link JsonErrorReportValve}.
      */
     @Bean
-    public CodecCustomizer bodySizeCodecs(MockProperties properties) {
-        return configurer -> configurer.defaultCodecs().maxInMemorySize(maxBodyBytes(properties));
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReport() {
+        return factory -> factory.addContextCustomizers(context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            host.getPipeline().addValve(new JsonErrorReportValve());
+        });
     }
 
-    /** What Reactor Netty refuses itself (a malformed request line or head) in the error schema too. */
+    /**
+     * Tomcat logs the first request whose head it refuses at INFO, quoting the offending line, so
+     * a token in a malformed header reached the log. Its HTTP/1.1 processor's logger is kept at
+     * WARNING; the client still gets its 400 in the error schema. The bean holds the logger,
+     * which {@code java.util.logging} itself only references weakly (its level would be lost).
+     */
     @Bean
-    public WebServerFactoryCustomizer<NettyReactiveWebServerFactory> nettyRefusals() {
-        return factory -> factory.addServerCustomizers(NettyRefusals::install);
+    public java.util.logging.Logger tomcatHeaderParserLogger() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.apache.coyote.http11.Http11Processor");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /**
+     * Two Tomcat workers per core unless {@code server.tomcat.threads.max} says otherwise (Spring
+     * Boot's default is 200): answers take little CPU each, and with a worker per busy connection
+     * on two cores the runnable threads preempted each other and the slowest answers took twice as
+     * long; one per core halved the rate of one client calling in a loop. Injected delays sleep
+     * outside this count ({@link Sleeper}).
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> twoWorkersPerCore(Environment environment) {
+        return factory -> {
+            if (!environment.containsProperty("server.tomcat.threads.max")) {
+                int workers = 2 * Runtime.getRuntime().availableProcessors();
+                factory.addConnectorCustomizers(connector -> {
+                    if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                        protocol.setMaxThreads(workers);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * TRACE reaches the pipeline, which answers it 405 in the error schema, instead of Tomcat's
+     * bare 405; {@code OPTIONS *}, which Tomcat answers before any filter, is answered the same
+     * way ({@link AsteriskOptions}).
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> noApiMethodsToThePipeline() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setAllowTrace(true);
+            AsteriskOptions.install(connector);
+        });
+    }
+
+    /**
+     * No CORS processing: the mock configures no CORS, yet Spring's default processor answered a
+     * request with a malformed {@code Origin} header with a plain-text 403, outside the error
+     * schema. The header is ignored, as for any other request without CORS configuration.
+     */
+    @Bean
+    public static BeanPostProcessor noCorsProcessing() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractHandlerMapping mapping) {
+                    mapping.setCorsProcessor((configuration, request, response) -> true);
+                }
+                return bean;
+            }
+        };
     }
 
     /**
@@ -178,8 +262,8 @@ public class MockServerConfiguration implements WebFluxConfigurer {
      * description): the operations are not refused with 406 for an {@code Accept} without JSON.
      */
     @Override
-    public void configureContentTypeResolver(RequestedContentTypeResolverBuilder builder) {
-        builder.fixedResolver(MediaType.APPLICATION_JSON);
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
     }
 
     /** {@code dws.mock.latency=200ms}, a fixed latency, besides {@code .min}/{@code .max}. */
@@ -226,14 +310,9 @@ public class MockServerConfiguration implements WebFluxConfigurer {
      * classpath, Spring Boot serves its files under {@code /docs/}; these make {@code /docs} and
      * {@code /docs/} open its index page.
      */
-    @Bean
-    public RouterFunction<ServerResponse> docsIndex() {
-        Resource index = new ClassPathResource("META-INF/resources/docs/index.html");
-        return RouterFunctions.route()
-                .GET("/docs", request -> ServerResponse.status(302).location(URI.create("/docs/")).build())
-                .GET("/docs/", request -> index.exists()
-                        ? ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(index)
-                        : ServerResponse.notFound().build())
-                .build();
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/docs", "/docs/");
+        registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
     }
 }

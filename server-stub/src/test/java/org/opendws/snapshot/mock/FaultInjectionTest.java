@@ -117,9 +117,9 @@ class FaultInjectionTest extends MockServerTestBase {
 
     @Test
     void delayedRequestsDoNotHoldBackOthers() throws Exception {
-        // four requests delayed: a delay waits on a timer, never on one of the server's few event
-        // loops, so a fifth request is answered at once
-        try (DwsMockServer mock = DwsMockServer.builder().start()) {
+        // two workers, four requests asleep in them: without lending each sleeper's place in the
+        // pool, the fifth request would wait for the sleepers
+        try (DwsMockServer mock = DwsMockServer.builder().property("server.tomcat.threads.max", "2").start()) {
             DwsHttp client = new DwsHttp(mock.baseUrl());
             ExecutorService senders = Executors.newFixedThreadPool(4);
             try {

@@ -12,11 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
+import org.opendws.snapshot.mock.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.support.SpecExamples;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * The generated code carries exactly the spec's constraints. This guards the one template
@@ -40,8 +39,8 @@ class GeneratedConstraintsTest {
     void projectIdParameterCarriesTheSpecsConstraints() throws Exception {
         Map<String, Object> schema = (Map<String, Object>) SpecExamples.get(SpecExamples.spec(),
                 "components", "parameters", "ProjectId", "schema");
-        Parameter projectId = SnapshotsApi.class.getMethod("createSnapshot", String.class, Mono.class,
-                ServerWebExchange.class).getParameters()[0];
+        Parameter projectId = SnapshotsApi.class.getMethod("createSnapshot", String.class, CreateSnapshotRequestBody.class)
+                .getParameters()[0];
 
         assertThat(projectId.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern"));
         assertLength(projectId.getAnnotation(CodePointLength.class), schema);

@@ -19,25 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 
 /**
  * The one place where a failure becomes an answer in the spec's error schema, whatever raised it:
- * the gateway and the operations ({@link ServiceError}), the body limit, Spring's binding and
+ * the gateway and the operations ({@link ServiceError}), the body limit, Spring MVC's binding and
  * validation of the generated interface (400 {@code DWS.0001} naming field, rule and rejected
  * value), Spring's own refusals (no such path or method: {@code APIGW.0101}), and anything
  * unexpected (500 {@code DWS.0005} without internal detail; the stack trace goes to the log with
- * the request id). Free of any HTTP server: the pipeline writes what it returns.
+ * the request id). Free of any HTTP server: the pipeline ({@code web} package) writes what it
+ * returns.
  */
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -71,14 +71,14 @@ public final class ErrorMapper {
         if (failure instanceof HandlerMethodValidationException e) {
             return invalid(methodViolations(e));
         }
-        if (failure instanceof WebExchangeBindException e) {
+        if (failure instanceof BindingResult e) {
             return invalid(bindingViolations(e));
         }
-        if (failure instanceof UnsupportedMediaTypeStatusException e) {
+        if (failure instanceof HttpMediaTypeNotSupportedException) {
             return new ErrorAnswer(400, ErrorCodes.INVALID_PARAMETER, mediaTypeMessage(request), Map.of());
         }
-        if (failure instanceof ServerWebInputException e && e.getCause() instanceof DecodingException decoding) {
-            return new ErrorAnswer(400, ErrorCodes.INVALID_PARAMETER, unreadableMessage(decoding.getCause()), Map.of());
+        if (failure instanceof HttpMessageNotReadableException e) {
+            return new ErrorAnswer(400, ErrorCodes.INVALID_PARAMETER, unreadableMessage(e.getCause()), Map.of());
         }
         if (failure instanceof org.springframework.web.ErrorResponse e && e.getStatusCode().value() < 500) {
             return springRefusal(e, request);
@@ -95,8 +95,8 @@ public final class ErrorMapper {
         String message;
         if (status == 404) {
             message = "The API does not exist: " + api + ".";
-        } else if (e instanceof MethodNotAllowedException notAllowed) {
-            message = "The API does not exist: " + api + " (supported methods: " + notAllowed.getSupportedMethods() + ").";
+        } else if (e instanceof HttpRequestMethodNotSupportedException notAllowed) {
+            message = "The API does not exist: " + api + " (supported methods: " + notAllowed.getSupportedHttpMethods() + ").";
         } else {
             String detail = e.getBody().getDetail();
             message = detail != null ? detail : e.getStatusCode().toString();
@@ -139,9 +139,9 @@ public final class ErrorMapper {
         return messages;
     }
 
-    /** The constraints of a request body ({@code @Valid}), checked as Spring decoded it. */
-    private List<String> bindingViolations(WebExchangeBindException e) {
-        Object target = e.getBindingResult().getTarget();
+    /** The constraints of a request body ({@code @Valid}), checked as Spring read it. */
+    private List<String> bindingViolations(BindingResult e) {
+        Object target = e.getTarget();
         List<String> messages = new ArrayList<>();
         for (ObjectError error : e.getAllErrors()) {
             if (error.contains(ConstraintViolation.class)) {

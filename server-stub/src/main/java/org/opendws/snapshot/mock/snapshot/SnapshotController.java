@@ -1,5 +1,6 @@
 package org.opendws.snapshot.mock.snapshot;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
 import org.opendws.snapshot.mock.auth.Principal;
@@ -14,8 +15,6 @@ import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * The snapshot operations, implementing the interface generated from the spec. By the time one
@@ -27,19 +26,20 @@ public class SnapshotController implements SnapshotsApi {
     private final SnapshotStore store;
     private final WorldState world;
     private final Clock clock;
+    private final HttpServletRequest request;
 
-    /** The operations over this store and world. */
-    public SnapshotController(SnapshotStore store, WorldState world, Clock clock) {
+    /** The operations over this store and world; {@code request} is the current request's proxy. */
+    public SnapshotController(SnapshotStore store, WorldState world, Clock clock, HttpServletRequest request) {
         this.store = store;
         this.world = world;
         this.clock = clock;
+        this.request = request;
     }
 
     @Override
-    public Mono<ResponseEntity<CreateSnapshotResponse>> createSnapshot(String projectId,
-            Mono<CreateSnapshotRequestBody> body, ServerWebExchange exchange) {
-        Principal principal = exchange.getAttributeOrDefault(MockPipeline.PRINCIPAL, Principal.ANONYMOUS);
-        return body.map(valid -> ResponseEntity.ok(create(projectId, valid.getSnapshot(), principal)));
+    public ResponseEntity<CreateSnapshotResponse> createSnapshot(String projectId, CreateSnapshotRequestBody body) {
+        Principal principal = request.getAttribute(MockPipeline.PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
+        return ResponseEntity.ok(create(projectId, body.getSnapshot(), principal));
     }
 
     /**

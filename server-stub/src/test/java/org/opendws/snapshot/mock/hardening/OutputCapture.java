@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * Logback event at TRACE and above (root turned to TRACE meanwhile, formatted with MDC,
  * arguments and stack traces) and every {@code java.util.logging} record, formatted with its
  * throwable. Kept, not printed: the root's own appenders are detached meanwhile.
- * The server's own loggers ({@code io.netty}, {@code reactor.netty}) are at TRACE too: with
- * the wire tap off, as the mock runs, they write no request bytes.
+ *
+ * <p>Tomcat's own loggers ({@code org.apache}) stay at INFO: at DEBUG and below its connector
+ * dumps the raw bytes of every request ("Received [POST ... Authorization: ...]"), a wire
+ * trace for debugging the container, not the mock's logging (TESTING.md).
  */
 final class OutputCapture implements AutoCloseable {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -32,6 +34,8 @@ final class OutputCapture implements AutoCloseable {
     private final PrintStream originalErr = System.err;
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level originalLevel = root.getLevel();
+    private final Logger container = (Logger) LoggerFactory.getLogger("org.apache");
+    private final Level containerLevel = container.getLevel();
     private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
     private final java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
@@ -69,6 +73,7 @@ final class OutputCapture implements AutoCloseable {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.TRACE);
+        container.setLevel(Level.INFO);
         julHandler.setLevel(java.util.logging.Level.ALL);
         julRoot.addHandler(julHandler);
     }
@@ -84,6 +89,7 @@ final class OutputCapture implements AutoCloseable {
     public void close() {
         julRoot.removeHandler(julHandler);
         root.setLevel(originalLevel);
+        container.setLevel(containerLevel);
         root.detachAppender(appender);
         appender.stop();
         detached.forEach(root::addAppender);

@@ -1,42 +1,44 @@
 package org.opendws.snapshot.mock.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.world.World;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole pipeline driven without a socket (as WireMock's DirectCallHttpServer drives its core):
- * no server is started, the requests go to the application's handler in memory, through the same
+ * no server is started, the requests go to the application in memory, through the same
  * {@link MockPipeline}, gateway, operation, journal and error mapper as over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-@AutoConfigureWebTestClient
+@AutoConfigureMockMvc
 class PipelineWithoutSocketTest {
     private static final String PATH = "/v1.0/" + World.DEFAULT_PROJECT_ID + "/snapshots";
 
     @Autowired
-    private WebTestClient client;
+    private MockMvc mvc;
     @Autowired
     private Journal journal;
 
     @Test
-    void aCreateGoesTheWholeWay() {
-        String id = client.post().uri(PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"snapshot\":{\"name\":\"in-memory\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID + "\"}}")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.snapshot.id").isNotEmpty()
-                .returnResult().getResponseHeaders().getFirst("X-Request-Id");
+    void aCreateGoesTheWholeWay() throws Exception {
+        String id = mvc.perform(post(PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"snapshot\":{\"name\":\"in-memory\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID + "\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.snapshot.id").isNotEmpty())
+                .andReturn().getResponse().getHeader("X-Request-Id");
 
         List<Journal.Entry> entries = journal.entries();
         assertThat(entries.get(entries.size() - 1)).extracting(Journal.Entry::requestId, Journal.Entry::status)
@@ -44,13 +46,11 @@ class PipelineWithoutSocketTest {
     }
 
     @Test
-    void aRefusalComesFromTheOneErrorMapper() {
-        client.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange()
-                .expectStatus().isEqualTo(401)
-                .expectHeader().exists("X-Request-Id")
-                .expectBody(Map.class).value(body -> assertThat(body)
-                        .containsEntry("error_code", "APIGW.0301")
-                        .containsKey("request_id"));
+    void aRefusalComesFromTheOneErrorMapper() throws Exception {
+        mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().is(401))
+                .andExpect(header().exists("X-Request-Id"))
+                .andExpect(jsonPath("$.error_code").value("APIGW.0301"))
+                .andExpect(jsonPath("$.request_id").isNotEmpty());
     }
 }
