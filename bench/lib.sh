@@ -9,6 +9,9 @@ JAR="$ROOT/server-stub/target/dws-mock-server.jar"
 # README, "Start it faster")
 FAST_DIR="$ROOT/server-stub/target/dws-mock-server"
 PRISM_VERSION=5.16.0
+# WireMock 3, the second peer of bench/mock-vs-prism.sh: the version the parent pom gives the
+# client's tests (wiremock.version), so that the two never drift apart
+WIREMOCK_VERSION=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' "$ROOT/pom.xml")
 TOOLS="$ROOT/bench/target"
 PROJECT=89cd04f168b84af6be287f71730fdb4b
 CLUSTER=44b277eb-39be-4921-be31-3d61b43651d7
@@ -96,6 +99,20 @@ install_prism() {
   fi
 }
 
+# install_wiremock: WireMock's standalone jar (org.wiremock:wiremock-standalone) in
+# bench/target/wiremock, fetched by Maven from the repository the build uses (never downloaded
+# from a fixed address); sets WIREMOCK_JAR
+install_wiremock() {
+  [ -n "$WIREMOCK_VERSION" ] || { log "no <wiremock.version> in $ROOT/pom.xml"; return 1; }
+  WIREMOCK_JAR="$TOOLS/wiremock/wiremock-standalone-$WIREMOCK_VERSION.jar"
+  if [ ! -f "$WIREMOCK_JAR" ]; then
+    log "fetching WireMock $WIREMOCK_VERSION ..."
+    (cd "$ROOT" && ./mvnw -q -B -ntp -N dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" \
+      -DoutputDirectory="$TOOLS/wiremock") >"$TOOLS/wiremock-fetch.log" 2>&1 \
+      || { tail -20 "$TOOLS/wiremock-fetch.log" >&2; return 1; }
+  fi
+}
+
 # free_port VAR: sets VAR to a TCP port nothing on 127.0.0.1 listens on now, below the kernel's
 # ephemeral range (where outgoing connections take their local ports), and not handed out before
 # in this script (a server started a moment ago may not listen yet)
@@ -138,27 +155,28 @@ wrk_creates() {
 }
 
 declare -A P99   # P99[<name><concurrency>]: p99s in ms of compare's runs, " / " between rounds
+declare -A RATIO # RATIO[<concurrency>]: the ratio compare printed at that concurrency (the rounds' median)
 # compare A B SECONDS WARMUP [ROUNDS]: the servers at $URL_A and $URL_B, each first warmed up
 # (WARMUP seconds of creates at concurrency 16), then measured with wrk_creates at concurrency 1,
 # 16 and 64, ROUNDS times (default 1), the one that goes first alternating so that a drift in the
 # machine's load weighs on both; prints a row per run, then A's rate over B's at each concurrency
-# (each round's, and their median); fails when a request was not answered 2xx
+# (each round's, and their median, also left in RATIO); fails when a request was not answered 2xx
 compare() {
   local first=$1 second=$2 rounds=${5:-1} c r s url rps p50 p99 err errors=0 ratios
   local -A rps_of
   [[ $rounds =~ ^[1-9][0-9]*$ ]] || { log "rounds must be a positive whole number, not '$rounds'"; return 2; }
-  P99=()
+  P99=(); RATIO=()
   log "warming up both (${4}s each) ..."
   for s in "$1" "$2"; do url="URL_$s"; wrk_creates "${!url}" 16 "$4" >/dev/null; done
   echo "load average before: $(loadavg)"
-  printf '%-6s %-5s %-5s %10s %9s %9s %7s\n' server round conc req/s p50_ms p99_ms errors
+  printf '%-8s %-5s %-5s %10s %9s %9s %7s\n' server round conc req/s p50_ms p99_ms errors
   for r in $(seq "$rounds"); do
     for c in 1 16 64; do
       for s in $first $second; do
         url="URL_$s"
         read -r rps p50 p99 err < <(wrk_creates "${!url}" "$c" "$3")
         rps_of[$s,$c,$r]=$rps; P99[$s$c]+="${P99[$s$c]:+ / }$p99"; errors=$((errors + err))
-        printf '%-6s %-5s %-5s %10s %9s %9s %7s\n' "$s" "$r" "$c" "$rps" "$p50" "$p99" "$err"
+        printf '%-8s %-5s %-5s %10s %9s %9s %7s\n' "$s" "$r" "$c" "$rps" "$p50" "$p99" "$err"
       done
       # the other goes first at the next concurrency; with three of them, each concurrency's
       # order also flips from one round to the next
@@ -170,8 +188,9 @@ compare() {
     ratios=$(for r in $(seq "$rounds"); do
       awk -v a="${rps_of[$1,$c,$r]}" -v b="${rps_of[$2,$c,$r]}" 'BEGIN { printf "%.2f\n", (b > 0 ? a / b : 0) }'
     done)
-    printf 'concurrency %-3s %s = %sx' "$c" "$1/$2" "$(printf '%s\n' "$ratios" | sort -n \
-      | awk '{ a[NR] = $1 } END { printf "%.2f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2 }')"
+    RATIO[$c]=$(printf '%s\n' "$ratios" | sort -n \
+      | awk '{ a[NR] = $1 } END { printf "%.2f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2 }')
+    printf 'concurrency %-3s %s = %sx' "$c" "$1/$2" "${RATIO[$c]}"
     if [ "$rounds" -gt 1 ]; then printf ', the median of the rounds (%s)' "$(echo $ratios | sed 's/ /x, /g')x"; fi
     echo
   done
@@ -198,6 +217,27 @@ start_mock() {
 start_prism() {
   start_cmd "$TOOLS/prism-$1.log" "$PRISM" mock -h 127.0.0.1 -p "$1" "$SPEC"
   PRISM_PID=$LAST_PID
+}
+
+# start_wiremock PORT: WireMock 3 standalone on loopback serving bench/wiremock/mappings (a
+# templated stub of the create), from a copy in bench/target (WireMock adds a __files folder to
+# its root); sets WIREMOCK_PID. Flags, chosen for a fair comparison with the
+# mock as mock-vs-prism.sh runs it (journal on, no line per request):
+#   --max-request-journal-entries 1000: WireMock keeps a request journal as the mock does (its
+#     dws.mock.journal.size, 1000 by default), bounded alike; --no-request-journal would spare
+#     WireMock work the mock does, and an unbounded journal would grow its heap all run long
+#   --disable-request-logging: WireMock's documented setting for load tests. Without --verbose
+#     (not given) it prints nothing per request either way; this only saves formatting each
+#     request and answer for a notifier that drops them, as the mock (dws.mock.access-log=false)
+#     formats nothing
+#   --disable-banner: a quieter log; nothing else. Jetty's threads, gzip (wrk asks for none) and
+#     templating (local: the stub asks for it) stay at WireMock's defaults
+start_wiremock() {
+  local root="$TOOLS/wiremock/root-$1"
+  rm -rf "$root"; mkdir -p "$root"; cp -R "$BENCH/wiremock/mappings" "$root/"
+  start_cmd "$TOOLS/wiremock-$1.log" java ${BENCH_JAVA_OPTS:-} -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$1" \
+    --root-dir "$root" --max-request-journal-entries 1000 --disable-request-logging --disable-banner
+  WIREMOCK_PID=$LAST_PID
 }
 
 start_cmd() {  # start_cmd LOGFILE COMMAND...: in the background, recorded for cleanup; sets LAST_PID
