@@ -40,7 +40,7 @@ import org.opendws.snapshot.mock.store.SnapshotStore;
  * SnapshotStore and writes the generated answer with a request id from the mock's RequestIds. It
  * is not a mock: no authentication, journal, faults, body cap, cluster lookup or error schema (an
  * invalid request gets a 400 whose body is at most the exception's message). It bounds what
- * moving the mock's create onto such an HTTP layer could gain (README "Benchmarks").
+ * moving the mock's create onto such an HTTP layer could gain (bench/RESULTS.md).
  *
  * <p>Usage: java -cp server-stub/target/classes:LIBS:NETTY bench/HttpFloor.java PORT
  */

@@ -2,7 +2,7 @@
 // connections, each with one valid create in flight, a unique name per request; the request as
 // bench/create.lua's but without the Authorization and X-Sdk-Date it sends for Prism), written in
 // plain C with no script engine, timing each request from its write to the end of its answer.
-// bench/mock-vs-prism.sh runs it beside wrk on the mock (README "Results", p99); by hand, e.g.
+// bench/mock-vs-prism.sh runs it beside wrk on the mock (bench/README.md); by hand, e.g.
 //   gcc -O2 -o bench/target/closedloop bench/closedloop.c
 //   bench/target/closedloop PORT 16 10 5     # 16 connections, 10 s, print answers slower than 5 ms
 // It prints each slow answer (wall-clock ms when its request was sent, latency ms, connection) on

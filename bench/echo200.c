@@ -2,12 +2,11 @@
 // itself adds (scheduling, loopback) from the mock's. One thread, epoll, the same fixed create
 // answer for every read; wrk sends each request in one write, and in its closed loop a connection
 // has one request in flight, so one answer per read is enough. Not a benchmark script: run by hand
-// (README, "Benchmarks", p99), e.g.
+// (bench/README.md), e.g.
 //   mkdir -p bench/target && gcc -O2 -o bench/target/echo200 bench/echo200.c && bench/target/echo200 18090 &
 //   BENCH_RUN=x wrk -t1 -c16 -d10s -s bench/create.lua http://127.0.0.1:18090
 // An optional second argument, in microseconds, is time spent spinning on each request before the
-// answer: with 20, its one thread is busy all the time, as the mock's event loops are (the server,
-// not wrk, sets the rate: 29,000 requests a second instead of 70,000).
+// answer: with 20, its one thread is busy all the time (the server, not wrk, then sets the rate).
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <netinet/in.h>

@@ -42,7 +42,7 @@ echo "WireMock $WIREMOCK_VERSION, the same load:"
 compare mock wiremock "$DURATION" "$WARMUP" "$ROUNDS"
 goal mock wiremock 2
 
-# A second opinion on that p99 (README "Results", p99): wrk and bench/closedloop.c, the same closed
+# A second opinion on that p99 (bench/README.md): wrk and bench/closedloop.c, the same closed
 # loop in plain C, on the mock at concurrency 16, once each a round, the one that goes first alternating
 echo
 for r in $(seq "$ROUNDS"); do

@@ -28,7 +28,7 @@ final class CompleteResponseClient implements Client {
     private final Client transport;
     private final ScheduledExecutorService timer;
     // One watchdog for all reads, instead of a timer task scheduled and cancelled per call: that
-    // woke the timer thread on every call (6 % of a call's CPU, README "Benchmarks"). The watchdog
+    // woke the timer thread on every call, a measurable share of a call's CPU. The watchdog
     // runs every tick while reads are in progress, and not at all otherwise.
     private final Set<Read> reads = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean watching = new AtomicBoolean();

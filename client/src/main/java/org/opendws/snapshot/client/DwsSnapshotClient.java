@@ -94,7 +94,7 @@ public final class DwsSnapshotClient implements AutoCloseable {
         // headers; redirects are not followed, a signed request must not be replayed elsewhere.
         // The client's own steps run on its selector thread instead of being handed to a pool (the
         // default): the caller blocks for each call anyway, and each hand-off was a thread wake-up,
-        // about 60 of 225 us per call on loopback (README "Benchmarks"). Nothing that blocks runs
+        // a large share of a call on loopback. Nothing that blocks runs
         // there: the body is read by the caller from the stream the transport fills.
         this.httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

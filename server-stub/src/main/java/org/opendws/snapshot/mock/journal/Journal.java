@@ -45,7 +45,7 @@ public final class Journal {
 
     /**
      * What is kept of a request: its entry is written out only when the journal is read, so a
-     * request costs no formatting (about 5 % of a create's CPU when it did).
+     * request costs no formatting.
      *
      * @param headers names as sent and their values, alternating, secrets redacted (names are
      *                lower-cased when the journal is read, not for every request)
