@@ -34,8 +34,14 @@ public final class Sleeper implements ApplicationListener<WebServerInitializedEv
         }
     }
 
-    /** Sleeps for {@code duration}; the pool has one more thread meanwhile. */
+    /**
+     * Sleeps for {@code duration}; the pool has one more thread meanwhile. No delay, no change:
+     * resizing the pool starts and ends a thread, which no undelayed request may pay for.
+     */
     public void sleep(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
         ThreadPoolExecutor pool = workers;
         if (pool != null) {
             resize(pool, 1);
