@@ -3,7 +3,6 @@ package org.opendws.snapshot.contract.document;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.pact.PactProviderValidationResults;
 import com.atlassian.oai.validator.pact.PactProviderValidator;
-import com.atlassian.oai.validator.report.LevelLoader;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
@@ -15,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.opendws.snapshot.contract.Pacts;
+import org.opendws.snapshot.mock.hardening.SpecOracle;
 
 /**
  * Checks pact interactions against the OpenAPI document with Atlassian's
@@ -31,20 +30,7 @@ public final class DocumentCheck {
     public static final String DOCUMENT = "openapi/dws-snapshot.yaml";
 
     /** Every validation message at ERROR, whatever the environment configures. */
-    public static final LevelResolver STRICT = LevelResolver.create()
-            .withLoader(new LevelLoader() {
-                @Override
-                public Map<String, ValidationReport.Level> loadLevels() {
-                    return Map.of();
-                }
-
-                @Override
-                public Optional<ValidationReport.Level> defaultLevel() {
-                    return Optional.empty();
-                }
-            })
-            .withDefaultLevel(ValidationReport.Level.ERROR)
-            .build();
+    public static final LevelResolver STRICT = SpecOracle.STRICT_LEVELS;
 
     private DocumentCheck() {
     }

@@ -34,25 +34,27 @@ public final class SpecOracle {
             .build();
 
     /**
-     * The same document judging answers with no leniency: every finding of the validator is an
-     * error, whatever a {@code swagger-validator.properties} or system property would soften.
+     * Every validation message at ERROR, whatever a {@code swagger-validator.properties} or system
+     * property would soften (contract-tests' document check uses it too).
      */
+    public static final LevelResolver STRICT_LEVELS = LevelResolver.create()
+            .withLoader(new LevelLoader() {
+                @Override
+                public Map<String, ValidationReport.Level> loadLevels() {
+                    return Map.of();
+                }
+
+                @Override
+                public Optional<ValidationReport.Level> defaultLevel() {
+                    return Optional.empty();
+                }
+            })
+            .withDefaultLevel(ValidationReport.Level.ERROR)
+            .build();
+    /** The same document judging answers with no leniency. */
     private static final OpenApiInteractionValidator STRICT = OpenApiInteractionValidator
             .createForInlineApiSpecification(document())
-            .withLevelResolver(LevelResolver.create()
-                    .withLoader(new LevelLoader() {
-                        @Override
-                        public Map<String, ValidationReport.Level> loadLevels() {
-                            return Map.of();
-                        }
-
-                        @Override
-                        public Optional<ValidationReport.Level> defaultLevel() {
-                            return Optional.empty();
-                        }
-                    })
-                    .withDefaultLevel(ValidationReport.Level.ERROR)
-                    .build())
+            .withLevelResolver(STRICT_LEVELS)
             .build();
     /** What the validator says of a method and path the document has no operation for. */
     private static final Set<String> NOT_AN_OPERATION = Set.of(
