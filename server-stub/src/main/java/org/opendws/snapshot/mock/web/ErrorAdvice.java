@@ -1,6 +1,7 @@
 package org.opendws.snapshot.mock.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.opendws.snapshot.mock.error.ErrorMapper;
 import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.request.RequestIds;
@@ -28,7 +29,7 @@ public class ErrorAdvice {
     public ResponseEntity<Object> failure(Exception e, HttpServletRequest request) {
         String id = request.getAttribute(MockPipeline.REQUEST_ID) instanceof String s ? s : RequestIds.newId();
         MockRequest head = request.getAttribute(MockPipeline.MOCK_REQUEST) instanceof MockRequest r ? r
-                : new MockRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), java.util.List.of(), null);
+                : new MockRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), List.of(), null);
         ErrorMapper.ErrorAnswer answer = errors.answer(e, head, id);
         HttpHeaders headers = new HttpHeaders();
         answer.headers().forEach(headers::set);
