@@ -208,9 +208,9 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     /**
      * Two Tomcat workers per core unless {@code server.tomcat.threads.max} says otherwise (Spring
      * Boot's default is 200): answers take little CPU each, and with a worker per busy connection
-     * on two cores the runnable threads preempted each other and the slowest answers took twice as
-     * long; one per core halved the rate of one client calling in a loop. Injected delays sleep
-     * outside this count ({@link Sleeper}).
+     * on two cores the runnable threads preempted each other and the slowest answers were much
+     * slower; one per core slowed one client calling in a loop (twice the thread switches per
+     * answer). Injected delays sleep outside this count ({@link Sleeper}).
      */
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> twoWorkersPerCore(Environment environment) {

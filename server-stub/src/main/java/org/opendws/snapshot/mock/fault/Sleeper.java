@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationListener;
  *
  * <p>The pool is small on purpose (two threads per core, {@code MockServerConfiguration}): on a
  * 2-core machine, a worker per busy connection (16 or 64 runnable threads time-slicing each other)
- * made the slowest answers twice as slow. A sleeping worker is not runnable, so the
+ * made the slowest answers much slower. A sleeping worker is not runnable, so the
  * pool grows by one for as long as it sleeps, and a thousand delayed requests never hold back an
  * undelayed one. The price: a delayed request may start a thread and, once it wakes, end one.
  * Other waits (a slow upload, a client that reads slowly) still hold their worker.

@@ -38,7 +38,12 @@ public class SnapshotController implements SnapshotsApi {
 
     @Override
     public ResponseEntity<CreateSnapshotResponse> createSnapshot(String projectId, CreateSnapshotRequestBody body) {
-        Principal principal = request.getAttribute(MockPipeline.PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
+        // the gateway admitted the request as this principal; without one it never saw the request
+        // (a setting such as a context path making Spring MVC and the document disagree on the
+        // path): never an unauthenticated create
+        if (!(request.getAttribute(MockPipeline.PRINCIPAL) instanceof Principal principal)) {
+            throw new IllegalStateException("the gateway did not admit this request to the operation");
+        }
         return ResponseEntity.ok(create(projectId, body.getSnapshot(), principal));
     }
 

@@ -101,7 +101,7 @@ public final class OpenApiDocument {
     /**
      * Begins reading the document on a thread of its own, for the next {@link #load()}: the
      * standalone server calls it first thing, so that the YAML is parsed while Spring Boot starts
-     * (it took about 25 ms of the start on the main thread).
+     * (off the main thread, which has the rest of the start to do).
      *
      * @return the reading (which {@link #load()} takes)
      */

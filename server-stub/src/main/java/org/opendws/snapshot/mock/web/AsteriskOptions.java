@@ -38,7 +38,7 @@ public final class AsteriskOptions implements Adapter {
 
     @Override
     public void service(Request req, Response res) throws Exception {
-        if (!"*".equals(req.requestURI().toString()) || !"OPTIONS".equals(req.method().toString())) {
+        if (!"*".equals(req.requestURI().toString()) || !"OPTIONS".equals(req.getMethod())) {
             tomcat.service(req, res);
             return;
         }

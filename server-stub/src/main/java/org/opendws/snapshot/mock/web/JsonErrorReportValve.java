@@ -39,7 +39,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             message = status == 501 || status == 505
                     ? "The request uses an HTTP method, version or transfer coding this server does not implement."
                     : status == 417 ? "The request's Expect header asks for what this server does not do."
-                    : "The request is malformed: its request line or a header line cannot be read.";
+                    : "The request cannot be read: its request line, a header line or its body is malformed.";
             status = 400;
             response.setStatus(status);
         }

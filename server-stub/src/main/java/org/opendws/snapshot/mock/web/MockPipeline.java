@@ -54,11 +54,12 @@ public final class MockPipeline extends OncePerRequestFilter {
     private static final String ADMIN_PREFIX = "/__admin/";
     /**
      * Methods that are no API on any path: 405 {@code APIGW.0101}, like any other method a path
-     * does not have (with {@code Allow} on a path of the document), instead of the server's own
+     * does not have (with {@code Allow} on a path of the document), instead of Spring MVC's own
      * handling (an automatic answer to OPTIONS). A TRACE is never echoed: it would reflect the
-     * request's credentials.
+     * request's credentials. (Tomcat answers CONNECT and {@code OPTIONS *} before any filter:
+     * {@link JsonErrorReportValve}, {@link AsteriskOptions}.)
      */
-    private static final Set<String> NO_API_METHODS = Set.of("OPTIONS", "TRACE", "CONNECT");
+    private static final Set<String> NO_API_METHODS = Set.of("OPTIONS", "TRACE");
 
     private final Gateway gateway;
     private final ErrorMapper errors;
@@ -151,7 +152,7 @@ public final class MockPipeline extends OncePerRequestFilter {
     private void writeError(HttpServletResponse response, Throwable failure, MockRequest request, String id)
             throws IOException {
         if (response.isCommitted()) {
-            return; // the answer has begun: nothing can replace it
+            return; // the answer is set already (or Tomcat has chosen it, to be written by JsonErrorReportValve)
         }
         ErrorMapper.ErrorAnswer answer = errors.answer(failure, request, id);
         answer.headers().forEach(response::setHeader);
