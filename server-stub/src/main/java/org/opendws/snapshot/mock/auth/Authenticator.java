@@ -10,7 +10,7 @@ import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.error.ServiceError;
-import org.opendws.snapshot.mock.request.RequestHead;
+import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
 
@@ -47,11 +47,10 @@ public final class Authenticator {
     /**
      * Who sent the request.
      *
-     * @param request the request
-     * @param body    its body bytes as received
+     * @param request the request, its body bytes as received
      * @throws ServiceError 401 when authentication fails
      */
-    public Principal authenticate(RequestHead request, byte[] body) {
+    public Principal authenticate(MockRequest request) {
         if (mode == AuthMode.NONE) {
             return Principal.ANONYMOUS;
         }
@@ -62,7 +61,7 @@ public final class Authenticator {
                 throw ServiceError.unauthenticated("AK/SK signatures are not accepted here (dws.mock.auth=token); "
                         + "send an IAM token in X-Auth-Token");
             }
-            return verifySignature(request, body, AuthorizationHeader.parse(authorization));
+            return verifySignature(request, AuthorizationHeader.parse(authorization));
         }
         if (token != null) {
             World.Token known = world.tokenByValue(token);
@@ -76,7 +75,7 @@ public final class Authenticator {
                 : "no credentials: sign the request with an AK/SK (Authorization) or send an IAM token (X-Auth-Token)");
     }
 
-    private Principal verifySignature(RequestHead request, byte[] body, AuthorizationHeader auth) {
+    private Principal verifySignature(MockRequest request, AuthorizationHeader auth) {
         World.Credential credential = world.credential(auth.accessKey());
         if (credential == null) {
             throw ServiceError.unauthenticated("the AK " + auth.accessKey() + " is unknown");
@@ -115,7 +114,7 @@ public final class Authenticator {
                 received.header(name, value);
             }
         });
-        payload(request, body, received);
+        payload(request, received);
 
         String expected = signer.sign(received.build()).signature();
         if (!AkSkSigner.signaturesEqual(expected, auth.signature())) {
@@ -127,7 +126,7 @@ public final class Authenticator {
         return new Principal(credential.accessKey(), credential.projects());
     }
 
-    private static void checkSecurityToken(RequestHead request, World.Credential credential,
+    private static void checkSecurityToken(MockRequest request, World.Credential credential,
                                            Map<String, String> signed) {
         String sent = request.header(AkSkSigner.HEADER_SECURITY_TOKEN);
         if (credential.securityToken() == null) {
@@ -166,7 +165,8 @@ public final class Authenticator {
     }
 
     /** The body as received, or the X-Sdk-Content-Sha256 it declares (which must be its hash, or UNSIGNED-PAYLOAD). */
-    private static void payload(RequestHead request, byte[] body, SignRequest.Builder received) {
+    private static void payload(MockRequest request, SignRequest.Builder received) {
+        byte[] body = request.body();
         String declared = request.header(AkSkSigner.HEADER_CONTENT_SHA256);
         if (declared == null) {
             received.body(body);

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opendws.snapshot.mock.generated.model.ErrorResponse;
-import org.opendws.snapshot.mock.request.RequestHead;
+import org.opendws.snapshot.mock.request.MockRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -64,7 +64,7 @@ public final class ErrorMapper {
     }
 
     /** The answer to {@code request} (whose id is {@code requestId}) that failed with {@code failure}. */
-    public ErrorAnswer answer(Throwable failure, RequestHead request, String requestId) {
+    public ErrorAnswer answer(Throwable failure, MockRequest request, String requestId) {
         if (failure instanceof ServiceError e) {
             return new ErrorAnswer(e.status(), e.code(), e.getMessage(), e.headers());
         }
@@ -89,7 +89,7 @@ public final class ErrorMapper {
     }
 
     /** Spring's own 4xx: no such API (404, 405) or a malformed request, in the error schema. */
-    private static ErrorAnswer springRefusal(org.springframework.web.ErrorResponse e, RequestHead request) {
+    private static ErrorAnswer springRefusal(org.springframework.web.ErrorResponse e, MockRequest request) {
         int status = e.getStatusCode().value();
         String api = request.method() + " " + request.path();
         String message;
@@ -114,7 +114,7 @@ public final class ErrorMapper {
      * The document's rule (its description): a body is JSON, sent as {@code application/json};
      * the gateway answers another or a missing {@code Content-Type} with 400, not 415.
      */
-    private static String mediaTypeMessage(RequestHead request) {
+    private static String mediaTypeMessage(MockRequest request) {
         String sent = request.header(HttpHeaders.CONTENT_TYPE);
         return sent == null
                 ? "Content-Type is missing: send the body as application/json."

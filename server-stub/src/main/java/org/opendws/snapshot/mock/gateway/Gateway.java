@@ -77,7 +77,7 @@ public final class Gateway {
         Duration delay = latency == null ? Duration.ZERO : latency.draw();
         Principal principal = null;
         try {
-            principal = authenticator.authenticate(request, request.body());
+            principal = authenticator.authenticate(request);
             checkProject(request, operation.pathVariable(request.path(), "project_id"), principal);
             Preferences preferences = Preferences.parse(request.headers(Preferences.HEADER));
             if (preferences.delay() != null) {

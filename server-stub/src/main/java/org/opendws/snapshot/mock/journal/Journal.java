@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.opendws.snapshot.mock.request.RequestHead;
+import org.opendws.snapshot.mock.request.MockRequest;
 
 /**
  * The last requests the mock received (a ring of fixed size, {@code dws.mock.journal.size}),
@@ -69,7 +69,7 @@ public final class Journal {
      * @param status   the status it was answered with
      * @param requestId the id it was given
      */
-    public void record(Instant received, RequestHead request, int status, String requestId) {
+    public void record(Instant received, MockRequest request, int status, String requestId) {
         if (ring.length == 0) {
             return;
         }
@@ -119,7 +119,7 @@ public final class Journal {
     }
 
     /** The request's headers: names as sent and their values, alternating, secrets redacted. */
-    private static String[] redactedHeaders(RequestHead request) {
+    private static String[] redactedHeaders(MockRequest request) {
         List<String> pairs = new ArrayList<>(16);
         request.forEachHeader((name, value) -> {
             pairs.add(name);

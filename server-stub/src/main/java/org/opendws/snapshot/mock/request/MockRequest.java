@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
  * @param body    the body's bytes (empty when there is none)
  */
 public record MockRequest(String method, String path, String query, List<Map.Entry<String, String>> headers,
-                          byte[] body) implements RequestHead {
+                          byte[] body) {
     private static final byte[] NO_BODY = new byte[0];
 
     /** A request; a null body is an empty one. */
@@ -29,7 +29,7 @@ public record MockRequest(String method, String path, String query, List<Map.Ent
         return new MockRequest(method, path, query, headers, body);
     }
 
-    @Override
+    /** The first value of a header (name in any case), or null. */
     public String header(String name) {
         for (Map.Entry<String, String> header : headers) {
             if (header.getKey().equalsIgnoreCase(name)) {
@@ -44,7 +44,7 @@ public record MockRequest(String method, String path, String query, List<Map.Ent
         return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
     }
 
-    @Override
+    /** Each header as sent (name in its own case), in order. */
     public void forEachHeader(BiConsumer<String, String> action) {
         for (Map.Entry<String, String> header : headers) {
             action.accept(header.getKey(), header.getValue());

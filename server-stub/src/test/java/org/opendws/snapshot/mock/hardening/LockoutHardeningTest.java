@@ -202,10 +202,10 @@ class LockoutHardeningTest {
         String wrong = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
 
         try (MockedStatic<AkSkSigner> signer = mockStatic(AkSkSigner.class, CALLS_REAL_METHODS)) {
-            authenticator.authenticate(request(signed, signed.get("Authorization"), body), body);
+            authenticator.authenticate(request(signed, signed.get("Authorization"), body));
             boolean refused = false;
             try {
-                authenticator.authenticate(request(signed, signed.get("Authorization").replace(signature, wrong), body), body);
+                authenticator.authenticate(request(signed, signed.get("Authorization").replace(signature, wrong), body));
             } catch (ServiceError e) {
                 refused = e.status() == 401;
             }
