@@ -70,7 +70,7 @@ public final class Gateway {
 
     /** The gateway's decision on {@code request}, whose id is {@code requestId}. */
     public Admission admit(MockRequest request, String requestId) {
-        OpenApiDocument.Operation operation = document.operation(request.method(), request.path());
+        OpenApiDocument.Match operation = document.operation(request.method(), request.path());
         if (operation == null) {
             return Admission.NOT_AN_OPERATION;
         }
@@ -78,7 +78,7 @@ public final class Gateway {
         Principal principal = null;
         try {
             principal = authenticator.authenticate(request);
-            checkProject(request, operation.pathVariable(request.path(), "project_id"), principal);
+            checkProject(request, operation.pathVariables().get("project_id"), principal);
             Preferences preferences = Preferences.parse(request.headers(Preferences.HEADER));
             if (preferences.delay() != null) {
                 delay = delay.plus(preferences.delay().compareTo(maxDelay) > 0 ? maxDelay : preferences.delay());
@@ -89,7 +89,7 @@ public final class Gateway {
                 Object example = faults.example(fault, preferred ? preferences.example() : null, requestId);
                 return new Admission(delay, principal, new Fault(fault, example, preferred), null);
             }
-            if (operation.bodyRequired()) {
+            if (operation.operation().bodyRequired()) {
                 checkBody(request.body());
             }
             return new Admission(delay, principal, null, null);

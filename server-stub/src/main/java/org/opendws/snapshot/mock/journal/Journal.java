@@ -81,9 +81,6 @@ public final class Journal {
     }
 
     private void add(Kept kept) {
-        if (ring.length == 0) {
-            return;
-        }
         ring[next] = kept;
         next = (next + 1) % ring.length;
         size = Math.min(size + 1, ring.length);

@@ -50,11 +50,15 @@ public final class OpenApiDocument {
      * @param bodyRequired whether it requires a request body
      */
     public record Operation(String method, PathPattern path, boolean bodyRequired) {
-        /** The value of a path variable of a path that matches, e.g. {@code project_id}. */
-        public String pathVariable(String path, String name) {
-            PathPattern.PathMatchInfo match = this.path.matchAndExtract(PathContainer.parsePath(path));
-            return match == null ? null : match.getUriVariables().get(name);
-        }
+    }
+
+    /**
+     * A request's operation and the values of its path's variables (e.g. {@code project_id}).
+     *
+     * @param operation     the operation
+     * @param pathVariables the path variables' values by name
+     */
+    public record Match(Operation operation, Map<String, String> pathVariables) {
     }
 
     private OpenApiDocument(byte[] bytes) {
@@ -79,11 +83,14 @@ public final class OpenApiDocument {
     }
 
     /** The operation a request is for, or null when the document has none of that method and path. */
-    public Operation operation(String method, String path) {
+    public Match operation(String method, String path) {
         PathContainer parsed = PathContainer.parsePath(path);
         for (Operation operation : operations) {
-            if (operation.method().equals(method) && operation.path().matches(parsed)) {
-                return operation;
+            if (operation.method().equals(method)) {
+                PathPattern.PathMatchInfo match = operation.path().matchAndExtract(parsed);
+                if (match != null) {
+                    return new Match(operation, match.getUriVariables());
+                }
             }
         }
         return null;

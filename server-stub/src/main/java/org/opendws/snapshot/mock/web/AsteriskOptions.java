@@ -43,9 +43,8 @@ public final class AsteriskOptions implements Adapter {
             return;
         }
         String id = RequestIds.newId();
-        // every value is ours and needs no JSON escaping
-        byte[] json = ("{\"error_code\":\"" + ErrorCodes.NO_SUCH_API + "\",\"error_msg\":\"The API does not exist: OPTIONS *.\""
-                + ",\"request_id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] json = JsonErrorReportValve.body(ErrorCodes.NO_SUCH_API, "The API does not exist: OPTIONS *.", id)
+                .getBytes(StandardCharsets.UTF_8);
         res.setStatus(405);
         res.setHeader(RequestIds.HEADER, id);
         res.setContentType("application/json");

@@ -1,7 +1,6 @@
 package org.opendws.snapshot.mock.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.opendws.snapshot.mock.error.ErrorMapper;
 import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.request.RequestIds;
@@ -29,7 +28,7 @@ public class ErrorAdvice {
     public ResponseEntity<Object> failure(Exception e, HttpServletRequest request) {
         String id = request.getAttribute(MockPipeline.REQUEST_ID) instanceof String s ? s : RequestIds.newId();
         MockRequest head = request.getAttribute(MockPipeline.MOCK_REQUEST) instanceof MockRequest r ? r
-                : new MockRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), List.of(), null);
+                : MockPipeline.head(request);
         ErrorMapper.ErrorAnswer answer = errors.answer(e, head, id);
         HttpHeaders headers = new HttpHeaders();
         answer.headers().forEach(headers::set);

@@ -22,6 +22,14 @@ import org.opendws.snapshot.mock.request.RequestIds;
  * read is a parameter error like any other.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
+    /**
+     * An error body written without the application's JSON mapper, which these answers, made
+     * before the pipeline runs, cannot reach; every value is the mock's own and needs no escaping.
+     */
+    static String body(String code, String message, String requestId) {
+        return "{\"error_code\":\"" + code + "\",\"error_msg\":\"" + message + "\",\"request_id\":\"" + requestId + "\"}";
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -49,9 +57,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             response.setHeader(RequestIds.HEADER, id);
             Writer writer = response.getReporter();
             if (writer != null) {
-                // every value is ours and needs no JSON escaping
-                writer.write("{\"error_code\":\"" + ErrorCodes.forStatus(status) + "\",\"error_msg\":\"" + message
-                        + "\",\"request_id\":\"" + id + "\"}");
+                writer.write(body(ErrorCodes.forStatus(status), message, id));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -168,7 +168,8 @@ public final class MockPipeline extends OncePerRequestFilter {
         response.getOutputStream().write(json);
     }
 
-    private static MockRequest head(HttpServletRequest request) {
+    /** The request's method, path, query and headers (no body yet). */
+    static MockRequest head(HttpServletRequest request) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(16);
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
