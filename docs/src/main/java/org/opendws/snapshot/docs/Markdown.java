@@ -12,6 +12,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -30,7 +31,7 @@ final class Markdown {
 
     /**
      * @param escapeRawHtml true to show raw HTML as text (for text from the OpenAPI document)
-     * @param linkRewriter  maps each link destination (e.g. a guide's {@code .md} name to its page)
+     * @param linkRewriter  maps each link and image destination (e.g. a guide's {@code .md} name to its page)
      */
     Markdown(boolean escapeRawHtml, UnaryOperator<String> linkRewriter) {
         this.escapeRawHtml = escapeRawHtml;
@@ -49,6 +50,12 @@ final class Markdown {
             public void visit(Link link) {
                 link.setDestination(linkRewriter.apply(link.getDestination()));
                 visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                image.setDestination(linkRewriter.apply(image.getDestination()));
+                visitChildren(image);
             }
         });
         return document;

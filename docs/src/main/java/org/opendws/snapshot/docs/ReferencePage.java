@@ -36,6 +36,9 @@ import org.commonmark.node.Node;
  * its constraints. Nothing on it is copied by hand from the document.
  */
 final class ReferencePage {
+    /** The parameter extension naming the error code of the parameter's violation. */
+    static final String ERROR_CODE_EXTENSION = "x-dws-error-code";
+
     private final OpenAPI api;
     private final Components components;
     private final Markdown markdown = Markdown.forSpec();
@@ -154,16 +157,40 @@ final class ReferencePage {
 
     private void operations(StringBuilder out) {
         section("operations", "Operations", out);
-        for (Map.Entry<String, PathItem> path : orEmpty(api.getPaths()).entrySet()) {
-            PathItem item = path.getValue();
-            item.readOperationsMap().forEach((method, operation) ->
-                    operation(method.toString(), path.getKey(), item, operation, out));
-        }
+        // an index first: every operation of the document, one row each, linking to its article
+        out.append("<table class=\"operation-index\">\n<thead><tr><th>Operation</th><th>Method and path</th>")
+                .append("<th>Summary</th></tr></thead>\n<tbody>\n");
+        forEachOperation((method, path, item, op) -> out.append("<tr><td><a href=\"#")
+                .append(Html.escape(operationId(method, path, op))).append("\">")
+                .append(Html.escape(op.getOperationId() != null ? op.getOperationId() : method + " " + path))
+                .append("</a></td><td><span class=\"method method-").append(Html.escape(method.toLowerCase()))
+                .append("\">").append(Html.escape(method)).append("</span> ").append(Html.code(path))
+                .append("</td><td>").append(Html.escape(op.getSummary())).append("</td></tr>\n"));
+        out.append("</tbody>\n</table>\n");
+        forEachOperation((method, path, item, op) -> operation(method, path, item, op, out));
         out.append("</section>\n");
     }
 
+    /** What is done with each operation: its method, its path, the path's item, the operation. */
+    private interface OperationVisitor {
+        void visit(String method, String path, PathItem item, Operation op);
+    }
+
+    /** Every operation of the document, in the document's order of paths. */
+    private void forEachOperation(OperationVisitor visitor) {
+        for (Map.Entry<String, PathItem> path : orEmpty(api.getPaths()).entrySet()) {
+            PathItem item = path.getValue();
+            item.readOperationsMap().forEach((method, op) -> visitor.visit(method.toString(), path.getKey(), item, op));
+        }
+    }
+
+    /** The fragment id of an operation's article: its operationId, else made from method and path. */
+    private static String operationId(String method, String path, Operation op) {
+        return op.getOperationId() != null ? op.getOperationId() : Html.slug(method + " " + path);
+    }
+
     private void operation(String method, String path, PathItem item, Operation op, StringBuilder out) {
-        String id = op.getOperationId() != null ? op.getOperationId() : Html.slug(method + " " + path);
+        String id = operationId(method, path, op);
         toc.add(new TocEntry(id, op.getOperationId() != null ? op.getOperationId() : method + " " + path));
         out.append("<article class=\"operation\" id=\"").append(Html.escape(id)).append("\">\n")
                 .append("<h3 class=\"endpoint\"><span class=\"method method-").append(Html.escape(method.toLowerCase()))
@@ -217,11 +244,20 @@ final class ReferencePage {
                     .append(Html.code(p.getName())).append("</td><td>").append(Html.escape(p.getIn()))
                     .append("</td><td>").append(type(schema)).append("<br>")
                     .append(required(Boolean.TRUE.equals(p.getRequired()))).append("</td><td>")
-                    .append(constraints(resolve(schema))).append("</td><td>")
+                    .append(constraints(resolve(schema), errorCode(p))).append("</td><td>")
                     .append(markdown.toHtml(p.getDescription())).append("</td><td>")
                     .append(example(example)).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
+    }
+
+    /**
+     * The error code of a parameter's violation when the document names one with the extension
+     * {@value #ERROR_CODE_EXTENSION} (e.g. a {@code snapshot_id} that is not a UUID is
+     * {@code DWS.5149}, not the usual {@code DWS.0001}); null otherwise.
+     */
+    private static Object errorCode(Parameter p) {
+        return p.getExtensions() == null ? null : p.getExtensions().get(ERROR_CODE_EXTENSION);
     }
 
     private void requestBody(String opId, RequestBody body, StringBuilder out) {
@@ -257,6 +293,9 @@ final class ReferencePage {
             out.append("</tbody>\n</table>\n");
         }
         boolean success = status.startsWith("2");
+        if (orEmpty(response.getContent()).isEmpty()) {
+            out.append("<p class=\"body-type no-body\">No body.</p>\n");
+        }
         for (Map.Entry<String, MediaType> content : orEmpty(response.getContent()).entrySet()) {
             mediaType(id, content.getKey(), content.getValue(), success, out);
         }
@@ -333,7 +372,7 @@ final class ReferencePage {
             Schema<?> resolved = resolve(schema);
             if (resolved.getProperties() == null) {
                 // not an object: its own constraints
-                out.append("<p class=\"constraints-line\">").append(constraints(resolved)).append("</p>\n");
+                out.append("<div class=\"constraints-line\">").append(constraints(resolved)).append("</div>\n");
             }
             return;
         }
@@ -375,6 +414,11 @@ final class ReferencePage {
 
     /** Every validation keyword the schema sets, as {@code keyword value} items. */
     private String constraints(Schema<?> s) {
+        return constraints(s, null);
+    }
+
+    /** The same, and last the error code a violation is answered with, when the document names one. */
+    private String constraints(Schema<?> s, Object errorCode) {
         List<String> items = new ArrayList<>();
         BiConsumer<String, Object> add = (keyword, value) -> {
             if (value != null) {
@@ -401,6 +445,10 @@ final class ReferencePage {
         add.accept("readOnly", Boolean.TRUE.equals(s.getReadOnly()) ? true : null);
         add.accept("writeOnly", Boolean.TRUE.equals(s.getWriteOnly()) ? true : null);
         add.accept("deprecated", Boolean.TRUE.equals(s.getDeprecated()) ? true : null);
+        if (errorCode != null) {
+            items.add("<li class=\"error-code\" title=\"" + ERROR_CODE_EXTENSION
+                    + "\"><span class=\"keyword\">violation answered with</span> " + Html.code(errorCode) + "</li>");
+        }
         return items.isEmpty() ? "" : "<ul class=\"constraints\">" + String.join("", items) + "</ul>";
     }
 

@@ -34,6 +34,8 @@ public final class SiteGenerator {
 
     private static final Pattern GUIDE_FILE = Pattern.compile("(?:\\d+-)?([a-z0-9-]+)\\.md");
     private static final Pattern GUIDE_LINK = Pattern.compile("(?:\\d+-)?([a-z0-9-]+)\\.md(#.*)?");
+    /** The assets directory as a guide's Markdown file refers to it: {@code guides/} and {@code assets/} are siblings. */
+    private static final String ASSETS_FROM_GUIDE = "../assets/";
 
     private SiteGenerator() {
     }
@@ -127,8 +129,15 @@ public final class SiteGenerator {
         return guides;
     }
 
-    /** {@code 02-mock-server.md#admin} to {@code mock-server.html#admin}; other links unchanged. */
+    /**
+     * {@code 02-mock-server.md#admin} to {@code mock-server.html#admin}, {@code ../assets/x.svg}
+     * (an asset as the guide's file sees it, on a forge too) to {@code assets/x.svg} (as the page
+     * sees it); other links unchanged.
+     */
     static String guideLink(String destination) {
+        if (destination.startsWith(ASSETS_FROM_GUIDE)) {
+            return destination.substring("../".length());
+        }
         Matcher m = GUIDE_LINK.matcher(destination);
         if (!m.matches()) {
             return destination;

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Walks the parsed OpenAPI document and checks that the generated reference page shows every
- * part of it: each constraint of each schema property and parameter (type, format, lengths,
- * pattern, required), each description word for word, each status with its examples (as JSON
- * equal to the document's), both security schemes, the error-code table and the servers. A change
- * of the document that the site does not show fails here.
+ * part of it: every operation (in the index, as an article, in the table of contents), each
+ * constraint of each schema property and parameter (type, format, lengths, pattern, enum,
+ * default, required, the error code of a violation), each description word for word, each
+ * status (shared responses resolved, a body-less answer said so) with its examples (as JSON
+ * equal to the document's), every named example, both security schemes, the error-code table
+ * and the servers. A change of the document that the site does not show fails here, and so
+ * does an extension the reference does not know.
  */
 class ReferenceCoversSpecTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,38 +62,84 @@ class ReferenceCoversSpecTest {
             Element article = byId("schema-" + entry.getKey());
             assertDescribed(article, entry.getValue().getDescription());
             Map<String, Schema> properties = entry.getValue().getProperties();
+            if (properties == null) {
+                // not an object (e.g. an enum such as SnapshotStatus): its own constraints
+                assertConstraints(article, entry.getValue());
+                continue;
+            }
             for (Map.Entry<String, Schema> property : properties.entrySet()) {
                 Element row = byId("schema-" + entry.getKey() + "-" + property.getKey());
                 boolean required = entry.getValue().getRequired() != null
                         && entry.getValue().getRequired().contains(property.getKey());
-                assertField(row, property.getKey(), property.getValue(), required);
+                Schema<?> schema = resolve(property.getValue());
+                assertField(row, property.getKey(), property.getValue(), required,
+                        property.getValue().getDescription() != null ? property.getValue().getDescription() : schema.getDescription(),
+                        schema.getExample());
             }
         }
     }
 
     @Test
+    void everyOperationIsShownAndIndexed() {
+        List<String> ids = new ArrayList<>();
+        forEachOperation((method, path, item, op) -> {
+            assertThat(op.getOperationId()).as(method + " " + path + " has an operationId").isNotBlank();
+            ids.add(op.getOperationId());
+            // the index at the top of the operations links to the article and says what it is
+            Element indexRow = page.select("table.operation-index a[href=#" + op.getOperationId() + "]").stream()
+                    .findFirst().orElseThrow(() -> new AssertionError("no index row for " + op.getOperationId()))
+                    .closest("tr");
+            assertThat(indexRow.text()).contains(method + " " + path, op.getSummary());
+        });
+        assertThat(ids).as("operations of the document").hasSizeGreaterThanOrEqualTo(5).doesNotHaveDuplicates();
+        assertThat(page.select("article.operation").eachAttr("id")).as("the operations on the page").isEqualTo(ids);
+        assertThat(page.select("table.operation-index tbody tr")).hasSameSizeAs(ids);
+        // and each is in the page's table of contents
+        assertThat(page.select("nav.sidebar ul.toc a").eachAttr("href"))
+                .containsAll(ids.stream().map(id -> "#" + id).toList());
+    }
+
+    @Test
     void everyOperationWithItsParameters() {
-        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-            path.getValue().readOperationsMap().forEach((method, op) -> {
-                Element article = byId(op.getOperationId());
-                assertThat(article.selectFirst("h3").text()).isEqualTo(method + " " + path.getKey());
-                assertThat(article.text()).contains(op.getOperationId(), op.getSummary());
-                assertDescribed(article, op.getDescription());
-                for (Parameter declared : op.getParameters()) {
-                    Parameter p = declared.get$ref() == null ? declared
-                            : api.getComponents().getParameters().get(name(declared.get$ref()));
-                    Element row = byId(op.getOperationId() + "-param-" + p.getName());
-                    assertField(row, p.getName(), p.getSchema(), Boolean.TRUE.equals(p.getRequired()));
-                    assertDescribed(row, p.getDescription());
-                    assertThat(row.text()).contains(p.getIn(), String.valueOf(p.getExample()));
+        forEachOperation((method, path, item, op) -> {
+            Element article = byId(op.getOperationId());
+            assertThat(article.selectFirst("h3").text()).isEqualTo(method + " " + path);
+            assertThat(article.text()).contains(op.getOperationId(), op.getSummary());
+            assertDescribed(article, op.getDescription());
+            List<Parameter> declared = new ArrayList<>();
+            if (item.getParameters() != null) {
+                declared.addAll(item.getParameters());
+            }
+            if (op.getParameters() != null) {
+                declared.addAll(op.getParameters());
+            }
+            assertThat(article.select("table.parameters tbody tr")).hasSameSizeAs(declared);
+            for (Parameter d : declared) {
+                Parameter p = resolve(d);
+                Element row = byId(op.getOperationId() + "-param-" + p.getName());
+                Object example = p.getExample() != null ? p.getExample() : resolve(p.getSchema()).getExample();
+                assertField(row, p.getName(), p.getSchema(), Boolean.TRUE.equals(p.getRequired()), p.getDescription(), example);
+                assertThat(row.child(1).text()).as("where " + p.getName() + " goes").isEqualTo(p.getIn());
+                Object errorCode = p.getExtensions() == null ? null : p.getExtensions().get(ReferencePage.ERROR_CODE_EXTENSION);
+                if (errorCode != null) {
+                    assertThat(row.select("li.error-code").text()).as("the error code of a bad " + p.getName())
+                            .isEqualTo("violation answered with " + errorCode);
+                } else {
+                    assertThat(row.select("li.error-code")).isEmpty();
                 }
-            });
-        }
+            }
+        });
     }
 
     @Test
     void everyRequestBodyFieldAndExample() throws IOException {
+        List<Operation> withBody = operations().stream().filter(op -> op.getRequestBody() != null).toList();
+        assertThat(withBody).isNotEmpty();
         for (Operation op : operations()) {
+            if (op.getRequestBody() == null) {
+                assertThat(page.getElementById(op.getOperationId() + "-request")).as(op.getOperationId()).isNull();
+                continue;
+            }
             Element body = byId(op.getOperationId() + "-request");
             assertDescribed(body, op.getRequestBody().getDescription());
             for (Map.Entry<String, MediaType> content : op.getRequestBody().getContent().entrySet()) {
@@ -114,17 +164,29 @@ class ReferenceCoversSpecTest {
     void everyStatusWithItsDescriptionHeadersAndExamples() throws IOException {
         for (Operation op : operations()) {
             assertThat(op.getResponses()).hasSizeGreaterThanOrEqualTo(1);
+            Element article = byId(op.getOperationId());
+            assertThat(article.select("section.response > h5").eachText()).as("statuses of " + op.getOperationId())
+                    .isEqualTo(new ArrayList<>(op.getResponses().keySet()));
             for (Map.Entry<String, ApiResponse> entry : op.getResponses().entrySet()) {
                 String id = op.getOperationId() + "-" + entry.getKey();
                 Element section = byId(id);
-                ApiResponse response = entry.getValue();
+                // a shared response (components/responses) is shown in full where it is used
+                ApiResponse response = resolve(entry.getValue());
                 assertThat(section.selectFirst("h5").text()).isEqualTo(entry.getKey());
                 assertDescribed(section, response.getDescription());
+                assertThat(response.getHeaders()).as("headers of " + id).isNotEmpty();
                 for (Map.Entry<String, Header> header : response.getHeaders().entrySet()) {
                     assertThat(section.text()).contains(header.getKey());
                     Header h = api.getComponents().getHeaders().get(name(header.getValue().get$ref()));
                     assertDescribed(section, h.getDescription());
                 }
+                if (response.getContent() == null || response.getContent().isEmpty()) {
+                    // e.g. deleteSnapshot's 202: said so, and no body type or example shown
+                    assertThat(section.select(".no-body").text()).as(id).isEqualTo("No body.");
+                    assertThat(section.select("figure.example")).as(id).isEmpty();
+                    continue;
+                }
+                assertThat(section.select(".no-body")).as(id).isEmpty();
                 for (Map.Entry<String, MediaType> content : response.getContent().entrySet()) {
                     assertThat(section.text()).contains(content.getKey(), name(content.getValue().getSchema().get$ref()));
                     assertExamples(section, id, content.getValue().getExamples());
@@ -133,6 +195,58 @@ class ReferenceCoversSpecTest {
                 assertThat(page.select("a[href=#" + id + "]")).isNotEmpty();
             }
         }
+    }
+
+    @Test
+    void everyNamedExampleOfTheDocumentIsShown() throws IOException {
+        Map<String, Example> examples = api.getComponents().getExamples();
+        assertThat(examples).isNotEmpty();
+        List<Element> figures = page.select("figure.example");
+        for (Map.Entry<String, Example> entry : examples.entrySet()) {
+            JsonNode value = JSON.valueToTree(entry.getValue().getValue());
+            boolean shown = false;
+            for (Element figure : figures) {
+                if (figure.selectFirst("figcaption").text().contains(entry.getValue().getSummary())
+                        && JSON.readTree(figure.selectFirst("pre").wholeText()).equals(value)) {
+                    shown = true;
+                    break;
+                }
+            }
+            assertThat(shown).as("example " + entry.getKey() + " (" + entry.getValue().getSummary() + ") on the page").isTrue();
+        }
+    }
+
+    /**
+     * The reference knows how to show each extension the document uses; a new {@code x-...}
+     * fails here until the generator shows it (and this list names it).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyExtensionOfTheDocumentIsOneTheReferenceShows() {
+        List<String> used = new ArrayList<>();
+        Consumer<Map<String, Object>> add = ext -> {
+            if (ext != null) {
+                used.addAll(ext.keySet());
+            }
+        };
+        forEachOperation((method, path, item, op) -> {
+            add.accept(item.getExtensions());
+            add.accept(op.getExtensions());
+            op.getResponses().values().forEach(r -> add.accept(r.getExtensions()));
+            if (op.getParameters() != null) {
+                op.getParameters().forEach(p -> add.accept(p.getExtensions()));
+            }
+        });
+        api.getComponents().getParameters().values().forEach(p -> add.accept(p.getExtensions()));
+        api.getComponents().getResponses().values().forEach(r -> add.accept(r.getExtensions()));
+        api.getComponents().getSchemas().values().forEach(sc -> {
+            add.accept(sc.getExtensions());
+            if (sc.getProperties() != null) {
+                ((Map<String, Schema>) sc.getProperties()).values().forEach(pr -> add.accept(pr.getExtensions()));
+            }
+        });
+        assertThat(used).as("the document uses the error-code extension").contains(ReferencePage.ERROR_CODE_EXTENSION);
+        assertThat(used).as("extensions the reference shows").allMatch(ReferencePage.ERROR_CODE_EXTENSION::equals);
     }
 
     @Test
@@ -181,8 +295,9 @@ class ReferenceCoversSpecTest {
 
     // ---- assertions
 
-    /** The row shows the field's name, type, format, requiredness and every constraint. */
-    private void assertField(Element row, String name, Schema<?> declared, boolean required) {
+    /** The row shows the field's name, type, format, requiredness, every constraint, its description and example. */
+    private void assertField(Element row, String name, Schema<?> declared, boolean required, String description,
+            Object example) {
         Schema<?> schema = resolve(declared);
         assertThat(row.child(0).text()).as("field name").isEqualTo(name);
         String type = declared.get$ref() != null ? name(declared.get$ref()) : schema.getType();
@@ -190,13 +305,13 @@ class ReferenceCoversSpecTest {
         assertThat(row.select(".required, .optional").text()).as("required of " + name)
                 .isEqualTo(required ? "required" : "optional");
         assertConstraints(row, schema);
-        assertDescribed(row, declared.getDescription() != null ? declared.getDescription() : schema.getDescription());
-        if (schema.getExample() != null && !(schema.getExample() instanceof Map)) {
-            assertThat(row.select("td").last().text()).as("example of " + name)
-                    .isEqualTo(String.valueOf(schema.getExample()));
+        assertDescribed(row, description);
+        if (example != null && !(example instanceof Map)) {
+            assertThat(row.select("td").last().text()).as("example of " + name).isEqualTo(String.valueOf(example));
         }
     }
 
+    /** Every validation keyword of the schema (and its default) is listed in the row or article. */
     private static void assertConstraints(Element row, Schema<?> schema) {
         Map<String, Object> keywords = new LinkedHashMap<>(); // null: not set in the document
         keywords.put("format", schema.getFormat());
@@ -207,13 +322,14 @@ class ReferenceCoversSpecTest {
         keywords.put("maximum", schema.getMaximum());
         keywords.put("enum", schema.getEnum() == null ? null
                 : String.join(", ", schema.getEnum().stream().map(String::valueOf).toList()));
+        keywords.put("default", schema.getDefault());
         List<String> expected = new ArrayList<>();
         keywords.forEach((keyword, value) -> {
             if (value != null) {
                 expected.add(keyword + " " + value);
             }
         });
-        assertThat(row.select("ul.constraints li").eachText()).as("constraints in row " + row.child(0).text())
+        assertThat(row.select("ul.constraints li").eachText()).as("constraints in " + row.id() + " " + row.child(0).text())
                 .containsAll(expected);
     }
 
@@ -264,6 +380,24 @@ class ReferenceCoversSpecTest {
         return ops;
     }
 
+    private interface OperationCheck {
+        void check(String method, String path, PathItem item, Operation op);
+    }
+
+    /** Every operation of the document with its method (upper case), path and path item. */
+    private static void forEachOperation(OperationCheck check) {
+        api.getPaths().forEach((path, item) ->
+                item.readOperationsMap().forEach((method, op) -> check.check(method.toString(), path, item, op)));
+    }
+
+    private static Parameter resolve(Parameter p) {
+        return p.get$ref() == null ? p : api.getComponents().getParameters().get(name(p.get$ref()));
+    }
+
+    private static ApiResponse resolve(ApiResponse r) {
+        return r.get$ref() == null ? r : api.getComponents().getResponses().get(name(r.get$ref()));
+    }
+
     /** Dotted names of every property under {@code schema}, e.g. {@code snapshot}, {@code snapshot.name}. */
     private void fields(String prefix, Schema<?> schema, List<String[]> out) {
         Schema<?> resolved = resolve(schema);
@@ -284,7 +418,7 @@ class ReferenceCoversSpecTest {
         return s;
     }
 
-    private Schema<?> resolve(Schema<?> schema) {
+    private static Schema<?> resolve(Schema<?> schema) {
         Schema<?> s = schema;
         while (s.get$ref() != null) {
             s = api.getComponents().getSchemas().get(name(s.get$ref()));
