@@ -427,7 +427,7 @@ final class ReferencePage {
         };
         add.accept("format", s.getFormat());
         if (s.getEnum() != null && !s.getEnum().isEmpty()) {
-            items.add("<li><span class=\"keyword\">enum</span> " + codes(s.getEnum()) + "</li>");
+            items.add("<li class=\"enum\"><span class=\"keyword\">enum</span> " + codes(s.getEnum()) + "</li>");
         }
         add.accept("default", s.getDefault());
         add.accept("minLength", s.getMinLength());
