@@ -47,8 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Opens the built site in headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}, never a downloaded browser), served over HTTP from 127.0.0.1 under
  * {@code /docs/} as the mock server does, and also from {@code file://}. It checks what a reader
- * sees: the operation, the name rules and every status of the reference page, each guide's
- * title, no console error and no request to anything but the local site. Screenshots go to
+ * sees: every operation, the name rules and every status of the reference page, each guide's
+ * title and pictures, no console error and no request to anything but the local site. Screenshots go to
  * {@code target/screenshots/}.
  *
  * <p>Without Chromium the test is skipped, saying how to install it, unless {@code CI=true}:
@@ -138,6 +138,7 @@ class SiteInBrowserTest {
     void referencePageShowsTheOperationTheNameRulesAndEveryStatus() throws IOException {
         open(base);
         assertThat(driver.getTitle()).startsWith("API reference");
+        assertStyled();
         screenshot("reference-top");
 
         Operation op = api.getPaths().get("/v1.0/{project_id}/snapshots").getPost();
@@ -154,6 +155,13 @@ class SiteInBrowserTest {
         assertThat(nameRow.getText()).contains("minLength " + name.getMinLength(), "maxLength " + name.getMaxLength(),
                 "pattern " + name.getPattern(), "4 to 64 characters", "without regard to case", "required");
         screenshot("reference-schemas");
+
+        // every operation of the document is there, as a reader sees it
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, other) -> {
+            WebElement article = driver.findElement(By.id(other.getOperationId()));
+            assertThat(article.findElement(By.tagName("h3")).getText().replaceAll("\\s+", " "))
+                    .isEqualTo(method + " " + path);
+        }));
 
         List<String> statuses = new ArrayList<>(op.getResponses().keySet());
         assertThat(statuses).hasSize(7);
@@ -176,7 +184,8 @@ class SiteInBrowserTest {
     @Test
     void everyGuideOpensFromTheNavigationWithItsTitle() throws IOException {
         List<TestSite.GuideFile> guides = TestSite.guideFiles();
-        assertThat(guides).hasSize(4);
+        assertThat(guides).hasSize(5);
+        int pictures = 0;
         for (TestSite.GuideFile guide : guides) {
             open(base);
             // follow the relative link of the navigation, as a reader would
@@ -187,7 +196,16 @@ class SiteInBrowserTest {
             assertThat(driver.findElement(By.cssSelector("nav a.current")).getText()).isEqualTo(guide.title());
             assertStyled();
             screenshot("guide-" + guide.page().replace(".html", ""));
+            for (WebElement picture : driver.findElements(By.cssSelector("main img"))) {
+                scrollTo(picture);
+                assertThat(((JavascriptExecutor) driver).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", picture))
+                        .as("picture " + picture.getAttribute("src") + " of " + guide.page() + " is shown").isEqualTo(true);
+                assertThat(picture.isDisplayed()).isTrue();
+                screenshot("guide-" + guide.page().replace(".html", "") + "-picture-" + ++pictures);
+            }
         }
+        assertThat(pictures).as("the lifecycle guide's state diagram").isPositive();
         assertOnlyLocalRequests("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         assertNoConsoleErrors();
     }
@@ -208,6 +226,10 @@ class SiteInBrowserTest {
 
     /** The stylesheet and the script loaded (over a relative link): layout and copy buttons are there. */
     private void assertStyled() {
+        // nothing wider than the window (a wide table, a long unbroken value): no sideways scrolling
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
+                .as("the page fits the window's width").isEqualTo(true);
         Object position = ((JavascriptExecutor) driver).executeScript(
                 "return getComputedStyle(document.querySelector('.sidebar')).position;");
         assertThat(position).as("site.css applied").isEqualTo("sticky");
@@ -350,6 +372,9 @@ class SiteInBrowserTest {
         }
         if (name.endsWith(".js")) {
             return "text/javascript; charset=utf-8";
+        }
+        if (name.endsWith(".svg")) {
+            return "image/svg+xml"; // as Spring Boot serves it
         }
         return "application/octet-stream";
     }

@@ -27,7 +27,7 @@ class SitePagesTest {
         List<TestSite.GuideFile> guides = TestSite.guideFiles();
         assertThat(guides).extracting(TestSite.GuideFile::page)
                 .containsExactly("quickstart.html", "mock-server.html", "contract-testing.html",
-                        "troubleshooting-signatures.html");
+                        "troubleshooting-signatures.html", "snapshot-lifecycle.html");
         Document index = TestSite.html(site.resolve("index.html"));
         List<String> nav = index.select("nav.sidebar ul.pages > li > a").eachAttr("href");
         List<String> expectedNav = new ArrayList<>(List.of("index.html"));
