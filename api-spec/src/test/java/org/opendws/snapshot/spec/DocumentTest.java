@@ -9,7 +9,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,14 @@ class DocumentTest {
         options.setResolve(true);
         result = new OpenAPIV3Parser().readLocation(SpecDocument.url().toString(), null, options);
         api = result.getOpenAPI();
+    }
+
+    /** Every operation of the document by its id. */
+    static Map<String, Operation> operations() {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(operation.getOperationId(), operation)));
+        return operations;
     }
 
     @Test
@@ -44,16 +54,57 @@ class DocumentTest {
     }
 
     @Test
+    void operationIdsAreTheOfficialSdkMethodNames() {
+        assertThat(operations().keySet()).containsExactlyInAnyOrder(
+                "createSnapshot", "listSnapshots", "listClusterSnapshots", "listSnapshotDetails", "deleteSnapshot");
+    }
+
+    @Test
     void everyStatusHasTheErrorSchemaOrResponseAndARequestIdHeader() {
         Operation post = api.getPaths().get("/v1.0/{project_id}/snapshots").getPost();
         assertThat(post.getResponses()).containsOnlyKeys("200", "400", "401", "403", "404", "500", "503");
-        post.getResponses().forEach((status, response) -> {
-            assertThat(response.getHeaders()).as(status).containsKey("X-Request-Id");
-            assertThat(response.getHeaders().get("X-Request-Id").get$ref()).as(status).endsWith("/XRequestId");
+        operations().forEach((id, operation) -> operation.getResponses().forEach((status, given) -> {
+            ApiResponse response = SpecDocument.resolve(api, given);
+            String where = id + " " + status;
+            assertThat(response.getDescription()).as(where).isNotBlank();
+            assertThat(response.getHeaders()).as(where).containsKey("X-Request-Id");
+            assertThat(response.getHeaders().get("X-Request-Id").get$ref()).as(where).endsWith("/XRequestId");
+            if (status.equals("202")) {
+                assertThat(response.getContent()).as(where + ": a 202 has no body").isNull();
+                return;
+            }
             String schemaRef = response.getContent().get("application/json").getSchema().get$ref();
-            assertThat(schemaRef).as(status).endsWith(status.equals("200") ? "CreateSnapshotResponse" : "ErrorResponse");
-            assertThat(response.getDescription()).as(status).isNotBlank();
-        });
+            if (status.startsWith("2")) {
+                assertThat(schemaRef).as(where).endsWith(Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Response");
+            } else {
+                assertThat(schemaRef).as(where).endsWith("ErrorResponse");
+            }
+        }));
+    }
+
+    @Test
+    void everyOperationDocumentsAuthenticationPermissionAndServerFailures() {
+        operations().forEach((id, operation) -> assertThat(operation.getResponses()).as(id)
+                .containsKeys("400", "401", "403", "500", "503"));
+    }
+
+    @Test
+    void theSnapshotIdParameterCarriesTheServicesErrorCode() {
+        var snapshotId = api.getComponents().getParameters().get("SnapshotId");
+        assertThat(snapshotId.getExtensions()).containsEntry("x-dws-error-code", "DWS.5149");
+        assertThat(snapshotId.getSchema().getFormat()).isEqualTo("uuid");
+    }
+
+    @Test
+    void pagingParametersHaveTheirBoundsAndDefaults() {
+        var parameters = api.getComponents().getParameters();
+        assertThat(parameters.get("Limit").getSchema().getMinimum()).isEqualByComparingTo("1");
+        assertThat(parameters.get("Offset").getSchema().getMinimum()).isEqualByComparingTo("0");
+        var schemas = api.getComponents().getSchemas();
+        assertThat(schemas.get("SortDir").getEnum()).containsExactly("asc", "desc");
+        assertThat(schemas.get("SortDir").getDefault()).isEqualTo("desc");
+        assertThat(schemas.get("SortKey").getEnum()).containsExactly("started", "name");
+        assertThat(schemas.get("SnapshotStatus").getEnum()).startsWith("CREATING", "AVAILABLE", "UNAVAILABLE");
     }
 
     @Test
@@ -102,6 +153,13 @@ class DocumentTest {
         ApiResponse r400 = api.getPaths().get("/v1.0/{project_id}/snapshots").getPost().getResponses().get("400");
         assertThat(r400.getContent().get("application/json").getExamples())
                 .containsKeys("invalid-name", "empty-body", "duplicate-name");
+        operations().forEach((id, operation) -> operation.getResponses().forEach((status, given) -> {
+            ApiResponse response = SpecDocument.resolve(api, given);
+            if (response.getContent() != null) {
+                assertThat(response.getContent().get("application/json").getExamples()).as(id + " " + status)
+                        .isNotEmpty();
+            }
+        }));
         assertThat(api.getComponents().getExamples().keySet()).containsAll(List.of(
                 "CreateSnapshot3Request", "CreateSnapshot3Response", "InvalidNameError", "EmptyBodyError",
                 "DuplicateNameError", "BadSignatureError", "ProjectNotAllowedError", "UnknownClusterError",

@@ -5,6 +5,8 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,12 @@ final class SpecDocument {
             OpenApiInteractionValidator.createForInlineApiSpecification(text()).build();
 
     private SpecDocument() {}
+
+    /** The response itself, or the shared one of {@code components/responses} it refers to. */
+    static ApiResponse resolve(OpenAPI api, ApiResponse response) {
+        String ref = response.get$ref();
+        return ref == null ? response : api.getComponents().getResponses().get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
 
     static URL url() {
         URL url = SpecDocument.class.getClassLoader().getResource(RESOURCE);
@@ -50,11 +58,29 @@ final class SpecDocument {
     }
 
     static ValidationReport validateResponse(int status, String jsonBody) {
-        return VALIDATOR.validateResponse(PATH, Request.Method.POST,
-                SimpleResponse.Builder.status(status)
-                        .withContentType("application/json")
-                        .withHeader("X-Request-Id", "0b8f6c4e2f1a4c8f9d3e7a6b5c4d3e2f")
-                        .withBody(jsonBody)
-                        .build());
+        return validateResponse(PATH, Request.Method.POST, status, jsonBody);
+    }
+
+    /** Validates an answer to the operation at {@code path} (a concrete path) against the document. */
+    static ValidationReport validateResponse(String path, Request.Method method, int status, String jsonBody) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status)
+                .withHeader("X-Request-Id", "0b8f6c4e2f1a4c8f9d3e7a6b5c4d3e2f");
+        if (jsonBody != null) {
+            response.withContentType("application/json").withBody(jsonBody);
+        }
+        return VALIDATOR.validateResponse(path, method, response.build());
+    }
+
+    /** Validates a signed-looking request without a body against the document. */
+    static ValidationReport validateRequest(Request.Method method, String path, String query) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, path)
+                .withHeader("Authorization", "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=00");
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                request.withQueryParam(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
+            }
+        }
+        return VALIDATOR.validateRequest(request.build());
     }
 }
