@@ -1,56 +1,33 @@
 package org.opendws.snapshot.client;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Client;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.Retryer;
-import feign.http2client.Http2Client;
-import feign.jackson.JacksonEncoder;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
-import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsConnectTimeoutException;
 import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.DwsException;
-import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsReadTimeoutException;
-import org.opendws.snapshot.client.error.DwsServerErrorException;
 import org.opendws.snapshot.client.error.DwsValidationException;
 import org.opendws.snapshot.client.error.SnapshotWaitException;
 import org.opendws.snapshot.client.generated.api.SnapshotsApi;
-import org.opendws.snapshot.client.generated.invoker.ApiResponseDecoder;
 import org.opendws.snapshot.client.generated.model.ApiResponse;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotResponse;
-import org.opendws.snapshot.client.generated.model.ListClusterSnapshotsResponse;
-import org.opendws.snapshot.client.generated.model.ListSnapshotDetailsResponse;
-import org.opendws.snapshot.client.generated.model.ListSnapshotsResponse;
+import org.opendws.snapshot.client.internal.CreateRecovery;
+import org.opendws.snapshot.client.internal.Models;
+import org.opendws.snapshot.client.internal.RequestValidator;
+import org.opendws.snapshot.client.internal.Retrier;
+import org.opendws.snapshot.client.internal.SnapshotWaiter;
+import org.opendws.snapshot.client.internal.Transport;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 import org.opendws.snapshot.client.retry.Sleeper;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client of the GaussDB(DWS) snapshot API: create, list, show and delete snapshots, wait until
@@ -69,29 +46,24 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each call is validated against the rules of the API document before anything is sent
- * ({@link DwsValidationException}), signed (AK/SK) or given the IAM token, sent over the JDK's
- * {@link HttpClient}, retried as the {@link RetryPolicy} says, and either returns the result or
+ * ({@link DwsValidationException}), signed (AK/SK) or given the IAM token, sent over HTTP/1.1
+ * (or HTTPS), retried as the {@link RetryPolicy} says, and either returns the result or
  * throws a subtype of {@link DwsException}.
  *
  * <p>A built client is immutable, thread-safe and meant to be shared and reused; close it when
  * done, after which calls fail with {@link IllegalStateException}.
  */
 public final class DwsSnapshotClient implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DwsSnapshotClient.class);
-    /** How far the service's clock may be from ours: it refuses a signature more than this away. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
-
     private final URI endpoint;
     private final String projectId;
     private final Credentials credentials;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final RetryPolicy retryPolicy;
-    private final Sleeper sleeper;
     private final RequestValidator validator;
-    private final HttpClient httpClient;
-    private final ScheduledExecutorService bodyTimer;
+    private final Transport transport;
     private final SnapshotsApi api;
+    private final Retrier retrier;
     private final boolean recoverCreateRetries;
     private final SnapshotWaiter waiter;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -103,25 +75,15 @@ public final class DwsSnapshotClient implements AutoCloseable {
         this.connectTimeout = builder.connectTimeout;
         this.readTimeout = builder.readTimeout;
         this.retryPolicy = builder.retryPolicy;
-        this.sleeper = builder.sleeper;
         this.validator = builder.validation ? new RequestValidator() : null;
         this.recoverCreateRetries = builder.recoverCreateRetries;
-        this.waiter = new SnapshotWaiter(this::listSnapshotDetails, sleeper, builder.nanoTime,
+        this.transport = new Transport(endpoint, credentials, projectId, connectTimeout, readTimeout,
+                builder.requestLogging);
+        this.api = transport.api();
+        this.retrier = new Retrier(retryPolicy, builder.sleeper, transport::failure);
+        // the monotonic clock: a wait's deadline must not move when the wall clock is set
+        this.waiter = new SnapshotWaiter(this::listSnapshotDetails, builder.sleeper, System::nanoTime,
                 () -> ThreadLocalRandom.current().nextDouble());
-        // HTTP/1.1: the API gateway speaks it, and plain-HTTP endpoints (the mock) get no h2c upgrade
-        // headers; redirects are not followed, a signed request must not be replayed elsewhere.
-        // The client's own steps run on its selector thread instead of being handed to a pool (the
-        // default): the caller blocks for each call anyway, and each hand-off was a thread wake-up,
-        // a large share of a call on loopback. Nothing that blocks runs
-        // there: the body is read by the caller from the stream the transport fills.
-        this.httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Runnable::run)
-                .build();
-        this.bodyTimer = newBodyTimer();
-        this.api = feign(builder).target(SnapshotsApi.class, endpoint.toString());
     }
 
     /** @return a builder; only credentials and project id are needed when the environment has none */
@@ -169,21 +131,15 @@ public final class DwsSnapshotClient implements AutoCloseable {
         Instant firstAttempt = Instant.now();
         ApiResponse<CreateSnapshotResponse> response;
         try {
-            response = withRetries("createSnapshot", () -> api.createSnapshotWithHttpInfo(projectId, body));
+            response = retrier.call("createSnapshot", () -> api.createSnapshotWithHttpInfo(projectId, body));
         } catch (BadRequestException refused) {
-            if (!recoverCreateRetries || !"DWS.0001".equals(refused.errorCode()) || !mayHaveCreated(refused)) {
+            if (!recoverCreateRetries) {
                 throw refused;
             }
-            Optional<CreatedSnapshot> recovered;
-            try {
-                recovered = findCreated(name, clusterId, firstAttempt);
-            } catch (DwsException lookupFailed) {
-                refused.addSuppressed(lookupFailed);
-                throw refused;
-            }
-            return recovered.orElseThrow(() -> refused);
+            return CreateRecovery.recoverOrThrow(refused, name, clusterId, firstAttempt,
+                    request -> new ClusterSnapshotsPaginator(request, this::fetchPage).pages());
         }
-        return new CreatedSnapshot(response.getData().getSnapshot().getId(), Responses.requestId(response.getHeaders()));
+        return Models.created(response);
     }
 
     /**
@@ -213,12 +169,7 @@ public final class DwsSnapshotClient implements AutoCloseable {
         if (validator != null) {
             validator.validateParameters("listSnapshots", projectId);
         }
-        ApiResponse<ListSnapshotsResponse> response =
-                withRetries("listSnapshots", () -> api.listSnapshotsWithHttpInfo(projectId));
-        ListSnapshotsResponse data = response.getData();
-        List<Snapshot> snapshots = Models.snapshots(data.getSnapshots());
-        return new SnapshotList(snapshots, data.getCount() == null ? snapshots.size() : data.getCount(),
-                Responses.requestId(response.getHeaders()));
+        return Models.snapshotList(retrier.call("listSnapshots", () -> api.listSnapshotsWithHttpInfo(projectId)));
     }
 
     /**
@@ -281,9 +232,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
         if (validator != null) {
             validator.validateParameters("listSnapshotDetails", projectId, snapshotId);
         }
-        ApiResponse<ListSnapshotDetailsResponse> response =
-                withRetries("listSnapshotDetails", () -> api.listSnapshotDetailsWithHttpInfo(projectId, snapshotId));
-        return Models.snapshot(response.getData().getSnapshot());
+        return Models.snapshot(retrier.call("listSnapshotDetails",
+                () -> api.listSnapshotDetailsWithHttpInfo(projectId, snapshotId)));
     }
 
     /**
@@ -302,7 +252,7 @@ public final class DwsSnapshotClient implements AutoCloseable {
         if (validator != null) {
             validator.validateParameters("deleteSnapshot", projectId, snapshotId);
         }
-        withRetries("deleteSnapshot", () -> api.deleteSnapshotWithHttpInfo(projectId, snapshotId));
+        retrier.call("deleteSnapshot", () -> api.deleteSnapshotWithHttpInfo(projectId, snapshotId));
     }
 
     /**
@@ -359,16 +309,9 @@ public final class DwsSnapshotClient implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        bodyTimer.shutdownNow();
+        transport.close();
         if (validator != null) {
             validator.close();
-        }
-        if (httpClient instanceof AutoCloseable closeable) { // Java 21 and later
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.debug("closing the HTTP client failed", e);
-            }
         }
     }
 
@@ -395,162 +338,9 @@ public final class DwsSnapshotClient implements AutoCloseable {
     /** One page, the request already validated (the paginator's pages are validated with its first). */
     private SnapshotPage fetchPage(ListClusterSnapshotsRequest request) {
         ensureOpen();
-        ApiResponse<ListClusterSnapshotsResponse> response = withRetries("listClusterSnapshots",
+        return Models.snapshotPage(request, retrier.call("listClusterSnapshots",
                 () -> api.listClusterSnapshotsWithHttpInfo(projectId, request.clusterId(), request.limit(),
-                        request.offset(), Models.sortKey(request.sortKey()), Models.sortDir(request.sortDir())));
-        ListClusterSnapshotsResponse data = response.getData();
-        List<Snapshot> snapshots = Models.snapshots(data.getSnapshots());
-        return new SnapshotPage(snapshots, data.getProjectId(), data.getClusterId(),
-                data.getCount() == null ? snapshots.size() : data.getCount(),
-                request.offset() == null ? 0 : request.offset(), request.limit(),
-                Responses.requestId(response.getHeaders()));
-    }
-
-    /**
-     * Whether an earlier attempt of a refused create may have created the snapshot: its request
-     * may have reached the service (the connection broke after it was sent, no answer in time, a
-     * server error). A refused connection or a connect timeout sent nothing.
-     */
-    private static boolean mayHaveCreated(BadRequestException refused) {
-        for (Throwable earlier : refused.getSuppressed()) {
-            if (earlier instanceof DwsReadTimeoutException || earlier instanceof DwsServerErrorException
-                    || earlier instanceof DwsConnectionException && !(earlier.getCause() instanceof ConnectException)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The snapshot named {@code name} on the cluster if it was started since the first attempt of
-     * the create, with a margin of {@link #CLOCK_SKEW}: {@code started} is stamped by the
-     * service's clock and {@code firstAttempt} read from ours, and the service accepts a signed
-     * request only if those clocks are less than that apart (X-Sdk-Date), so a snapshot our first
-     * attempt made was started no earlier than {@code firstAttempt - CLOCK_SKEW}. The margin also
-     * covers {@code started} being cut to whole seconds. The cost: a snapshot of the same name made
-     * by someone else within that margin before our attempt would be taken for ours.
-     *
-     * <p>The cluster's snapshots are read newest first, and only back to that bound.
-     */
-    private Optional<CreatedSnapshot> findCreated(String name, String clusterId, Instant firstAttempt) {
-        Instant since = firstAttempt.minus(CLOCK_SKEW);
-        ListClusterSnapshotsRequest newestFirst = ListClusterSnapshotsRequest.builder().clusterId(clusterId)
-                .sortKey(SortKey.STARTED).sortDir(SortDir.DESC).build();
-        for (SnapshotPage page : new ClusterSnapshotsPaginator(newestFirst, this::fetchPage).pages()) {
-            for (Snapshot snapshot : page.snapshots()) {
-                if (snapshot.started() != null && snapshot.started().isBefore(since)) {
-                    return Optional.empty(); // older than the first attempt: no further snapshot can be ours
-                }
-                if (snapshot.name() != null && snapshot.name().equalsIgnoreCase(name)) { // names collide regardless of case
-                    if (snapshot.started() == null) {
-                        return Optional.empty(); // cannot tell when it was made
-                    }
-                    LOG.warn("createSnapshot: a retry was refused because the name {} is taken; snapshot {}, started {},"
-                            + " was made by the first attempt and is returned as recovered", name, snapshot.id(),
-                            snapshot.started());
-                    return Optional.of(new CreatedSnapshot(snapshot.id(), page.requestId(), true));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Feign.Builder feign(Builder builder) {
-        ObjectMapper mapper = new ObjectMapper()
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL) // an absent description is omitted, not null
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addHandler(new Models.LenientEnums()); // a snapshot's status or type this client does not know
-        Client http = builder.transport != null ? builder.transport : new Http2Client(httpClient);
-        Client transport = new AuthenticatingClient(
-                new CompleteResponseClient(http, bodyTimer),
-                credentials, projectId, new AkSkSigner());
-        Feign.Builder feign = Feign.builder()
-                .client(transport)
-                .encoder(new JacksonEncoder(mapper))
-                .decoder(new SuccessDecoder(new ApiResponseDecoder(mapper)))
-                .errorDecoder(new ServiceErrorDecoder(mapper))
-                .retryer(Retryer.NEVER_RETRY) // retries are ours: see withRetries
-                .options(new Request.Options(connectTimeout, readTimeout, false));
-        return builder.requestLogging
-                ? feign.logger(new RequestLogger()).logLevel(Logger.Level.FULL)
-                : feign.logLevel(Logger.Level.NONE);
-    }
-
-    /**
-     * The call, retried as the policy says. The failure thrown carries the earlier attempts'
-     * failures as suppressed exceptions: a retried create refused because its name is taken
-     * shows the broken attempt that most likely created the snapshot.
-     */
-    private <T> T withRetries(String operation, Supplier<T> call) {
-        List<DwsException> earlier = new ArrayList<>(0);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                DwsException failure = translate(e);
-                if (!retryPolicy.shouldRetry(failure, attempt)) {
-                    earlier.forEach(failure::addSuppressed);
-                    throw failure;
-                }
-                Duration delay = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-                LOG.warn("{} attempt {} of {} failed, retrying in {} ms: {}", operation, attempt,
-                        retryPolicy.maxAttempts(), delay.toMillis(), failure.getMessage());
-                try {
-                    sleeper.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    earlier.forEach(failure::addSuppressed);
-                    throw failure;
-                }
-                earlier.add(failure);
-            }
-        }
-    }
-
-    /** Feign reports transport failures as RetryableException with the IOException as cause. */
-    private DwsException translate(RuntimeException e) {
-        if (e instanceof DwsException failure) {
-            return failure;
-        }
-        Throwable cause = e.getCause();
-        if (cause instanceof DwsException failure) { // thrown by our decoder, wrapped by Feign
-            return failure;
-        }
-        if (cause instanceof HttpConnectTimeoutException) {
-            return new DwsConnectTimeoutException("No connection to " + endpoint + " within the connect timeout of "
-                    + connectTimeout.toMillis() + " ms; the request was not sent", cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new DwsReadTimeoutException("No complete response from " + endpoint + " within the read timeout of "
-                    + readTimeout.toMillis() + " ms; the service may still have acted on the request", cause);
-        }
-        if (cause instanceof ConnectException) { // the JDK's carries no message of its own
-            return new DwsConnectionException("Cannot connect to " + endpoint + " (refused or unreachable): "
-                    + describe(cause), cause);
-        }
-        if (cause instanceof IOException) {
-            return new DwsConnectionException("Connection to " + endpoint + " failed: " + describe(cause), cause);
-        }
-        return new DwsException("Calling " + endpoint + " failed: " + describe(e), null, e);
-    }
-
-    /** The type and the first message along the cause chain (the JDK's ConnectException has none of its own). */
-    private static String describe(Throwable failure) {
-        String type = failure.getClass().getSimpleName();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return type + ": " + t.getMessage();
-            }
-        }
-        return type;
-    }
-
-    private static ScheduledExecutorService newBodyTimer() {
-        return Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dws-snapshot-client-body-timeout");
-            thread.setDaemon(true);
-            return thread;
-        });
+                        request.offset(), Models.sortKey(request.sortKey()), Models.sortDir(request.sortDir()))));
     }
 
     /**
@@ -573,25 +363,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
         private boolean validation = true;
         private Function<String, String> environment = System::getenv;
         private boolean recoverCreateRetries = true;
-        private LongSupplier nanoTime = System::nanoTime;
-        private Client transport;
 
         private Builder() {
-        }
-
-        /** Another Feign transport instead of the JDK HttpClient: only for the transport benchmark. */
-        Builder transport(Client transport) {
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * The clock the waiter measures its timeout with, in nanoseconds (default
-         * {@link System#nanoTime()}): lets tests move time along with their {@link Sleeper}.
-         */
-        Builder nanoTime(LongSupplier nanoTime) {
-            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-            return this;
         }
 
         /**

@@ -10,7 +10,13 @@ import java.util.List;
  * @param requestId the {@code X-Request-Id} of the call, or null
  */
 public record SnapshotList(List<Snapshot> snapshots, int count, String requestId) {
-    /** Copies the list: the record is immutable. */
+    /**
+     * Copies the list: the record is immutable.
+     *
+     * @param snapshots the snapshots, oldest first
+     * @param count     how many there are, as the service counts them
+     * @param requestId the {@code X-Request-Id} of the call, or null
+     */
     public SnapshotList {
         snapshots = List.copyOf(snapshots);
     }

@@ -15,7 +15,17 @@ import java.util.List;
  */
 public record SnapshotPage(List<Snapshot> snapshots, String projectId, String clusterId, int count, int offset,
                            Integer limit, String requestId) {
-    /** Copies the list: the record is immutable. */
+    /**
+     * Copies the list: the record is immutable.
+     *
+     * @param snapshots this page's snapshots, in the order asked for
+     * @param projectId the project, as the service answered
+     * @param clusterId the cluster, as the service answered
+     * @param count     how many snapshots the cluster has, all pages together
+     * @param offset    the page index asked for
+     * @param limit     the page size asked for, or null
+     * @param requestId the {@code X-Request-Id} of the call, or null
+     */
     public SnapshotPage {
         snapshots = List.copyOf(snapshots);
     }

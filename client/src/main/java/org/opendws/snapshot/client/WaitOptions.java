@@ -19,6 +19,9 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
     /**
      * Checks the values.
      *
+     * @param timeout         how long to wait in all
+     * @param initialInterval the wait before the second poll, before jitter
+     * @param maxInterval     the longest wait between two polls, before jitter
      * @throws IllegalArgumentException if a duration is not positive, or the max interval is shorter than the initial one
      */
     public WaitOptions {

@@ -9,7 +9,8 @@
  *
  * <p>Sub-packages: {@code error} (the exceptions), {@code retry} (the retry policy). Credentials
  * and the AK/SK signer are in {@code org.opendws.snapshot.auth} (artifact
- * {@code dws-snapshot-auth}, a dependency of the client). The {@code generated} packages are produced from the OpenAPI
- * document at build time and are not part of the API.
+ * {@code dws-snapshot-auth}, a dependency of the client). Not part of the API, and subject to
+ * change in any release: the {@code internal} package (the client's machinery) and the
+ * {@code generated} packages (produced from the OpenAPI document at build time).
  */
 package org.opendws.snapshot.client;

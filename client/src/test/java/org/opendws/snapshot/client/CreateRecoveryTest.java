@@ -3,18 +3,22 @@ package org.opendws.snapshot.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import feign.Client;
-import feign.http2client.Http2Client;
-import java.net.ConnectException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +35,7 @@ import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.InternalServerErrorException;
 import org.opendws.snapshot.client.error.NotFoundException;
+import org.opendws.snapshot.client.internal.CreateRecovery;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 
 /**
@@ -124,7 +129,7 @@ class CreateRecoveryTest {
     @Test
     void aSnapshotOfThatNameStartedBeforeTheFirstAttemptIsNotOurs() {
         createFailsThenNameIsTaken(connectionReset());
-        Instant before = Instant.now().minus(DwsSnapshotClient.CLOCK_SKEW).minus(Duration.ofMinutes(1));
+        Instant before = Instant.now().minus(CreateRecovery.CLOCK_SKEW).minus(Duration.ofMinutes(1));
         page(0, 300, snapshots("snapshot-4", Instant.now(), "snapshot-3", before, "older", before.minusSeconds(60)));
         page(1, 300, snapshots("never-read", before.minusSeconds(120)));
         BadRequestException e;
@@ -173,26 +178,27 @@ class CreateRecoveryTest {
     }
 
     @Test
-    void aRefusedConnectionCouldNotHaveMadeTheSnapshot() {
-        // the first attempt never connects (the transport refuses it), so it sent nothing: the
-        // retry's 400 is about someone else's snapshot, and no lookup is made
-        SERVER.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withStatus(400).withBody(NAME_TAKEN)));
-        page(0, 1, snapshots("snapshot-3", Instant.now()));
-        AtomicInteger attempts = new AtomicInteger();
-        Client http = new Http2Client();
-        Client refusingTheFirst = (request, options) -> {
-            if (attempts.getAndIncrement() == 0) {
-                throw new ConnectException("Connection refused");
-            }
-            return http.execute(request, options);
-        };
-        try (DwsSnapshotClient client = SnapshotOperationsTest.client().transport(refusingTheFirst).build()) {
+    void aRefusedConnectionCouldNotHaveMadeTheSnapshot() throws IOException {
+        // the first attempt finds nothing listening, so it sent nothing; a server starts on that
+        // port while the client waits to retry, and refuses the retry because the name is taken:
+        // that 400 is about someone else's snapshot, and no lookup is made
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        WireMockServer late = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
+        late.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withStatus(400).withBody(NAME_TAKEN)));
+        late.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(500)));
+        try (DwsSnapshotClient client = SnapshotOperationsTest.client().endpoint("http://127.0.0.1:" + port)
+                .sleeper(delay -> late.start()).build()) {
             BadRequestException e = catchThrowableOfType(BadRequestException.class,
                     () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class);
+            assertThat(late.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).hasSize(1);
+            assertThat(late.findAll(getRequestedFor(urlPathEqualTo(LIST)))).isEmpty();
+        } finally {
+            late.stop();
         }
-        assertThat(attempts).hasValue(2);
-        assertThat(lookups()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.opendws.snapshot.client.internal.Models;
 
 /** The client's enums cover the document's, and times are read leniently. */
 class ModelsTest {

@@ -16,6 +16,7 @@ import org.opendws.snapshot.client.error.DwsValidationException;
 import org.opendws.snapshot.client.error.DwsValidationException.Violation;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.client.generated.model.Snapshot;
+import org.opendws.snapshot.client.internal.RequestValidator;
 
 /**
  * The client's validation accepts and rejects exactly what the API document allows. Each row says

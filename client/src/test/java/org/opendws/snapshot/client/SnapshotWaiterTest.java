@@ -23,10 +23,13 @@ import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsException;
 import org.opendws.snapshot.client.error.SnapshotWaitException;
 import org.opendws.snapshot.client.error.SnapshotWaitException.Reason;
+import org.opendws.snapshot.client.internal.SnapshotWaiter;
+import org.opendws.snapshot.client.retry.Sleeper;
 
 /**
- * The waiter: over real HTTP, with a sleeper that sleeps nothing and moves a fake clock, so that
- * a 30-minute timeout takes no time; and its backoff computed for the extremes of the jitter.
+ * The waiter: over real HTTP, with a sleeper that sleeps nothing (a timeout is then a short
+ * real one); and, without HTTP, its backoff and deadline on a fake clock moved by the sleeper,
+ * computed for the extremes of the jitter.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SnapshotWaiterTest {
@@ -37,15 +40,11 @@ class SnapshotWaiterTest {
     @RegisterExtension
     static final WireMockExtension SERVER = SnapshotOperationsTest.SERVER;
 
-    private final AtomicLong nanos = new AtomicLong(42);
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    /** A client whose sleeps only move the fake clock. */
+    /** A client whose sleeps are only recorded. */
     private DwsSnapshotClient client() {
-        return SnapshotOperationsTest.client().nanoTime(nanos::get).sleeper(delay -> {
-            sleeps.add(delay);
-            nanos.addAndGet(delay.toNanos());
-        }).build();
+        return SnapshotOperationsTest.client().sleeper(sleeps::add).build();
     }
 
     /** The detail answers these statuses in turn, then the last one forever. */
@@ -124,22 +123,26 @@ class SnapshotWaiterTest {
 
     @Test
     void aTimeoutEndsTheWaitWithTheLastStatusAndNoSleepReachesPastIt() {
+        // real time, kept short; the deadline to the nanosecond is theWaitPollsOnceMoreAtTheDeadline's
         statuses("CREATING");
-        WaitOptions options = WaitOptions.builder().timeout(Duration.ofSeconds(60))
-                .initialInterval(Duration.ofSeconds(4)).maxInterval(Duration.ofSeconds(16)).build();
-        long start = nanos.get();
+        WaitOptions options = WaitOptions.builder().timeout(Duration.ofMillis(400))
+                .initialInterval(Duration.ofMillis(40)).maxInterval(Duration.ofMillis(160)).build();
         SnapshotWaitException e;
-        try (DwsSnapshotClient client = client()) {
+        try (DwsSnapshotClient client = SnapshotOperationsTest.client().sleeper(delay -> {
+            sleeps.add(delay);
+            Sleeper.THREAD_SLEEP.sleep(delay);
+        }).build()) {
             e = catchThrowableOfType(SnapshotWaitException.class, () -> client.waitUntilAvailable(ID, options));
         }
 
         assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
         assertThat(e.lastStatus()).isEqualTo(SnapshotStatus.CREATING);
-        assertThat(e.getMessage()).contains("still CREATING", "PT1M");
-        assertThat(Duration.ofNanos(nanos.get() - start)).as("waited exactly until the deadline").isEqualTo(Duration.ofSeconds(60));
+        assertThat(e.getMessage()).contains("still CREATING", "PT0.4S");
+        assertThat(sleeps.stream().reduce(Duration.ZERO, Duration::plus)).as("no sleep reaches past the deadline")
+                .isLessThanOrEqualTo(Duration.ofMillis(400));
         assertThat(polls()).as("one poll after each sleep, the last at the deadline").isEqualTo(sleeps.size() + 1);
-        // 4, 8, 16, 16, ... each between half and all of it; the last one cut at the deadline
-        List<Duration> intervals = List.of(Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16));
+        // 40, 80, 160, 160, ... each between half and all of it; the last one cut at the deadline
+        List<Duration> intervals = List.of(Duration.ofMillis(40), Duration.ofMillis(80), Duration.ofMillis(160));
         for (int i = 0; i < sleeps.size() - 1; i++) {
             Duration interval = intervals.get(Math.min(i, 2));
             assertThat(sleeps.get(i)).isBetween(interval.dividedBy(2), interval);

@@ -24,9 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A full signed create against the running mock (system property {@code bench.url}, default
- * http://127.0.0.1:18085), through our client and through the floor: the JDK HttpClient
- * sending the same signed request by hand, as built by default ({@link #jdkFloor}) and with the
- * client's one tuning, its work run on the selector thread ({@link #jdkFloorDirectExecutor}).
+ * http://127.0.0.1:18085), through our client and through the floor: the JDK HttpClient, as built
+ * by default, sending the same signed request by hand ({@link #jdkFloor}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +40,6 @@ public class CallBenchmark {
     private URI base;
     private DwsSnapshotClient client;
     private HttpClient jdk;
-    private HttpClient jdkDirect;
     private final AkSkSigner signer = new AkSkSigner();
 
     @Setup(Level.Trial)
@@ -50,7 +48,6 @@ public class CallBenchmark {
         client = DwsSnapshotClient.builder().endpoint(base.toString())
                 .credentials(Credentials.akSk(AK, SK)).projectId(PROJECT).build();
         jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        jdkDirect = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
     }
 
     @TearDown(Level.Trial)
@@ -66,11 +63,6 @@ public class CallBenchmark {
     @Benchmark
     public String jdkFloor() throws Exception {
         return floor(jdk);
-    }
-
-    @Benchmark
-    public String jdkFloorDirectExecutor() throws Exception {
-        return floor(jdkDirect);
     }
 
     private String floor(HttpClient http) throws Exception {

@@ -18,8 +18,11 @@ public class SnapshotWaitException extends DwsException {
         TIMEOUT
     }
 
+    /** The snapshot waited for. */
     private final String snapshotId;
+    /** The last status seen, or null. */
     private final SnapshotStatus lastStatus;
+    /** Why the wait ended. */
     private final Reason reason;
 
     /**

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,13 +156,12 @@ class ClientUnderFaultsTest {
     /**
      * 1,000 failed calls (every fault in turn, the stalling ones less often, and refused
      * connections): the client's threads and open sockets do not grow with them, and once the
-     * client is closed (and, on Java 17, whose HttpClient cannot be closed, unreachable) the
-     * server sees no connection left open. Not among them: an answer that is not HTTP (below).
+     * client is closed the server sees no connection left open.
      */
     @Test
     void thousandFailuresLeakNoThreadsOrConnections() throws Exception {
         Fault[] quick = {Fault.RESET_MID_RESPONSE, Fault.RESET_BEFORE_RESPONSE, Fault.TRUNCATED_BODY,
-                Fault.CLOSE_WITHOUT_ANSWER, Fault.HTML_200, Fault.BROKEN_JSON_200, Fault.HTML_500};
+                Fault.CLOSE_WITHOUT_ANSWER, Fault.NOT_HTTP, Fault.HTML_200, Fault.BROKEN_JSON_200, Fault.HTML_500};
         String closed = closedEndpoint();
         DwsSnapshotClient client = client(server.endpoint(), RetryPolicy.none(), Duration.ofMillis(150));
         DwsSnapshotClient refusing = client(closed, RetryPolicy.none(), Duration.ofMillis(150));
@@ -194,26 +192,33 @@ class ClientUnderFaultsTest {
                 .as("client threads once closed: %s (before: %s)", clientThreads(), threadsBefore).isTrue();
     }
 
+    static Stream<RetryPolicy> policies() {
+        return Stream.of(RetryPolicy.defaults(), RetryPolicy.none(), EVERYTHING);
+    }
+
     /**
-     * Found by this suite and left open: the JDK's HttpClient (the client's transport, checked
-     * on Java 17) keeps the socket of an exchange whose answer is not HTTP (a
-     * {@code java.net.ProtocolException}: invalid status line) open for good, even after the
-     * HttpClient is closed and collected; one descriptor per such answer, three with the default
-     * retries (the same happens to Spring's RestClient on the JDK client, spring-framework
-     * issue 35331). The client cannot reach that socket; a transport that closes it is needed.
+     * Answers that are not HTTP (a {@code java.net.ProtocolException}, an invalid status line)
+     * leave no socket open, whatever the retry policy: the transport closes the connection it
+     * failed on. Found by this suite: the JDK's HttpClient, the client's former transport, kept
+     * each such socket open for good (as it does under Spring's RestClient, spring-framework
+     * issue 35331).
      */
-    @Test
-    @Disabled("the JDK HttpClient leaks the socket of a non-HTTP answer; see the comment and README, Hardening")
-    void nonHttpAnswersLeakNoSockets() {
-        try (DwsSnapshotClient client = client(server.endpoint(), RetryPolicy.none(), READ_TIMEOUT)) {
+    @ParameterizedTest
+    @MethodSource("policies")
+    void nonHttpAnswersLeakNoSockets(RetryPolicy policy) {
+        try (DwsSnapshotClient client = client(server.endpoint(), policy, READ_TIMEOUT)) {
             server.fault(Fault.NOT_HTTP);
             catchThrowable(() -> client.createSnapshot("not-http", CLUSTER));
             long before = openFileDescriptors();
+            server.resetCount();
             for (int i = 0; i < 50; i++) {
-                catchThrowable(() -> client.createSnapshot("not-http", CLUSTER));
+                assertThat(catchThrowable(() -> client.createSnapshot("not-http", CLUSTER)))
+                        .isInstanceOf(DwsConnectionException.class);
             }
 
-            assertThat(openFileDescriptors()).isLessThanOrEqualTo(before + 4);
+            assertThat(server.requests()).as("answers that were not HTTP").isEqualTo(50 * policy.maxAttempts());
+            assertThat(openFileDescriptors()).as("open file descriptors after them (before: %s)", before)
+                    .isLessThanOrEqualTo(before + 4);
         }
     }
 

@@ -1,9 +1,13 @@
-package org.opendws.snapshot.client;
+package org.opendws.snapshot.client.internal;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.opendws.snapshot.client.DwsSnapshotClient;
+import org.opendws.snapshot.client.Snapshot;
+import org.opendws.snapshot.client.SnapshotStatus;
+import org.opendws.snapshot.client.WaitOptions;
 import org.opendws.snapshot.client.error.DwsException;
 import org.opendws.snapshot.client.error.SnapshotWaitException;
 import org.opendws.snapshot.client.error.SnapshotWaitException.Reason;
@@ -17,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * a failing poll ends the wait with its own exception (the poll's retry policy has already retried
  * what it retries).
  */
-final class SnapshotWaiter {
+public final class SnapshotWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(DwsSnapshotClient.class);
     /** Each wait is shortened by up to this share, so that many waiters do not poll in step. */
     static final double JITTER = 0.5;
@@ -28,18 +32,27 @@ final class SnapshotWaiter {
     private final DoubleSupplier random;
 
     /**
+     * @param poll     reads a snapshot by id
+     * @param sleeper  how to wait between polls
      * @param nanoTime a monotonic clock in nanoseconds (System::nanoTime): the deadline must not
      *                 move when the wall clock is set
      * @param random   numbers in [0, 1) for the jitter
      */
-    SnapshotWaiter(Function<String, Snapshot> poll, Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random) {
+    public SnapshotWaiter(Function<String, Snapshot> poll, Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random) {
         this.poll = poll;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
         this.random = random;
     }
 
-    Snapshot waitUntilAvailable(String snapshotId, WaitOptions options) {
+    /**
+     * Polls until the snapshot is {@code AVAILABLE}; see {@link DwsSnapshotClient#waitUntilAvailable(String, WaitOptions)}.
+     *
+     * @param snapshotId the snapshot's id
+     * @param options    the timeout and the intervals
+     * @return the snapshot, {@code AVAILABLE}
+     */
+    public Snapshot waitUntilAvailable(String snapshotId, WaitOptions options) {
         long deadline = nanoTime.getAsLong() + saturatedNanos(options.timeout());
         Duration interval = options.initialInterval();
         for (int polls = 1; ; polls++) {

@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client;
+package org.opendws.snapshot.client.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +39,7 @@ import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
  * query parameters' against {@link SnapshotsApiParameters}. Fields are named as on the wire
  * ({@code snapshot.cluster_id}, {@code project_id}), messages are in English. Thread-safe.
  */
-final class RequestValidator implements AutoCloseable {
+public final class RequestValidator implements AutoCloseable {
     private static final Method CREATE_SNAPSHOT = parametersOf("createSnapshot", String.class);
     /** Each operation's method in SnapshotsApiParameters, by operation id (they are unique). */
     private static final Map<String, Method> OPERATIONS = Arrays.stream(SnapshotsApiParameters.class.getDeclaredMethods())
@@ -55,7 +55,8 @@ final class RequestValidator implements AutoCloseable {
     private record ProjectCheck(String projectId, List<ConstraintViolation<?>> violations) {
     }
 
-    RequestValidator() {
+    /** Builds the validator (Hibernate Validator with the wire's names); close it when done. */
+    public RequestValidator() {
         // string lengths are generated as @CodePointLength: counted in code points, as the
         // document counts them (src/main/openapi-generator/templates/beanValidationCore.mustache)
         factory = Validation.byProvider(HibernateValidator.class).configure()
@@ -66,8 +67,14 @@ final class RequestValidator implements AutoCloseable {
         validator = factory.getValidator();
     }
 
-    /** @throws DwsValidationException naming every broken rule */
-    void validateCreateSnapshot(String projectId, CreateSnapshotRequestBody body) {
+    /**
+     * Checks a create's project id and body.
+     *
+     * @param projectId the project id
+     * @param body      the body to send
+     * @throws DwsValidationException naming every broken rule
+     */
+    public void validateCreateSnapshot(String projectId, CreateSnapshotRequestBody body) {
         List<ConstraintViolation<?>> found = new ArrayList<>(projectViolations(projectId));
         found.addAll(validator.validate(body));
         throwIfAny("createSnapshot", found);
@@ -80,7 +87,7 @@ final class RequestValidator implements AutoCloseable {
      * @param values    the parameters in that method's order: path parameters, then query parameters
      * @throws DwsValidationException naming every broken rule, each parameter by its name in the document
      */
-    void validateParameters(String operation, Object... values) {
+    public void validateParameters(String operation, Object... values) {
         Method method = OPERATIONS.get(operation);
         if (method == null) {
             throw new IllegalStateException("the generated SnapshotsApiParameters has no " + operation);

@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client;
+package org.opendws.snapshot.client.internal;
 
 import feign.Response;
 import feign.Util;

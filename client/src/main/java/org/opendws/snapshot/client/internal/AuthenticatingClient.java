@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client;
+package org.opendws.snapshot.client.internal;
 
 import feign.Client;
 import feign.Request;
@@ -72,7 +72,7 @@ final class AuthenticatingClient implements Client {
     }
 
     /**
-     * The {@code Host} header as the JDK's HttpClient (and HttpURLConnection) sends it: the host,
+     * The {@code Host} header as the transport (OkHttp) sends it: the host,
      * with the port unless it is the scheme's default.
      */
     static String hostHeader(URI uri) {

@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client;
+package org.opendws.snapshot.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;

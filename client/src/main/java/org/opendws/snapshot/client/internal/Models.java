@@ -1,4 +1,4 @@
-package org.opendws.snapshot.client;
+package org.opendws.snapshot.client.internal;
 
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -9,6 +9,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.opendws.snapshot.client.CreatedSnapshot;
+import org.opendws.snapshot.client.ListClusterSnapshotsRequest;
+import org.opendws.snapshot.client.Snapshot;
+import org.opendws.snapshot.client.SnapshotList;
+import org.opendws.snapshot.client.SnapshotPage;
+import org.opendws.snapshot.client.SnapshotStatus;
+import org.opendws.snapshot.client.SnapshotType;
+import org.opendws.snapshot.client.SortDir;
+import org.opendws.snapshot.client.SortKey;
+import org.opendws.snapshot.client.generated.model.ApiResponse;
+import org.opendws.snapshot.client.generated.model.CreateSnapshotResponse;
+import org.opendws.snapshot.client.generated.model.ListClusterSnapshotsResponse;
+import org.opendws.snapshot.client.generated.model.ListSnapshotDetailsResponse;
+import org.opendws.snapshot.client.generated.model.ListSnapshotsResponse;
 import org.opendws.snapshot.client.generated.model.SnapshotDetail;
 
 /**
@@ -17,8 +31,50 @@ import org.opendws.snapshot.client.generated.model.SnapshotDetail;
  * {@code AUTO}, states added later), and a snapshot that says something unexpected must not make a
  * list of them unreadable.
  */
-final class Models {
+public final class Models {
     private Models() {
+    }
+
+    /**
+     * @param response the answer to a create
+     * @return the new snapshot's id and the call's request id
+     */
+    public static CreatedSnapshot created(ApiResponse<CreateSnapshotResponse> response) {
+        return new CreatedSnapshot(response.getData().getSnapshot().getId(), Responses.requestId(response.getHeaders()));
+    }
+
+    /**
+     * @param response the answer to a detail
+     * @return the snapshot
+     */
+    public static Snapshot snapshot(ApiResponse<ListSnapshotDetailsResponse> response) {
+        return snapshot(response.getData().getSnapshot());
+    }
+
+    /**
+     * @param response the answer to a list of the project's snapshots
+     * @return the snapshots, their number and the call's request id
+     */
+    public static SnapshotList snapshotList(ApiResponse<ListSnapshotsResponse> response) {
+        ListSnapshotsResponse data = response.getData();
+        List<Snapshot> snapshots = snapshots(data.getSnapshots());
+        return new SnapshotList(snapshots, data.getCount() == null ? snapshots.size() : data.getCount(),
+                Responses.requestId(response.getHeaders()));
+    }
+
+    /**
+     * @param request  the page asked for
+     * @param response the answer
+     * @return the page
+     */
+    public static SnapshotPage snapshotPage(ListClusterSnapshotsRequest request,
+                                            ApiResponse<ListClusterSnapshotsResponse> response) {
+        ListClusterSnapshotsResponse data = response.getData();
+        List<Snapshot> snapshots = snapshots(data.getSnapshots());
+        return new SnapshotPage(snapshots, data.getProjectId(), data.getClusterId(),
+                data.getCount() == null ? snapshots.size() : data.getCount(),
+                request.offset() == null ? 0 : request.offset(), request.limit(),
+                Responses.requestId(response.getHeaders()));
     }
 
     static Snapshot snapshot(SnapshotDetail detail) {
@@ -38,8 +94,11 @@ final class Models {
     /**
      * A time as the service writes it: {@code 2026-12-08T03:59:23Z}, or without the {@code Z} as
      * older answers do (then UTC), or with an offset or fractions; null when absent or unreadable.
+     *
+     * @param text the time as sent, or null
+     * @return the instant, or null
      */
-    static Instant time(String text) {
+    public static Instant time(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -54,11 +113,19 @@ final class Models {
         }
     }
 
-    static org.opendws.snapshot.client.generated.model.SortKey sortKey(SortKey key) {
+    /**
+     * @param key a sort key, or null
+     * @return the generated model's, or null
+     */
+    public static org.opendws.snapshot.client.generated.model.SortKey sortKey(SortKey key) {
         return key == null ? null : org.opendws.snapshot.client.generated.model.SortKey.valueOf(key.name());
     }
 
-    static org.opendws.snapshot.client.generated.model.SortDir sortDir(SortDir dir) {
+    /**
+     * @param dir a sort order, or null
+     * @return the generated model's, or null
+     */
+    public static org.opendws.snapshot.client.generated.model.SortDir sortDir(SortDir dir) {
         return dir == null ? null : org.opendws.snapshot.client.generated.model.SortDir.valueOf(dir.name());
     }
 
