@@ -143,38 +143,39 @@ wait_http() {
 declare -A LOGS
 log_of() { echo "${LOGS[$1]:-/dev/null}"; }
 
-# wrk_creates URL CONCURRENCY SECONDS -> "req/s p50_ms p99_ms errors": valid creates with a unique
-# name each (create.lua). One wrk thread: its event loop drives 64 connections easily, and the
+# wrk_load URL CONCURRENCY SECONDS -> "req/s p50_ms p99_ms errors": the load of $WRK_SCRIPT (default
+# create.lua: valid creates with a unique name each; get.lua: one GET of $BENCH_PATH). One wrk thread: its event loop drives 64 connections easily, and the
 # second core is left to the server under test. --timeout: wrk leaves an answer slower than this
 # out of its latency histogram and counts it as a socket error though it was answered; at its
 # default of 2 s, a loaded Prism's slowest answers at concurrency 64 failed the run and were
 # missing from its p99.
-wrk_creates() {
-  BENCH_RUN="c$2r$RANDOM$RANDOM" wrk -t1 -c"$2" -d"$3"s --timeout 30s -s "$BENCH/create.lua" "$1" \
+wrk_load() {
+  BENCH_RUN="c$2r$RANDOM$RANDOM" wrk -t1 -c"$2" -d"$3"s --timeout 30s -s "${WRK_SCRIPT:-$BENCH/create.lua}" "$1" \
     | awk '/^RESULT/ {print $2, $3, $4, $5}'
 }
 
 declare -A P99   # P99[<name><concurrency>]: p99s in ms of compare's runs, " / " between rounds
 declare -A RATIO # RATIO[<concurrency>]: the ratio compare printed at that concurrency (the rounds' median)
-# compare A B SECONDS WARMUP [ROUNDS]: the servers at $URL_A and $URL_B, each first warmed up
-# (WARMUP seconds of creates at concurrency 16), then measured with wrk_creates at concurrency 1,
+# compare A B SECONDS WARMUP [ROUNDS]: the servers at $URL_A and $URL_B (with get.lua, the paths
+# $GET_A and $GET_B when set, else $BENCH_PATH), each first warmed up
+# (WARMUP seconds of the load at concurrency 16), then measured with wrk_load at concurrency 1,
 # 16 and 64, ROUNDS times (default 1), the one that goes first alternating so that a drift in the
 # machine's load weighs on both; prints a row per run, then A's rate over B's at each concurrency
 # (each round's, and their median, also left in RATIO); fails when a request was not answered 2xx
 compare() {
-  local first=$1 second=$2 rounds=${5:-1} c r s url rps p50 p99 err errors=0 ratios
+  local first=$1 second=$2 rounds=${5:-1} c r s url get rps p50 p99 err errors=0 ratios
   local -A rps_of
   [[ $rounds =~ ^[1-9][0-9]*$ ]] || { log "rounds must be a positive whole number, not '$rounds'"; return 2; }
   P99=(); RATIO=()
   log "warming up both (${4}s each) ..."
-  for s in "$1" "$2"; do url="URL_$s"; wrk_creates "${!url}" 16 "$4" >/dev/null; done
+  for s in "$1" "$2"; do url="URL_$s"; get="GET_$s"; BENCH_PATH=${!get:-${BENCH_PATH:-}} wrk_load "${!url}" 16 "$4" >/dev/null; done
   echo "load average before: $(loadavg)"
   printf '%-8s %-5s %-5s %10s %9s %9s %7s\n' server round conc req/s p50_ms p99_ms errors
   for r in $(seq "$rounds"); do
     for c in 1 16 64; do
       for s in $first $second; do
-        url="URL_$s"
-        read -r rps p50 p99 err < <(wrk_creates "${!url}" "$c" "$3")
+        url="URL_$s"; get="GET_$s"
+        read -r rps p50 p99 err < <(BENCH_PATH=${!get:-${BENCH_PATH:-}} wrk_load "${!url}" "$c" "$3")
         rps_of[$s,$c,$r]=$rps; P99[$s$c]+="${P99[$s$c]:+ / }$p99"; errors=$((errors + err))
         printf '%-8s %-5s %-5s %10s %9s %9s %7s\n' "$s" "$r" "$c" "$rps" "$p50" "$p99" "$err"
       done
@@ -195,7 +196,7 @@ compare() {
     echo
   done
   echo "machine: $(machine); date: $(date -u +%Y-%m-%dT%H:%MZ); ${3}s per run, $rounds round(s)"
-  # every request was a valid create: an error answer means the comparison is void
+  # every request was a valid one: an error answer means the comparison is void
   [ "$errors" = 0 ] || { echo "FAILED: $errors requests were not answered 2xx (see $TOOLS/*.log)"; return 1; }
 }
 

@@ -49,7 +49,7 @@ for r in $(seq "$ROUNDS"); do
   if ((r % 2)); then order="wrk closedloop"; else order="closedloop wrk"; fi
   for tool in $order; do
     if [ "$tool" = wrk ]; then
-      read -r rps _ p99 err < <(wrk_creates "$URL_mock" 16 "$DURATION") || { echo "FAILED: no result from wrk"; exit 1; }
+      read -r rps _ p99 err < <(wrk_load "$URL_mock" 16 "$DURATION") || { echo "FAILED: no result from wrk"; exit 1; }
       [ "$err" = 0 ] || { echo "FAILED: $err requests were not answered 2xx"; exit 1; }
       by_wrk="wrk $rps req/s, p99 $p99 ms"
     else
