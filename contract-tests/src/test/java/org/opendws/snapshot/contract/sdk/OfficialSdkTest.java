@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.core.http.HttpConfig;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opendws.snapshot.contract.document.DocumentCheck;
 import org.opendws.snapshot.contract.sdk.SdkModel.CreateSnapshotRequest;
 import org.opendws.snapshot.contract.sdk.SdkModel.CreateSnapshotResponse;
+import org.opendws.snapshot.contract.sdk.SdkModel.DeleteSnapshotRequest;
+import org.opendws.snapshot.contract.sdk.SdkModel.DeleteSnapshotResponse;
+import org.opendws.snapshot.contract.sdk.SdkModel.ListClusterSnapshotsRequest;
+import org.opendws.snapshot.contract.sdk.SdkModel.ListClusterSnapshotsResponse;
+import org.opendws.snapshot.contract.sdk.SdkModel.ListSnapshotDetailsRequest;
+import org.opendws.snapshot.contract.sdk.SdkModel.ListSnapshotDetailsResponse;
+import org.opendws.snapshot.contract.sdk.SdkModel.ListSnapshotsRequest;
+import org.opendws.snapshot.contract.sdk.SdkModel.ListSnapshotsResponse;
+import org.opendws.snapshot.contract.sdk.SdkModel.SnapshotDetail;
 import org.opendws.snapshot.contract.sdk.SdkModel.StreamedCreateSnapshotRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.journal.Journal;
@@ -99,12 +109,120 @@ class OfficialSdkTest {
     @Test
     void createSnapshotOfAnUnknownClusterIs404() {
         ClientRequestException e = catchThrowableOfType(ClientRequestException.class, () -> sdk.createSnapshot(
-                CreateSnapshotRequest.of("sdk-snapshot-1", "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", null)));
+                CreateSnapshotRequest.of("sdk-snapshot-1", ABSENT_CLUSTER, null)));
 
         assertError(e, 404, "DWS.0015");
     }
 
+    @Test
+    void listSnapshots() {
+        String id = sdk.createSnapshot(CreateSnapshotRequest.of("sdk-snapshot-1", CLUSTER, "by the SDK")).snapshot.id;
+
+        ListSnapshotsResponse list = sdk.listSnapshots(new ListSnapshotsRequest());
+
+        // the core sends its Content-Type on a GET without a body too: the mock must not mind
+        assertThat(lastReceived().headers().get("content-type")).containsExactly("application/json");
+        assertThat(list.getHttpStatusCode()).isEqualTo(200);
+        assertThat(list.count).isEqualTo(1);
+        assertThat(list.snapshots).singleElement().satisfies(s -> {
+            assertThat(s.id).isEqualTo(id);
+            assertThat(s.name).isEqualTo("sdk-snapshot-1");
+            assertThat(s.description).isEqualTo("by the SDK");
+            assertThat(s.clusterId).isEqualTo(CLUSTER);
+            assertThat(s.clusterName).isEqualTo("dws-demo");
+            assertThat(s.type).isEqualTo("MANUAL");
+        });
+        assertConformsToTheDocument();
+    }
+
+    @Test
+    void listClusterSnapshotsWithLimitOffsetSortKeyAndSortDir() {
+        for (String name : List.of("sdk-c", "sdk-a", "sdk-d", "sdk-b")) {
+            sdk.createSnapshot(CreateSnapshotRequest.of(name, CLUSTER, null));
+        }
+        ListClusterSnapshotsRequest secondPage = new ListClusterSnapshotsRequest(CLUSTER);
+        secondPage.limit = 2;
+        secondPage.offset = 1;
+        secondPage.sortKey = "name";
+        secondPage.sortDir = "asc";
+
+        ListClusterSnapshotsResponse page = sdk.listClusterSnapshots(secondPage);
+
+        assertThat(recorder.sent().uri().getRawQuery().split("&"))
+                .containsExactlyInAnyOrder("limit=2", "offset=1", "sort_key=name", "sort_dir=asc");
+        assertThat(page.snapshots).extracting(s -> s.name).containsExactly("sdk-c", "sdk-d");
+        assertThat(page.count).isEqualTo(4);
+        assertThat(page.projectId).isEqualTo(PROJECT);
+        assertThat(page.clusterId).isEqualTo(CLUSTER);
+        assertConformsToTheDocument();
+    }
+
+    @Test
+    void listClusterSnapshotsOfAnUnknownClusterIs404Dws0047() {
+        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
+                () -> sdk.listClusterSnapshots(new ListClusterSnapshotsRequest(ABSENT_CLUSTER)));
+
+        assertError(e, 404, "DWS.0047");
+    }
+
+    @Test
+    void listSnapshotDetailsFollowsTheLifecycle() {
+        MOCK.server().clock().freeze();
+        String id = sdk.createSnapshot(CreateSnapshotRequest.of("sdk-snapshot-1", CLUSTER, null)).snapshot.id;
+
+        SnapshotDetail creating = sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(id)).snapshot;
+        assertConformsToTheDocument();
+        MOCK.server().clock().advance(Duration.ofSeconds(5)); // the default creation time
+        ListSnapshotDetailsResponse available = sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(id));
+
+        assertThat(creating.status).isEqualTo("CREATING");
+        assertThat(creating.finished).isNull();
+        assertThat(creating.size).isZero();
+        assertThat(available.getHttpStatusCode()).isEqualTo(200);
+        assertThat(available.xRequestId).isNotBlank();
+        assertThat(available.snapshot.status).isEqualTo("AVAILABLE");
+        assertThat(available.snapshot.finished).isNotNull();
+        assertThat(available.snapshot.size).isEqualTo(500.0);
+        assertConformsToTheDocument();
+    }
+
+    @Test
+    void listSnapshotDetailsOfAnUnknownSnapshotIs400Dws5149() {
+        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
+                () -> sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(ABSENT_SNAPSHOT)));
+
+        assertError(e, 400, "DWS.5149");
+    }
+
+    @Test
+    void deleteSnapshot() {
+        MOCK.server().clock().freeze();
+        String id = sdk.createSnapshot(CreateSnapshotRequest.of("sdk-snapshot-1", CLUSTER, null)).snapshot.id;
+        MOCK.server().clock().advance(Duration.ofSeconds(5));
+
+        DeleteSnapshotResponse deleted = sdk.deleteSnapshot(new DeleteSnapshotRequest(id));
+
+        assertThat(deleted.getHttpStatusCode()).isEqualTo(202);
+        assertThat(deleted.xRequestId).isNotBlank();
+        assertThat(lastReceived().method()).isEqualTo("DELETE");
+        assertConformsToTheDocument();
+        assertThat(MOCK.server().snapshots()).isEmpty();
+        assertError(catchThrowableOfType(ClientRequestException.class,
+                () -> sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(id))), 400, "DWS.5149");
+    }
+
+    @Test
+    void deleteSnapshotOfAnUnknownSnapshotIs400Dws0001() {
+        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
+                () -> sdk.deleteSnapshot(new DeleteSnapshotRequest(ABSENT_SNAPSHOT)));
+
+        assertError(e, 400, "DWS.0001");
+    }
+
     // ---- helpers ----
+
+    private static final String ABSENT_CLUSTER = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+    private static final String ABSENT_SNAPSHOT = "0f6a4c1e-9b2d-4e3f-8a5b-6c7d8e9f0a1b";
 
     private static String streamedJson() {
         return "{\"snapshot\":{\"name\":\"sdk-streamed-1\",\"cluster_id\":\"" + CLUSTER + "\"}}";
