@@ -17,35 +17,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.error.DwsConnectTimeoutException;
 import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.DwsException;
+import org.opendws.snapshot.client.error.BadRequestException;
 import org.opendws.snapshot.client.error.DwsReadTimeoutException;
+import org.opendws.snapshot.client.error.DwsServerErrorException;
 import org.opendws.snapshot.client.error.DwsValidationException;
+import org.opendws.snapshot.client.error.SnapshotWaitException;
 import org.opendws.snapshot.client.generated.api.SnapshotsApi;
 import org.opendws.snapshot.client.generated.invoker.ApiResponseDecoder;
 import org.opendws.snapshot.client.generated.model.ApiResponse;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
 import org.opendws.snapshot.client.generated.model.CreateSnapshotResponse;
-import org.opendws.snapshot.client.generated.model.Snapshot;
+import org.opendws.snapshot.client.generated.model.ListClusterSnapshotsResponse;
+import org.opendws.snapshot.client.generated.model.ListSnapshotDetailsResponse;
+import org.opendws.snapshot.client.generated.model.ListSnapshotsResponse;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 import org.opendws.snapshot.client.retry.Sleeper;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client of the GaussDB(DWS) Create Snapshot API.
+ * The client of the GaussDB(DWS) snapshot API: create, list, show and delete snapshots, wait until
+ * one is taken ({@link #waitUntilAvailable(String)}), page through a cluster's snapshots
+ * ({@link #listClusterSnapshotsPaginator}).
  *
  * <pre>{@code
  * try (DwsSnapshotClient client = DwsSnapshotClient.builder()
@@ -54,6 +64,7 @@ import org.slf4j.LoggerFactory;
  *         .projectId("89cd04f168b84af6be287f71730fdb4b")
  *         .build()) {
  *     CreatedSnapshot created = client.createSnapshot("snapshot-3", "44b277eb-39be-4921-be31-3d61b43651d7");
+ *     Snapshot taken = client.waitUntilAvailable(created.id());
  * }
  * }</pre>
  *
@@ -67,6 +78,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DwsSnapshotClient implements AutoCloseable {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DwsSnapshotClient.class);
+    /** How far the service's clock may be from ours: it refuses a signature more than this away. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
 
     private final URI endpoint;
     private final String projectId;
@@ -79,6 +92,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
     private final HttpClient httpClient;
     private final ScheduledExecutorService bodyTimer;
     private final SnapshotsApi api;
+    private final boolean recoverCreateRetries;
+    private final SnapshotWaiter waiter;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DwsSnapshotClient(Builder builder, URI endpoint, Credentials credentials, String projectId) {
@@ -90,6 +105,9 @@ public final class DwsSnapshotClient implements AutoCloseable {
         this.retryPolicy = builder.retryPolicy;
         this.sleeper = builder.sleeper;
         this.validator = builder.validation ? new RequestValidator() : null;
+        this.recoverCreateRetries = builder.recoverCreateRetries;
+        this.waiter = new SnapshotWaiter(this::listSnapshotDetails, sleeper, builder.nanoTime,
+                () -> ThreadLocalRandom.current().nextDouble());
         // HTTP/1.1: the API gateway speaks it, and plain-HTTP endpoints (the mock) get no h2c upgrade
         // headers; redirects are not followed, a signed request must not be replayed elsewhere.
         // The client's own steps run on its selector thread instead of being handed to a pool (the
@@ -112,10 +130,21 @@ public final class DwsSnapshotClient implements AutoCloseable {
     }
 
     /**
-     * Creates a manual snapshot of a cluster; the snapshot is then taken asynchronously.
+     * Creates a manual snapshot of a cluster; the snapshot is then taken asynchronously (wait for it
+     * with {@link #waitUntilAvailable(String)}).
      *
      * <p>When the call was retried, the exception thrown carries each earlier attempt's failure as
      * a suppressed exception ({@link Throwable#getSuppressed()}), in the order they happened.
+     *
+     * <p><b>Safe retries</b> (on unless {@link Builder#recoverCreateRetries(boolean)} switches them
+     * off): when an attempt failed in a way that may have created the snapshot (the connection
+     * broke after the request was sent, a read timeout, a 5xx) and a retry is then refused with
+     * 400 {@code DWS.0001} (the name is taken), the client looks the name up among the cluster's
+     * snapshots, newest first, back to 15 minutes before the first attempt. A snapshot of that
+     * name started since then is taken to be the first attempt's and returned with
+     * {@link CreatedSnapshot#recovered()} true; otherwise the 400 is thrown as it came (with a
+     * failed lookup as a suppressed exception). A create whose first attempt is refused is never
+     * recovered.
      *
      * @param name        the snapshot name: 4 to 64 letters, digits, {@code -} or {@code _}, starting with
      *                    a letter, unique in the project regardless of case
@@ -130,16 +159,30 @@ public final class DwsSnapshotClient implements AutoCloseable {
      * @throws IllegalStateException if the client is closed
      */
     public CreatedSnapshot createSnapshot(String name, String clusterId, String description) {
-        if (closed.get()) {
-            throw new IllegalStateException("the DwsSnapshotClient is closed");
-        }
-        CreateSnapshotRequestBody body = new CreateSnapshotRequestBody()
-                .snapshot(new Snapshot().name(name).clusterId(clusterId).description(description));
+        ensureOpen();
+        CreateSnapshotRequestBody body = new CreateSnapshotRequestBody().snapshot(
+                new org.opendws.snapshot.client.generated.model.Snapshot().name(name).clusterId(clusterId)
+                        .description(description));
         if (validator != null) {
             validator.validateCreateSnapshot(projectId, body);
         }
-        ApiResponse<CreateSnapshotResponse> response =
-                withRetries("createSnapshot", () -> api.createSnapshotWithHttpInfo(projectId, body));
+        Instant firstAttempt = Instant.now();
+        ApiResponse<CreateSnapshotResponse> response;
+        try {
+            response = withRetries("createSnapshot", () -> api.createSnapshotWithHttpInfo(projectId, body));
+        } catch (BadRequestException refused) {
+            if (!recoverCreateRetries || !"DWS.0001".equals(refused.errorCode()) || !mayHaveCreated(refused)) {
+                throw refused;
+            }
+            Optional<CreatedSnapshot> recovered;
+            try {
+                recovered = findCreated(name, clusterId, firstAttempt);
+            } catch (DwsException lookupFailed) {
+                refused.addSuppressed(lookupFailed);
+                throw refused;
+            }
+            return recovered.orElseThrow(() -> refused);
+        }
         return new CreatedSnapshot(response.getData().getSnapshot().getId(), Responses.requestId(response.getHeaders()));
     }
 
@@ -153,6 +196,151 @@ public final class DwsSnapshotClient implements AutoCloseable {
      */
     public CreatedSnapshot createSnapshot(String name, String clusterId) {
         return createSnapshot(name, clusterId, null);
+    }
+
+    /**
+     * Lists every snapshot of the project, of every cluster, manual and automated, in any state,
+     * oldest first. The service does not page this list; see {@link #listClusterSnapshots}.
+     *
+     * @return the snapshots, their number and the call's request id
+     * @throws DwsValidationException if the project id breaks the API's rules (nothing is sent)
+     * @throws org.opendws.snapshot.client.error.DwsServiceException if the service answers with an error
+     * @throws DwsException for a connection failure or timeout, as {@link #createSnapshot(String, String, String)}
+     * @throws IllegalStateException if the client is closed
+     */
+    public SnapshotList listSnapshots() {
+        ensureOpen();
+        if (validator != null) {
+            validator.validateParameters("listSnapshots", projectId);
+        }
+        ApiResponse<ListSnapshotsResponse> response =
+                withRetries("listSnapshots", () -> api.listSnapshotsWithHttpInfo(projectId));
+        ListSnapshotsResponse data = response.getData();
+        List<Snapshot> snapshots = Models.snapshots(data.getSnapshots());
+        return new SnapshotList(snapshots, data.getCount() == null ? snapshots.size() : data.getCount(),
+                Responses.requestId(response.getHeaders()));
+    }
+
+    /**
+     * Lists one page of a cluster's snapshots. {@code offset} is a page index: with
+     * {@code limit=10}, {@code offset=1} is snapshots 11 to 20. To go through all pages, use
+     * {@link #listClusterSnapshotsPaginator}.
+     *
+     * @param request the cluster, and optionally the page size, page index and order
+     * @return the page, with the cluster's total count and the call's request id
+     * @throws DwsValidationException if the cluster id is null or not a UUID, the limit below 1 or the
+     *                                offset below 0 (nothing is sent); each named as in the document
+     *                                ({@code cluster_id}, {@code limit}, {@code offset})
+     * @throws org.opendws.snapshot.client.error.NotFoundException 404 {@code DWS.0047} if the cluster does not exist
+     * @throws org.opendws.snapshot.client.error.DwsServiceException if the service answers with another error
+     * @throws DwsException for a connection failure or timeout, as {@link #createSnapshot(String, String, String)}
+     * @throws IllegalStateException if the client is closed
+     */
+    public SnapshotPage listClusterSnapshots(ListClusterSnapshotsRequest request) {
+        ensureOpen();
+        validate(request);
+        return fetchPage(request);
+    }
+
+    /**
+     * Goes through a cluster's snapshots a page at a time, fetching each page only when iteration
+     * reaches it; see {@link ClusterSnapshotsPaginator}. The request is checked here (nothing is
+     * fetched yet); a page without a limit is given {@value ClusterSnapshotsPaginator#DEFAULT_PAGE_SIZE}.
+     *
+     * <pre>{@code
+     * client.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.of(clusterId)).stream()
+     *         .filter(s -> s.type() == SnapshotType.MANUAL)
+     *         .forEach(s -> System.out.println(s.name()));
+     * }</pre>
+     *
+     * @param request the cluster, and optionally the page size, first page index and order
+     * @return the paginator
+     * @throws DwsValidationException if the request breaks the API's rules, as {@link #listClusterSnapshots}
+     * @throws IllegalStateException if the client is closed
+     */
+    public ClusterSnapshotsPaginator listClusterSnapshotsPaginator(ListClusterSnapshotsRequest request) {
+        ensureOpen();
+        validate(request);
+        return new ClusterSnapshotsPaginator(request, this::fetchPage);
+    }
+
+    /**
+     * Shows a snapshot, with its state. Poll it to follow a snapshot, or let
+     * {@link #waitUntilAvailable(String)} do so.
+     *
+     * @param snapshotId the snapshot's id (a UUID)
+     * @return the snapshot
+     * @throws DwsValidationException if the id is null or not a UUID ({@code snapshot_id}; nothing is sent)
+     * @throws BadRequestException 400 {@code DWS.5149} if no such snapshot exists in the project (or it was deleted)
+     * @throws org.opendws.snapshot.client.error.DwsServiceException if the service answers with another error
+     * @throws DwsException for a connection failure or timeout, as {@link #createSnapshot(String, String, String)}
+     * @throws IllegalStateException if the client is closed
+     */
+    public Snapshot listSnapshotDetails(String snapshotId) {
+        ensureOpen();
+        if (validator != null) {
+            validator.validateParameters("listSnapshotDetails", projectId, snapshotId);
+        }
+        ApiResponse<ListSnapshotDetailsResponse> response =
+                withRetries("listSnapshotDetails", () -> api.listSnapshotDetailsWithHttpInfo(projectId, snapshotId));
+        return Models.snapshot(response.getData().getSnapshot());
+    }
+
+    /**
+     * Deletes a manual snapshot; the service answers 202 with no body, and the snapshot is gone.
+     *
+     * @param snapshotId the snapshot's id (a UUID)
+     * @throws DwsValidationException if the id is null or not a UUID ({@code snapshot_id}; nothing is sent)
+     * @throws BadRequestException 400 {@code DWS.0001} if the snapshot does not exist (or was deleted
+     *                             already: treat it as gone), is automated, or is still {@code CREATING}
+     * @throws org.opendws.snapshot.client.error.DwsServiceException if the service answers with another error
+     * @throws DwsException for a connection failure or timeout, as {@link #createSnapshot(String, String, String)}
+     * @throws IllegalStateException if the client is closed
+     */
+    public void deleteSnapshot(String snapshotId) {
+        ensureOpen();
+        if (validator != null) {
+            validator.validateParameters("deleteSnapshot", projectId, snapshotId);
+        }
+        withRetries("deleteSnapshot", () -> api.deleteSnapshotWithHttpInfo(projectId, snapshotId));
+    }
+
+    /**
+     * Waits until a snapshot is {@code AVAILABLE}, with {@link WaitOptions#defaults()}: at most 30
+     * minutes, polling after 2 s, then backing off up to every 30 s.
+     *
+     * @param snapshotId the snapshot's id (a UUID)
+     * @return the snapshot, {@code AVAILABLE}
+     * @see #waitUntilAvailable(String, WaitOptions)
+     */
+    public Snapshot waitUntilAvailable(String snapshotId) {
+        return waitUntilAvailable(snapshotId, WaitOptions.defaults());
+    }
+
+    /**
+     * Waits until a snapshot is {@code AVAILABLE}, polling {@link #listSnapshotDetails(String)}: it
+     * returns the snapshot once it is {@code AVAILABLE}, throws once it is {@code UNAVAILABLE}, and
+     * polls again on any other state. The waits between polls start at the options' initial
+     * interval and double up to their max interval, each shortened by a random share of up to half
+     * (jitter); none reaches past the timeout, at which the last poll is made. The waits go through
+     * the builder's {@link Sleeper}.
+     *
+     * @param snapshotId the snapshot's id (a UUID)
+     * @param options    the timeout and the polling intervals
+     * @return the snapshot, {@code AVAILABLE}
+     * @throws SnapshotWaitException reason {@code UNAVAILABLE} if taking the snapshot failed, or
+     *                               {@code TIMEOUT} if it is not {@code AVAILABLE} by the timeout;
+     *                               both with the last status seen
+     * @throws DwsValidationException if the id is not a UUID (nothing is sent)
+     * @throws DwsException if a poll fails (after its retries), e.g. 400 {@code DWS.5149} for a
+     *                      snapshot that does not exist; or if the thread is interrupted while waiting
+     *                      (its interrupt flag is then set again)
+     * @throws IllegalStateException if the client is closed
+     */
+    public Snapshot waitUntilAvailable(String snapshotId, WaitOptions options) {
+        Objects.requireNonNull(options, "options");
+        ensureOpen();
+        return waiter.waitUntilAvailable(snapshotId, options);
     }
 
     /** @return the endpoint calls go to, e.g. {@code https://dws.cn-north-4.myhuaweicloud.com} */
@@ -190,10 +378,88 @@ public final class DwsSnapshotClient implements AutoCloseable {
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", " + retryPolicy + "]";
     }
 
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the DwsSnapshotClient is closed");
+        }
+    }
+
+    private void validate(ListClusterSnapshotsRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (validator != null) {
+            validator.validateParameters("listClusterSnapshots", projectId, request.clusterId(), request.limit(),
+                    request.offset(), Models.sortKey(request.sortKey()), Models.sortDir(request.sortDir()));
+        }
+    }
+
+    /** One page, the request already validated (the paginator's pages are validated with its first). */
+    private SnapshotPage fetchPage(ListClusterSnapshotsRequest request) {
+        ensureOpen();
+        ApiResponse<ListClusterSnapshotsResponse> response = withRetries("listClusterSnapshots",
+                () -> api.listClusterSnapshotsWithHttpInfo(projectId, request.clusterId(), request.limit(),
+                        request.offset(), Models.sortKey(request.sortKey()), Models.sortDir(request.sortDir())));
+        ListClusterSnapshotsResponse data = response.getData();
+        List<Snapshot> snapshots = Models.snapshots(data.getSnapshots());
+        return new SnapshotPage(snapshots, data.getProjectId(), data.getClusterId(),
+                data.getCount() == null ? snapshots.size() : data.getCount(),
+                request.offset() == null ? 0 : request.offset(), request.limit(),
+                Responses.requestId(response.getHeaders()));
+    }
+
+    /**
+     * Whether an earlier attempt of a refused create may have created the snapshot: its request
+     * may have reached the service (the connection broke after it was sent, no answer in time, a
+     * server error). A refused connection or a connect timeout sent nothing.
+     */
+    private static boolean mayHaveCreated(BadRequestException refused) {
+        for (Throwable earlier : refused.getSuppressed()) {
+            if (earlier instanceof DwsReadTimeoutException || earlier instanceof DwsServerErrorException
+                    || earlier instanceof DwsConnectionException && !(earlier.getCause() instanceof ConnectException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The snapshot named {@code name} on the cluster if it was started since the first attempt of
+     * the create, with a margin of {@link #CLOCK_SKEW}: {@code started} is stamped by the
+     * service's clock and {@code firstAttempt} read from ours, and the service accepts a signed
+     * request only if those clocks are less than that apart (X-Sdk-Date), so a snapshot our first
+     * attempt made was started no earlier than {@code firstAttempt - CLOCK_SKEW}. The margin also
+     * covers {@code started} being cut to whole seconds. The cost: a snapshot of the same name made
+     * by someone else within that margin before our attempt would be taken for ours.
+     *
+     * <p>The cluster's snapshots are read newest first, and only back to that bound.
+     */
+    private Optional<CreatedSnapshot> findCreated(String name, String clusterId, Instant firstAttempt) {
+        Instant since = firstAttempt.minus(CLOCK_SKEW);
+        ListClusterSnapshotsRequest newestFirst = ListClusterSnapshotsRequest.builder().clusterId(clusterId)
+                .sortKey(SortKey.STARTED).sortDir(SortDir.DESC).build();
+        for (SnapshotPage page : new ClusterSnapshotsPaginator(newestFirst, this::fetchPage).pages()) {
+            for (Snapshot snapshot : page.snapshots()) {
+                if (snapshot.started() != null && snapshot.started().isBefore(since)) {
+                    return Optional.empty(); // older than the first attempt: no further snapshot can be ours
+                }
+                if (snapshot.name() != null && snapshot.name().equalsIgnoreCase(name)) { // names collide regardless of case
+                    if (snapshot.started() == null) {
+                        return Optional.empty(); // cannot tell when it was made
+                    }
+                    LOG.warn("createSnapshot: a retry was refused because the name {} is taken; snapshot {}, started {},"
+                            + " was made by the first attempt and is returned as recovered", name, snapshot.id(),
+                            snapshot.started());
+                    return Optional.of(new CreatedSnapshot(snapshot.id(), page.requestId(), true));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Feign.Builder feign(Builder builder) {
         ObjectMapper mapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL) // an absent description is omitted, not null
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addHandler(new Models.LenientEnums()); // a snapshot's status or type this client does not know
         Client http = builder.transport != null ? builder.transport : new Http2Client(httpClient);
         Client transport = new AuthenticatingClient(
                 new CompleteResponseClient(http, bodyTimer),
@@ -306,6 +572,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
         private boolean requestLogging;
         private boolean validation = true;
         private Function<String, String> environment = System::getenv;
+        private boolean recoverCreateRetries = true;
+        private LongSupplier nanoTime = System::nanoTime;
         private Client transport;
 
         private Builder() {
@@ -314,6 +582,15 @@ public final class DwsSnapshotClient implements AutoCloseable {
         /** Another Feign transport instead of the JDK HttpClient: only for the transport benchmark. */
         Builder transport(Client transport) {
             this.transport = transport;
+            return this;
+        }
+
+        /**
+         * The clock the waiter measures its timeout with, in nanoseconds (default
+         * {@link System#nanoTime()}): lets tests move time along with their {@link Sleeper}.
+         */
+        Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
             return this;
         }
 
@@ -406,7 +683,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
         }
 
         /**
-         * @param sleeper how to wait between attempts (default: sleep the calling thread); for tests
+         * @param sleeper how to wait between attempts and between the waiter's polls (default: sleep
+         *                the calling thread); for tests
          * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
@@ -431,6 +709,18 @@ public final class DwsSnapshotClient implements AutoCloseable {
          */
         public Builder validation(boolean validation) {
             this.validation = validation;
+            return this;
+        }
+
+        /**
+         * @param recover whether a create whose retry is refused because the name is taken, after
+         *                an attempt that may have created the snapshot, looks for that snapshot and
+         *                returns it as {@linkplain CreatedSnapshot#recovered() recovered} (default
+         *                true); see {@link DwsSnapshotClient#createSnapshot(String, String, String)}
+         * @return this builder
+         */
+        public Builder recoverCreateRetries(boolean recover) {
+            this.recoverCreateRetries = recover;
             return this;
         }
 

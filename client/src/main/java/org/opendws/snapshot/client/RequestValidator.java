@@ -14,13 +14,16 @@ import jakarta.validation.ValidatorFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
 import org.hibernate.validator.spi.nodenameprovider.Property;
@@ -32,12 +35,16 @@ import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
 
 /**
  * Checks a request against the constraints generated from the OpenAPI document, with Hibernate
- * Validator, before anything is sent: the body's against the models' annotations, the path
- * parameters' against {@link SnapshotsApiParameters}. Fields are named as on the wire
+ * Validator, before anything is sent: the body's against the models' annotations, the path and
+ * query parameters' against {@link SnapshotsApiParameters}. Fields are named as on the wire
  * ({@code snapshot.cluster_id}, {@code project_id}), messages are in English. Thread-safe.
  */
 final class RequestValidator implements AutoCloseable {
     private static final Method CREATE_SNAPSHOT = parametersOf("createSnapshot", String.class);
+    /** Each operation's method in SnapshotsApiParameters, by operation id (they are unique). */
+    private static final Map<String, Method> OPERATIONS = Arrays.stream(SnapshotsApiParameters.class.getDeclaredMethods())
+            .filter(method -> Modifier.isPublic(method.getModifiers()))
+            .collect(Collectors.toUnmodifiableMap(Method::getName, method -> method));
 
     private final ValidatorFactory factory;
     private final Validator validator;
@@ -63,12 +70,31 @@ final class RequestValidator implements AutoCloseable {
     void validateCreateSnapshot(String projectId, CreateSnapshotRequestBody body) {
         List<ConstraintViolation<?>> found = new ArrayList<>(projectViolations(projectId));
         found.addAll(validator.validate(body));
+        throwIfAny("createSnapshot", found);
+    }
+
+    /**
+     * Checks the path and query parameters of an operation without a body.
+     *
+     * @param operation the operation id, the name of its method in {@link SnapshotsApiParameters}
+     * @param values    the parameters in that method's order: path parameters, then query parameters
+     * @throws DwsValidationException naming every broken rule, each parameter by its name in the document
+     */
+    void validateParameters(String operation, Object... values) {
+        Method method = OPERATIONS.get(operation);
+        if (method == null) {
+            throw new IllegalStateException("the generated SnapshotsApiParameters has no " + operation);
+        }
+        throwIfAny(operation, List.copyOf(validator.forExecutables().validateParameters(parameters, method, values)));
+    }
+
+    private static void throwIfAny(String operation, List<ConstraintViolation<?>> found) {
         if (!found.isEmpty()) {
             List<Violation> violations = found.stream()
                     .map(v -> new Violation(wireName(v.getPropertyPath()), v.getInvalidValue(), v.getMessage()))
                     .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::rule))
                     .toList();
-            throw new DwsValidationException("createSnapshot", violations);
+            throw new DwsValidationException(operation, violations);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Param;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.client.generated.api.SnapshotsApiParameters;
 import org.opendws.snapshot.client.generated.model.Snapshot;
 import org.opendws.snapshot.client.generated.model.SnapshotResp;
+import org.opendws.snapshot.client.generated.model.SortDir;
+import org.opendws.snapshot.client.generated.model.SortKey;
 
 /**
  * What the generator made of the document: ids as Strings (type mapping string+uuid=String), and
@@ -49,16 +52,47 @@ class GeneratedCodeTest {
     }
 
     @Test
-    void everyNonBodyParameterOfTheDocumentIsAPathParameter() {
-        // SnapshotsApiParameters carries path parameters only; a query or header parameter added to
-        // the document would need the template extended, and must fail here first.
+    void everyNonBodyParameterOfTheDocumentIsAPathOrQueryParameter() {
+        // SnapshotsApiParameters carries path and query parameters only; a header or cookie
+        // parameter added to the document would need the template extended, and must fail here first.
         List<String> locations = new ArrayList<>();
         SpecDocument.ROOT.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
             for (JsonNode parameter : operation.getValue().path("parameters")) {
                 locations.add(SpecDocument.resolve(parameter).path("in").asText());
             }
         }));
-        assertThat(locations).isNotEmpty().containsOnly("path");
+        assertThat(locations).contains("path", "query").containsOnly("path", "query");
+    }
+
+    @Test
+    void theNewParametersCarryTheDocumentsRules() throws Exception {
+        JsonNode parameters = SpecDocument.ROOT.path("components").path("parameters");
+        Parameter snapshotId = SnapshotsApiParameters.class.getMethod("listSnapshotDetails", String.class, String.class)
+                .getParameters()[1];
+        assertThat(snapshotId.getAnnotation(Param.class).value()).isEqualTo("snapshot_id");
+        assertSameRules(snapshotId, parameters.path("SnapshotId").path("schema"), true);
+        assertSameRules(SnapshotsApiParameters.class.getMethod("deleteSnapshot", String.class, String.class)
+                .getParameters()[1], parameters.path("SnapshotId").path("schema"), true);
+
+        Parameter[] list = SnapshotsApiParameters.class.getMethod("listClusterSnapshots", String.class, String.class,
+                Integer.class, Integer.class, SortKey.class, SortDir.class).getParameters();
+        assertThat(list).extracting(p -> p.getAnnotation(Param.class).value())
+                .containsExactly("project_id", "cluster_id", "limit", "offset", "sort_key", "sort_dir");
+        assertSameRules(list[1], parameters.path("ClusterId").path("schema"), true);
+        assertThat(list[2].getAnnotation(Min.class).value()).isEqualTo(parameters.path("Limit").path("schema").path("minimum").asLong());
+        assertThat(list[3].getAnnotation(Min.class).value()).isEqualTo(parameters.path("Offset").path("schema").path("minimum").asLong());
+        assertThat(list[2].getAnnotation(NotNull.class)).isNull();
+        assertThat(list[3].getAnnotation(NotNull.class)).isNull();
+        assertThat(SortKey.values()).extracting(SortKey::getValue)
+                .containsExactlyElementsOf(textsOf(SpecDocument.schema("SortKey").path("enum")));
+        assertThat(SortDir.values()).extracting(SortDir::getValue)
+                .containsExactlyElementsOf(textsOf(SpecDocument.schema("SortDir").path("enum")));
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     /** String lengths as {@code @CodePointLength} (the document counts code points), never {@code @Size}. */

@@ -42,6 +42,31 @@ final class SpecDocument {
         return resolve(examples.elements().next()).path("value");
     }
 
+    /** The operation with this {@code operationId}. */
+    static JsonNode operation(String operationId) {
+        for (JsonNode path : ROOT.path("paths")) {
+            for (JsonNode operation : path) {
+                if (operationId.equals(operation.path("operationId").asText())) {
+                    return operation;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no operation " + operationId + " in the document");
+    }
+
+    /** The response of an operation for a status, its {@code $ref} resolved. */
+    static JsonNode response(String operationId, String status) {
+        return resolve(operation(operationId).path("responses").path(status));
+    }
+
+    /** The values of every example the document gives for a response of an operation, by example name. */
+    static java.util.Map<String, JsonNode> responseExamples(String operationId, String status) {
+        java.util.Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
+        response(operationId, status).path("content").path("application/json").path("examples").fields()
+                .forEachRemaining(example -> values.put(example.getKey(), resolve(example.getValue()).path("value")));
+        return values;
+    }
+
     /** The value of the request example of createSnapshot. */
     static JsonNode requestExample() {
         JsonNode examples = createSnapshotOperation().path("requestBody").path("content")

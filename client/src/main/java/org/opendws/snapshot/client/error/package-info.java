@@ -11,6 +11,8 @@
  *       {@link org.opendws.snapshot.client.error.DwsReadTimeoutException}: no answer was received.</li>
  *   <li>{@link org.opendws.snapshot.client.error.DwsValidationException}: the request breaks a rule of
  *       the API and was not sent.</li>
+ *   <li>{@link org.opendws.snapshot.client.error.SnapshotWaitException}: waiting for a snapshot ended
+ *       without it becoming {@code AVAILABLE}.</li>
  * </ul>
  */
 package org.opendws.snapshot.client.error;
