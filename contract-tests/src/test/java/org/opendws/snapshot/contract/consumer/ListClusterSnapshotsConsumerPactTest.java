@@ -19,6 +19,7 @@ import static org.opendws.snapshot.contract.consumer.ConsumerPacts.snapshot;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -189,7 +190,7 @@ public class ListClusterSnapshotsConsumerPactTest {
                         Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER, COUNT, String.valueOf(SNAPSHOTS)));
     }
 
-    private static PactDslRequestWithPath secondPage(au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath request,
+    private static PactDslRequestWithPath secondPage(PactDslRequestWithoutPath request,
                                                      String accessKey) {
         return signed(request, "GET", PATH, accessKey).query("limit=2&offset=1&sort_key=name&sort_dir=asc");
     }
