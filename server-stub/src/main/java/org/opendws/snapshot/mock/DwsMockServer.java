@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.opendws.snapshot.mock.admin.MockReset;
+import org.opendws.snapshot.mock.clock.MockClock;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.snapshot.SnapshotService;
 import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
@@ -72,9 +74,47 @@ public final class DwsMockServer implements AutoCloseable {
         return context.getBean(WorldState.class);
     }
 
-    /** The snapshots stored so far, oldest first. */
-    public List<SnapshotStore.StoredSnapshot> snapshots() {
-        return context.getBean(SnapshotStore.class).list(null);
+    /** The snapshots stored so far, each as it is now on the mock clock, oldest first. */
+    public List<SnapshotView> snapshots() {
+        return context.getBean(SnapshotService.class).views();
+    }
+
+    /**
+     * The mock clock, the time of the snapshots' lifecycle: {@code mock.clock().freeze()}, then
+     * {@code mock.clock().advance(Duration.ofSeconds(5))} moves a new snapshot to
+     * {@code AVAILABLE} without sleeping. Signatures are checked against the server's clock, so
+     * moving this one never makes a signed request fail.
+     */
+    public MockClock clock() {
+        return context.getBean(MockClock.class);
+    }
+
+    /**
+     * Stores a snapshot in any state (see {@link SnapshotSeed} for the defaults) and returns its id.
+     *
+     * @throws IllegalArgumentException when an id breaks the document's rules, or the name is
+     *                                  taken in the project, or the store is full
+     */
+    public String addSnapshot(SnapshotSeed seed) {
+        try {
+            return context.getBean(SnapshotService.class).seed(seed).id().toString();
+        } catch (SnapshotStore.RefusedException e) {
+            throw new IllegalArgumentException(e.refusal() == SnapshotStore.Refusal.FULL
+                    ? "the mock holds dws.mock.max-snapshots snapshots already"
+                    : "a snapshot named " + seed.name() + " already exists in its project", e);
+        }
+    }
+
+    /**
+     * Makes the next {@code count} snapshots of a cluster fail: they end {@code UNAVAILABLE}
+     * (0: none fail).
+     *
+     * @throws IllegalArgumentException when the project has no such cluster, or count is negative
+     */
+    public void failNextSnapshots(String projectId, String clusterId, int count) {
+        if (!worldState().failNextSnapshots(projectId, clusterId, count)) {
+            throw new IllegalArgumentException("cluster " + clusterId + " does not exist in project " + projectId);
+        }
     }
 
     /** The journal of received requests (secrets redacted), oldest first. */
@@ -87,7 +127,10 @@ public final class DwsMockServer implements AutoCloseable {
         return context.getBean(FaultInjector.class);
     }
 
-    /** Back to the start-up world: no snapshots, journal, faults or lockouts. */
+    /**
+     * Back to the start-up world (its snapshots stored anew), the mock clock running with the
+     * server's; no other snapshots, journal, faults or lockouts.
+     */
     public void reset() {
         context.getBean(MockReset.class).run();
     }

@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize  the largest request body accepted (400 above, without reading it all)
  * @param accessLog    log one line per request (off by default, as in WireMock without
  *                     {@code --verbose}: the journal keeps the last requests)
+ * @param snapshot     the snapshots' lifecycle
  */
 @ConfigurationProperties("dws.mock")
 public record MockProperties(
@@ -39,7 +40,18 @@ public record MockProperties(
         @DefaultValue("1000000") long maxSnapshots,
         @DefaultValue Journal journal,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("false") boolean accessLog) {
+        @DefaultValue("false") boolean accessLog,
+        @DefaultValue Snapshot snapshot) {
+
+    /**
+     * The snapshots' lifecycle.
+     *
+     * @param creationTime how long a new snapshot stays {@code CREATING} on the mock clock before
+     *                     it is {@code AVAILABLE} (or {@code UNAVAILABLE}); short by default, so
+     *                     that a first user sees one finish within seconds
+     */
+    public record Snapshot(@DefaultValue("5s") Duration creationTime) {
+    }
 
     /**
      * AK lockout, like the gateway's.

@@ -13,6 +13,7 @@ import org.opendws.snapshot.mock.admin.AdminController;
 import org.opendws.snapshot.mock.admin.MockReset;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.LockoutRegistry;
+import org.opendws.snapshot.mock.clock.MockClock;
 import org.opendws.snapshot.mock.error.ErrorMapper;
 import org.opendws.snapshot.mock.error.ViolationMessages;
 import org.opendws.snapshot.mock.fault.FaultInjector;
@@ -22,6 +23,7 @@ import org.opendws.snapshot.mock.gateway.Gateway;
 import org.opendws.snapshot.mock.generated.model.Snapshot;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.snapshot.SnapshotController;
+import org.opendws.snapshot.mock.snapshot.SnapshotService;
 import org.opendws.snapshot.mock.spec.OpenApiController;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
 import org.opendws.snapshot.mock.store.SnapshotStore;
@@ -72,6 +74,15 @@ public class MockServerConfiguration implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
+    /**
+     * The time of the snapshots' lifecycle: the server's clock until a test freezes, sets or
+     * advances it. The signature check keeps the server's {@link Clock}.
+     */
+    @Bean
+    public MockClock mockClock(Clock clock) {
+        return new MockClock(clock);
+    }
+
     /** The spec, read once at start-up. */
     @Bean
     public OpenApiDocument openApiDocument() {
@@ -96,6 +107,15 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     @Bean
     public SnapshotStore snapshotStore(MockProperties properties) {
         return new SnapshotStore(properties.maxSnapshots());
+    }
+
+    /** The snapshots' lifecycle; the world's snapshots stored at start-up. */
+    @Bean
+    public SnapshotService snapshotService(SnapshotStore store, WorldState world, MockClock clock,
+                                           MockProperties properties) {
+        SnapshotService service = new SnapshotService(store, world, clock, properties.snapshot().creationTime());
+        service.seedWorld();
+        return service;
     }
 
     /** The journal of received requests. */
@@ -125,8 +145,8 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     /** The reset of the admin API and of the embedding API. */
     @Bean
     public MockReset mockReset(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults,
-                               LockoutRegistry lockouts) {
-        return new MockReset(world, store, journal, faults, lockouts);
+                               LockoutRegistry lockouts, MockClock clock, SnapshotService snapshots) {
+        return new MockReset(world, store, journal, faults, lockouts, clock, snapshots);
     }
 
     /** Validation messages with JSON field names. */
@@ -137,8 +157,8 @@ public class MockServerConfiguration implements WebMvcConfigurer {
 
     /** Every failure of every request into the spec's error schema. */
     @Bean
-    public ErrorMapper errorMapper(ViolationMessages violations) {
-        return new ErrorMapper(violations);
+    public ErrorMapper errorMapper(ViolationMessages violations, OpenApiDocument document) {
+        return new ErrorMapper(violations, document);
     }
 
     /** What the API gateway checks before the service sees a request to an operation. */

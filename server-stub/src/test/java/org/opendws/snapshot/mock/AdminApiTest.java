@@ -53,7 +53,8 @@ class AdminApiTest extends MockServerTestBase {
 
         assertThat(seeded.status()).as(seeded.body()).isEqualTo(200);
         assertThat(seeded.json().path("created_by").asText()).isEqualTo("admin");
-        assertThat(seeded.json().path("created_at").asText()).isEqualTo(START.toString());
+        // a seed that does not say when it started started an hour before the mock clock's now
+        assertThat(seeded.json().path("created_at").asText()).isEqualTo(START.minusSeconds(3600).toString());
         assertError(again, 400, "DWS.0001");
         assertError(duplicate, 400, "DWS.0001");
         assertThat(duplicate.message()).contains("already exists");
@@ -63,7 +64,14 @@ class AdminApiTest extends MockServerTestBase {
 
     @Test
     void seedingChecksItsInput() {
-        assertError(http.admin("POST", "/snapshots", "{\"name\":\"x\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"description\":\"no name\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s1\",\"status\":\"DONE\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s2\",\"type\":\"WEEKLY\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s3\",\"started\":\"yesterday\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s4\",\"started\":\"2026-01-02T00:00:00Z\","
+                + "\"finished\":\"2026-01-01T00:00:00Z\"}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s5\",\"size\":-1}"), 400, "DWS.0001");
+        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s6\",\"cluster_id\":\"not-a-uuid\"}"), 400, "DWS.0001");
         assertError(http.admin("POST", "/snapshots", "{\"project_id\":\"bad\",\"name\":\"seed\",\"cluster_id\":\""
                 + CLUSTER + "\"}"), 400, "DWS.0001");
     }

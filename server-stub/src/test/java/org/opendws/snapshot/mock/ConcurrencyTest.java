@@ -44,7 +44,7 @@ class ConcurrencyTest extends MockServerTestBase {
                     .hasSize(n - 1)
                     .allSatisfy(r -> assertThat(r.code()).isEqualTo("DWS.0001"))
                     .allSatisfy(r -> assertThat(r.message()).contains("already exists"));
-            assertThat(store.list(PROJECT)).hasSize(1);
+            assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).hasSize(1);
         } finally {
             pool.shutdownNow();
         }

@@ -34,7 +34,7 @@ class CreateSnapshotTest extends MockServerTestBase {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         String id = response.json().path("snapshot").path("id").asText();
         assertThat(UUID.fromString(id).toString()).isEqualTo(id);
-        assertThat(store.list(PROJECT)).singleElement().satisfies(s -> {
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement().satisfies(s -> {
             assertThat(s.id().toString()).isEqualTo(id);
             assertThat(s.name()).isEqualTo("snapshot-3");
             assertThat(s.clusterId()).isEqualTo(CLUSTER);
@@ -58,7 +58,7 @@ class CreateSnapshotTest extends MockServerTestBase {
         Response response = http.create(body("no-description", CLUSTER, null));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(store.list(PROJECT)).singleElement().satisfies(s -> assertThat(s.description()).isEmpty());
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement().satisfies(s -> assertThat(s.description()).isEmpty());
     }
 
     @Test
@@ -66,7 +66,7 @@ class CreateSnapshotTest extends MockServerTestBase {
         Response response = http.createWithToken(PATH, body("by-token"), World.DEFAULT_TOKEN);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(store.list(PROJECT)).singleElement().satisfies(s -> assertThat(s.createdBy()).isEqualTo(World.DEFAULT_TOKEN_ID));
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement().satisfies(s -> assertThat(s.createdBy()).isEqualTo(World.DEFAULT_TOKEN_ID));
     }
 
     @Test
@@ -261,7 +261,7 @@ class CreateSnapshotTest extends MockServerTestBase {
 
         http.create(body("later"));
 
-        assertThat(store.list(PROJECT)).singleElement()
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement()
                 .satisfies(s -> assertThat(s.createdAt()).isEqualTo(START.plusSeconds(180)));
     }
 

@@ -1,18 +1,21 @@
 package org.opendws.snapshot.mock.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
+import org.opendws.snapshot.mock.SnapshotSeed;
+import org.opendws.snapshot.mock.clock.MockClock;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.snapshot.SnapshotService;
 import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
@@ -29,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The admin API under {@code /__admin/}: JSON in and out, not authenticated, not part of the
  * DWS contract. Tests use it to reset the mock, shape the world (clusters, credentials, tokens),
- * plan faults and read the stored snapshots and the journal. Secrets are accepted, never shown.
+ * seed snapshots in any state, make a cluster's next snapshots fail, move the mock clock, plan
+ * faults and read the stored snapshots and the journal. Secrets are accepted, never shown.
  */
 @RestController
 @RequestMapping(path = "/__admin", produces = "application/json")
@@ -39,31 +43,70 @@ public class AdminController {
     private final Journal journal;
     private final FaultInjector faults;
     private final MockReset reset;
-    private final Clock clock;
+    private final MockClock clock;
+    private final SnapshotService snapshots;
 
     /** The admin API over these parts. */
-    public AdminController(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults, MockReset reset,
-                           Clock clock) {
-        this.clock = clock;
+    public AdminController(WorldState world, SnapshotService snapshots, Journal journal, FaultInjector faults,
+                           MockReset reset) {
+        this.clock = snapshots.clock();
         this.world = world;
-        this.store = store;
+        this.store = snapshots.store();
+        this.snapshots = snapshots;
         this.journal = journal;
         this.faults = faults;
         this.reset = reset;
     }
 
-    /** A stored snapshot. */
+    /**
+     * A stored snapshot as it is now (on the mock clock); {@code created_at} is {@code started}
+     * to the millisecond, {@code finished} absent while {@code CREATING}.
+     */
     public record SnapshotView(String id, String name, @JsonProperty("cluster_id") String clusterId,
+                               @JsonProperty("cluster_name") String clusterName,
                                String description, @JsonProperty("project_id") String projectId,
-                               @JsonProperty("created_at") String createdAt, @JsonProperty("created_by") String createdBy) {
+                               @JsonProperty("created_at") String createdAt, @JsonProperty("created_by") String createdBy,
+                               String type, String status, String started, String finished, double size) {
+        static SnapshotView of(SnapshotStore.StoredSnapshot s) {
+            return new SnapshotView(s.id().toString(), s.name(), s.clusterId(), s.clusterName(), s.description(),
+                    s.projectId(), s.started().toString(), s.createdBy(), s.type().name(), s.status().name(),
+                    s.started().toString(), s.finished() == null ? null : s.finished().toString(), s.size());
+        }
+    }
+
+    /** The mock clock: its now and whether it is frozen. */
+    public record ClockView(String now, boolean frozen) {
+    }
+
+    /** The body of {@code PUT /__admin/clock}: either or both. */
+    public record ClockRequest(String now, Boolean frozen) {
+    }
+
+    /** The body of {@code POST /__admin/clock/advance}: an ISO-8601 duration such as {@code PT5S}. */
+    public record AdvanceRequest(String by) {
+    }
+
+    /** The body of {@code POST .../fail-next-snapshots}; {@code count} defaults to 1. */
+    public record FailRequest(Integer count) {
+    }
+
+    /** The optional body of {@code PUT /__admin/projects/{project_id}/clusters/{cluster_id}}. */
+    public record ClusterRequest(String name, @JsonProperty("data_size_gb") Double dataSizeGb,
+                                 @JsonProperty("failing_snapshots") Integer failingSnapshots) {
+    }
+
+    /** A cluster of the world. */
+    public record ClusterView(String id, String name, @JsonProperty("data_size_gb") double dataSizeGb,
+                              @JsonProperty("failing_snapshots") int failingSnapshots) {
     }
 
     /** The snapshots listed. */
     public record SnapshotList(long count, List<SnapshotView> snapshots) {
     }
 
-    /** The world without its secrets. */
-    public record WorldView(Map<String, Set<String>> projects, List<CredentialView> credentials, List<TokenView> tokens) {
+    /** The world without its secrets; {@code clusters}: each project's clusters in full. */
+    public record WorldView(Map<String, Set<String>> projects, Map<String, List<ClusterView>> clusters,
+                            List<CredentialView> credentials, List<TokenView> tokens) {
     }
 
     /** A credential without its SK or security token. */
@@ -98,10 +141,14 @@ public class AdminController {
     public record FaultRequest(Integer status, Integer count) {
     }
 
-    /** The body of {@code POST /__admin/snapshots}; {@code created_by} defaults to {@code admin}. */
+    /**
+     * The body of {@code POST /__admin/snapshots}: a seed ({@link SnapshotSeed}); only
+     * {@code name} is required, {@code created_by} defaults to {@code admin}.
+     */
     public record SnapshotRequest(@JsonProperty("project_id") String projectId, String name,
                                   @JsonProperty("cluster_id") String clusterId, String description,
-                                  @JsonProperty("created_by") String createdBy) {
+                                  @JsonProperty("created_by") String createdBy, String type, String status,
+                                  String started, String finished, Double size) {
     }
 
     /** The journal. */
@@ -121,7 +168,11 @@ public class AdminController {
         World current = world.current();
         Map<String, Set<String>> projects = new LinkedHashMap<>();
         current.projects().forEach((id, clusters) -> projects.put(id, new TreeSet<>(clusters)));
-        return new WorldView(projects,
+        Map<String, List<ClusterView>> clusters = new LinkedHashMap<>();
+        current.clusters().forEach((id, byId) -> clusters.put(id, byId.values().stream()
+                .sorted(java.util.Comparator.comparing(World.Cluster::id))
+                .map(c -> new ClusterView(c.id(), c.name(), c.dataSizeGb(), c.failingSnapshots())).toList()));
+        return new WorldView(projects, clusters,
                 current.credentials().values().stream()
                         .map(c -> new CredentialView(c.accessKey(), new TreeSet<>(c.projects()), c.securityToken() != null))
                         .toList(),
@@ -131,10 +182,7 @@ public class AdminController {
     /** The stored snapshots, oldest first; {@code project_id} narrows to one project. */
     @GetMapping("/snapshots")
     public SnapshotList snapshots(@RequestParam(name = "project_id", required = false) String projectId) {
-        List<SnapshotView> views = store.list(projectId).stream()
-                .map(s -> new SnapshotView(s.id().toString(), s.name(), s.clusterId(), s.description(), s.projectId(),
-                        s.createdAt().toString(), s.createdBy()))
-                .toList();
+        List<SnapshotView> views = store.list(projectId, clock.now()).stream().map(SnapshotView::of).toList();
         return new SnapshotList(views.size(), views);
     }
 
@@ -148,39 +196,99 @@ public class AdminController {
     }
 
     /**
-     * Stores a snapshot as if it had been created (e.g. for a contract test's provider state "a
-     * snapshot named X exists"); the cluster need not exist, the name must be free in the project.
+     * Stores a snapshot in any state (e.g. for a contract test's provider state "a snapshot named
+     * X exists and is AVAILABLE"): the values of a {@link SnapshotSeed}, only the name required;
+     * the cluster need not exist, the name must be free in the project.
      */
     @PostMapping(path = "/snapshots", consumes = "application/json")
     public SnapshotView addSnapshot(@RequestBody SnapshotRequest body) {
-        if (body.projectId() == null || body.name() == null || body.clusterId() == null) {
-            throw ServiceError.invalid("project_id, name and cluster_id are required");
-        }
-        checkProject(body.projectId());
-        requireValid(world.rules().clusterIdProblem(body.clusterId()));
-        String createdBy = body.createdBy() == null ? "admin" : body.createdBy();
-        String known = world.cluster(body.projectId(), body.clusterId());
-        String clusterId = known != null ? known : body.clusterId().toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
-        UUID id;
+        SnapshotSeed seed;
         try {
-            id = store.create(body.projectId(), body.name(), clusterId, body.description(), createdBy, now);
+            seed = SnapshotSeed.builder().projectId(body.projectId()).clusterId(body.clusterId()).name(body.name())
+                    .description(body.description()).type(body.type()).status(body.status())
+                    .started(instant(body.started(), "started")).finished(instant(body.finished(), "finished"))
+                    .size(body.size()).createdBy(body.createdBy()).build();
+            return SnapshotView.of(snapshots.seed(seed));
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.invalid(e.getMessage());
         } catch (SnapshotStore.RefusedException e) {
             throw ServiceError.invalid(e.refusal() == SnapshotStore.Refusal.FULL
                     ? "The mock holds " + store.capacity() + " snapshots, its limit (dws.mock.max-snapshots)."
-                    : "A snapshot named " + body.name() + " already exists in project " + body.projectId() + ".");
+                    : "A snapshot named " + body.name() + " already exists in project "
+                    + (body.projectId() == null ? World.DEFAULT_PROJECT_ID : body.projectId()) + ".");
         }
-        return new SnapshotView(id.toString(), body.name(), clusterId,
-                body.description() == null ? "" : body.description(), body.projectId(), now.toString(), createdBy);
+    }
+
+    /** The mock clock. */
+    @GetMapping("/clock")
+    public ClockView clock() {
+        return new ClockView(clock.now().toString(), clock.frozen());
+    }
+
+    /** Sets the mock clock ({@code now}) and freezes or resumes it ({@code frozen}). */
+    @PutMapping(path = "/clock", consumes = "application/json")
+    public ClockView setClock(@RequestBody ClockRequest body) {
+        Instant now = instant(body.now(), "now");
+        if (now != null) {
+            clock.set(now);
+        }
+        if (Boolean.TRUE.equals(body.frozen())) {
+            clock.freeze();
+        } else if (Boolean.FALSE.equals(body.frozen())) {
+            clock.resume();
+        }
+        return clock();
+    }
+
+    /** Moves the mock clock by {@code by}, an ISO-8601 duration ({@code PT5S}). */
+    @PostMapping(path = "/clock/advance", consumes = "application/json")
+    public ClockView advanceClock(@RequestBody AdvanceRequest body) {
+        if (body.by() == null) {
+            throw ServiceError.invalid("by: is required (an ISO-8601 duration such as PT5S)");
+        }
+        try {
+            clock.advance(Duration.parse(body.by()));
+        } catch (DateTimeParseException e) {
+            throw ServiceError.invalid("by: must be an ISO-8601 duration such as PT5S (rejected value: " + body.by() + ")");
+        }
+        return clock();
+    }
+
+    /** Makes the next {@code count} snapshots of a cluster of the world fail ({@code UNAVAILABLE}). */
+    @PostMapping(path = "/projects/{project_id}/clusters/{cluster_id}/fail-next-snapshots", consumes = "application/json")
+    public Map<String, Object> failNextSnapshots(@PathVariable("project_id") String projectId,
+                                                 @PathVariable("cluster_id") String clusterId,
+                                                 @RequestBody(required = false) FailRequest body) {
+        int count = body == null || body.count() == null ? 1 : body.count();
+        if (count < 0) {
+            throw ServiceError.invalid("count: must be greater than or equal to 0 (rejected value: " + count + ")");
+        }
+        if (!world.failNextSnapshots(projectId, clusterId, count)) {
+            throw ServiceError.notFound("Cluster " + clusterId + " does not exist in project " + projectId + ".");
+        }
+        return Map.of("project_id", projectId, "cluster_id", clusterId.toLowerCase(Locale.ROOT),
+                "failing_snapshots", count);
     }
 
     /** Adds a cluster to a project (creating the project). */
     @PutMapping("/projects/{project_id}/clusters/{cluster_id}")
     public Map<String, Object> putCluster(@PathVariable("project_id") String projectId,
-                                          @PathVariable("cluster_id") String clusterId) {
+                                          @PathVariable("cluster_id") String clusterId,
+                                          @RequestBody(required = false) ClusterRequest body) {
         checkProject(projectId);
         requireValid(world.rules().clusterIdProblem(clusterId));
-        boolean added = world.putCluster(projectId, clusterId);
+        boolean added;
+        if (body == null) {
+            added = world.putCluster(projectId, clusterId);
+        } else {
+            try {
+                added = world.putCluster(projectId, new World.Cluster(clusterId, body.name(),
+                        body.dataSizeGb() == null ? World.DEFAULT_DATA_SIZE_GB : body.dataSizeGb(),
+                        body.failingSnapshots() == null ? 0 : body.failingSnapshots()));
+            } catch (IllegalArgumentException e) {
+                throw ServiceError.invalid(e.getMessage());
+            }
+        }
         return Map.of("project_id", projectId, "cluster_id", clusterId, "added", added);
     }
 
@@ -234,7 +342,10 @@ public class AdminController {
         return Map.of("id", id, "removed", true);
     }
 
-    /** Makes the next {@code count} authenticated creates answer {@code status} with the spec's example. */
+    /**
+     * Makes the next {@code count} authenticated requests to operations that document
+     * {@code status} answer it with the spec's example.
+     */
     @PostMapping(path = "/faults", consumes = "application/json")
     public FaultInjector.Planned planFault(@RequestBody FaultRequest body) {
         if (body.status() == null) {
@@ -272,6 +383,18 @@ public class AdminController {
     public Map<String, Object> clearJournal() {
         journal.clear();
         return Map.of("cleared", true);
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ServiceError.invalid(field + ": must be an instant such as 2026-12-08T03:59:23Z (rejected value: "
+                    + text + ")");
+        }
     }
 
     private Set<String> projects(Set<String> projects) {

@@ -8,6 +8,13 @@ public final class ErrorCodes {
     public static final String EMPTY_BODY = "DWS.0006";
     /** 403/404: no permission on the project, or the cluster does not exist. */
     public static final String NO_RESOURCE = "DWS.0015";
+    /**
+     * 400: no such snapshot in the project (a detail). A {@code snapshot_id} that is not a UUID
+     * gets the code the document gives the parameter ({@code x-dws-error-code}), read from it.
+     */
+    public static final String NO_SUCH_SNAPSHOT = "DWS.5149";
+    /** 404: the cluster (a valid UUID) does not exist in the project, when listing its snapshots. */
+    public static final String NO_SUCH_CLUSTER = "DWS.0047";
     /** 500/503: server failure or temporary unavailability. */
     public static final String SERVER_FAILURE = "DWS.0005";
     /** The message of every 5xx the mock did not mean: it reveals no internal detail. */

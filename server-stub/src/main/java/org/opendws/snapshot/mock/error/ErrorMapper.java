@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.opendws.snapshot.mock.generated.model.ErrorResponse;
 import org.opendws.snapshot.mock.request.MockRequest;
+import org.opendws.snapshot.mock.spec.OpenApiDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -26,6 +27,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -33,8 +36,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 /**
  * The one place where a failure becomes an answer in the spec's error schema, whatever raised it:
  * the gateway and the operations ({@link ServiceError}), the body limit, Spring MVC's binding and
- * validation of the generated interface (400 {@code DWS.0001} naming field, rule and rejected
- * value), Spring's own refusals (no such path or method: {@code APIGW.0101}), and anything
+ * validation of the generated interface (400 {@code DWS.0001} naming field or parameter, rule and
+ * rejected value, or the code the document gives the parameter in {@code x-dws-error-code}),
+ * Spring's own refusals (no such path or method: {@code APIGW.0101}), and anything
  * unexpected (500 {@code DWS.0005} without internal detail; the stack trace goes to the log with
  * the request id). Free of any HTTP server: the pipeline ({@code web} package) writes what it
  * returns.
@@ -42,10 +46,15 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final ViolationMessages violations;
+    private final OpenApiDocument document;
 
-    /** A mapper wording violations with {@code violations}. */
-    public ErrorMapper(ViolationMessages violations) {
+    /**
+     * A mapper wording violations with {@code violations}, with the error codes {@code document}
+     * gives parameters.
+     */
+    public ErrorMapper(ViolationMessages violations, OpenApiDocument document) {
         this.violations = violations;
+        this.document = document;
     }
 
     /**
@@ -69,7 +78,10 @@ public final class ErrorMapper {
             return new ErrorAnswer(e.status(), e.code(), e.getMessage(), e.headers());
         }
         if (failure instanceof HandlerMethodValidationException e) {
-            return invalid(methodViolations(e));
+            return methodViolations(e);
+        }
+        if (failure instanceof MethodArgumentTypeMismatchException e) {
+            return typeMismatch(e);
         }
         if (failure instanceof BindingResult e) {
             return invalid(bindingViolations(e));
@@ -123,20 +135,70 @@ public final class ErrorMapper {
 
     /**
      * Spring's built-in method validation of the generated interface's constraints: those of
-     * the path and query parameters.
+     * the path and query parameters, each named as the document names it. The code is the one
+     * the document gives the first parameter at fault ({@code x-dws-error-code}), else
+     * {@code DWS.0001}.
      */
-    private List<String> methodViolations(HandlerMethodValidationException e) {
+    private ErrorAnswer methodViolations(HandlerMethodValidationException e) {
         List<String> messages = new ArrayList<>();
-        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+        String code = null;
+        List<ParameterValidationResult> results = new ArrayList<>(e.getParameterValidationResults());
+        results.sort(java.util.Comparator.comparingInt(r -> r.getMethodParameter().getParameterIndex()));
+        for (ParameterValidationResult result : results) {
             MethodParameter parameter = result.getMethodParameter();
-            PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
-            String prefix = pathVariable != null && !pathVariable.value().isEmpty() ? pathVariable.value() : null;
+            String name = parameterName(parameter);
+            if (code == null) {
+                code = name == null || document.parameterErrorCode(name) == null
+                        ? ErrorCodes.INVALID_PARAMETER : document.parameterErrorCode(name);
+            }
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                messages.add(violations.message(prefix, parameter.getParameterType(),
+                messages.add(violations.message(name, parameter.getParameterType(),
                         result.unwrap(error, ConstraintViolation.class)));
             }
         }
-        return messages;
+        List<String> sorted = new ArrayList<>(messages);
+        sorted.sort(null);
+        return new ErrorAnswer(400, code == null ? ErrorCodes.INVALID_PARAMETER : code, String.join("; ", sorted), Map.of());
+    }
+
+    /**
+     * A path or query parameter that is not of its type: a number that is not one, a value not
+     * in the document's list ({@code sort_dir: must be one of asc, desc (rejected value: down)}).
+     */
+    private ErrorAnswer typeMismatch(MethodArgumentTypeMismatchException e) {
+        String name = parameterName(e.getParameter());
+        if (name == null) {
+            name = e.getName();
+        }
+        Class<?> type = e.getRequiredType();
+        String rule;
+        if (type != null && type.isEnum()) {
+            List<String> values = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                values.add(constant.toString()); // the generated enums' toString() is the document's value
+            }
+            rule = "must be one of " + String.join(", ", values);
+        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            rule = "must be an integer";
+        } else {
+            rule = "must be " + expected(type);
+        }
+        String code = document.parameterErrorCode(name);
+        return new ErrorAnswer(400, code == null ? ErrorCodes.INVALID_PARAMETER : code,
+                name + ": " + rule + " (rejected value: " + ViolationMessages.shown(e.getValue()) + ")", Map.of());
+    }
+
+    /** A parameter's name in the document: its {@code @PathVariable} or {@code @RequestParam} name. */
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+        if (pathVariable != null && !pathVariable.value().isEmpty()) {
+            return pathVariable.value();
+        }
+        RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+        if (requestParam != null && !requestParam.value().isEmpty()) {
+            return requestParam.value();
+        }
+        return null;
     }
 
     /** The constraints of a request body ({@code @Valid}), checked as Spring read it. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -48,6 +50,12 @@ public final class ViolationMessages {
         }
         if (constraint instanceof Pattern) {
             return "must match " + attributes.get("regexp");
+        }
+        if (constraint instanceof Min) {
+            return "must be greater than or equal to " + attributes.get("value");
+        }
+        if (constraint instanceof Max) {
+            return "must be less than or equal to " + attributes.get("value");
         }
         if (constraint instanceof CodePointLength || constraint instanceof Size) {
             // a string's length in characters (code points, as JSON Schema counts), a list's in items
@@ -94,7 +102,7 @@ public final class ViolationMessages {
     }
 
     /** The rejected value, cut after {@value #MAX_SHOWN_VALUE} characters, counted in code points as the rules are. */
-    private static String shown(Object value) {
+    static String shown(Object value) {
         if (value == null) {
             return "null";
         }

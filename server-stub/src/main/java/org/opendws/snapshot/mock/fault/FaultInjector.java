@@ -9,10 +9,14 @@ import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
 
 /**
- * Decides when an authenticated create answers a fault instead of doing its work: planned
- * faults (admin API: the next N requests answer a status) first, then a random share of
- * requests ({@code dws.mock.fault.rate} of them, a status drawn from
- * {@code dws.mock.fault.statuses}). Bodies are the spec's own examples. Thread-safe.
+ * Decides when an authenticated request to an operation answers a fault instead of doing its
+ * work: planned faults (admin API: the next N requests answer a status) first, then a random
+ * share of requests ({@code dws.mock.fault.rate} of them, a status drawn from
+ * {@code dws.mock.fault.statuses}). A fault is only ever a status the operation documents: a
+ * planned one waits for the next request to an operation that documents it, a random one is
+ * drawn among the statuses the operation documents. Bodies are the operation's own examples in
+ * the document (none for an answer the document gives no body, such as a delete's 202).
+ * Thread-safe.
  */
 public final class FaultInjector {
     private final OpenApiDocument document;
@@ -44,7 +48,8 @@ public final class FaultInjector {
     }
 
     /**
-     * Makes the next {@code count} authenticated creates answer {@code status}.
+     * Makes the next {@code count} authenticated requests to operations that document
+     * {@code status} answer it.
      *
      * @throws IllegalArgumentException when the status is not documented or count is not positive
      */
@@ -68,36 +73,49 @@ public final class FaultInjector {
         planned.set(null);
     }
 
-    /** The status the next authenticated create must answer instead of doing its work, or null. */
-    public Integer next() {
-        Planned taken = planned.getAndUpdate(p -> p == null || p.remaining <= 1 ? null : new Planned(p.status, p.remaining - 1));
-        if (taken != null) {
-            return taken.status;
+    /**
+     * The status the next authenticated request to {@code operation} must answer instead of
+     * doing its work, or null.
+     */
+    public Integer next(OpenApiDocument.Operation operation) {
+        while (true) {
+            Planned plan = planned.get();
+            if (plan == null || !operation.documents(plan.status)) {
+                break;
+            }
+            if (planned.compareAndSet(plan, plan.remaining <= 1 ? null : new Planned(plan.status, plan.remaining - 1))) {
+                return plan.status;
+            }
         }
         if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
-            return statuses.get(ThreadLocalRandom.current().nextInt(statuses.size()));
+            List<Integer> documented = statuses.stream().filter(operation::documents).toList();
+            return documented.isEmpty() ? null : documented.get(ThreadLocalRandom.current().nextInt(documented.size()));
         }
         return null;
     }
 
     /**
-     * The spec's example body for a documented status, its {@code request_id} set to this
-     * request's.
+     * The document's example body of a status of the operation, its {@code request_id} set to
+     * this request's; null when the document gives that answer no body.
      *
+     * @param operation the operation
      * @param status    a documented status
      * @param name      the example's name, or null for the first one
      * @param requestId this request's id
      * @throws ServiceError 400 when the status is not documented or has no such example
      */
-    public Object example(int status, String name, String requestId) {
-        Map<String, Object> examples = document.examples(status);
-        if (examples.isEmpty()) {
+    public Object example(OpenApiDocument.Operation operation, int status, String name, String requestId) {
+        if (!operation.documents(status)) {
             throw ServiceError.invalid("Prefer: code=" + status + " is not a documented status of this operation "
-                    + "(documented: " + document.statuses() + ")");
+                    + "(documented: " + operation.statuses() + ")");
         }
+        Map<String, Object> examples = operation.responses().get(status);
         if (name != null && !examples.containsKey(name)) {
             throw ServiceError.invalid("Prefer: example=" + name + " is not an example of status " + status
                     + " (examples: " + examples.keySet() + ")");
+        }
+        if (examples.isEmpty()) {
+            return null;
         }
         Object example = name != null ? examples.get(name) : examples.values().iterator().next();
         if (example instanceof Map<?, ?> map && map.containsKey("request_id")) {
@@ -109,9 +127,15 @@ public final class FaultInjector {
     }
 
     private static void requireDocumented(OpenApiDocument document, int status, String what) {
-        if (document.examples(status).isEmpty()) {
-            throw new IllegalArgumentException(what + ": " + status + " is not a documented status of the operation "
-                    + "(documented: " + document.statuses() + ")");
+        if (document.operations().stream().noneMatch(o -> o.documents(status))) {
+            throw new IllegalArgumentException(what + ": " + status + " is not a documented status of any operation "
+                    + "(documented: " + documented(document) + ")");
         }
+    }
+
+    private static java.util.SortedSet<Integer> documented(OpenApiDocument document) {
+        java.util.SortedSet<Integer> all = new java.util.TreeSet<>();
+        document.operations().forEach(o -> all.addAll(o.statuses()));
+        return all;
     }
 }

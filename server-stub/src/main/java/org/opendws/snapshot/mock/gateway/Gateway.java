@@ -19,7 +19,8 @@ import org.opendws.snapshot.mock.spec.OpenApiDocument;
 /**
  * What Huawei Cloud's API gateway does before the DWS service sees a request to one of the
  * document's operations, in its order: authenticate (signature or token, clock skew, lockout),
- * the permission on the project, then the injected faults and delays, then the body checks. Free of any HTTP
+ * the permission on the project, then the injected faults and delays, then the body checks (of an
+ * operation that requires a body: a GET or DELETE has none to check). Free of any HTTP
  * server: the pipeline ({@code web} package) hands it a {@link MockRequest} and acts on the
  * {@link Admission}. Requests that are no operation of the document (the docs, the admin API, an
  * unknown path) pass untouched.
@@ -53,7 +54,7 @@ public final class Gateway {
      * A fault to answer instead of doing the operation.
      *
      * @param status    its status
-     * @param body      the spec's example for it
+     * @param body      the spec's example for it, or null when the document gives that answer no body
      * @param preferred whether the client asked for it ({@code Prefer: code=...})
      */
     public record Fault(int status, Object body, boolean preferred) {
@@ -83,10 +84,11 @@ public final class Gateway {
             if (preferences.delay() != null) {
                 delay = delay.plus(preferences.delay().compareTo(maxDelay) > 0 ? maxDelay : preferences.delay());
             }
-            Integer fault = preferences.code() != null ? preferences.code() : faults.next();
+            Integer fault = preferences.code() != null ? preferences.code() : faults.next(operation.operation());
             if (fault != null) {
                 boolean preferred = preferences.code() != null;
-                Object example = faults.example(fault, preferred ? preferences.example() : null, requestId);
+                Object example = faults.example(operation.operation(), fault, preferred ? preferences.example() : null,
+                        requestId);
                 return new Admission(delay, principal, new Fault(fault, example, preferred), null);
             }
             if (operation.operation().bodyRequired()) {

@@ -41,15 +41,29 @@ public final class OpenApiDocument {
     private final NavigableMap<Integer, Map<String, Object>> examples;
     private final IdRules idRules;
     private final List<Operation> operations;
+    private final Map<String, String> parameterErrorCodes;
 
     /**
      * An operation of the document.
      *
+     * @param id           its operation id, e.g. {@code createSnapshot}
      * @param method       its HTTP method, upper case
      * @param path         its path template, e.g. {@code /v1.0/{project_id}/snapshots}
      * @param bodyRequired whether it requires a request body
+     * @param responses    its documented statuses, ascending, each to the examples of its JSON
+     *                     body by name (empty for an answer without a body)
      */
-    public record Operation(String method, PathPattern path, boolean bodyRequired) {
+    public record Operation(String id, String method, PathPattern path, boolean bodyRequired,
+                            NavigableMap<Integer, Map<String, Object>> responses) {
+        /** Whether it documents this status. */
+        public boolean documents(int status) {
+            return responses.containsKey(status);
+        }
+
+        /** The statuses it documents, ascending. */
+        public List<Integer> statuses() {
+            return List.copyOf(responses.keySet());
+        }
     }
 
     /**
@@ -70,16 +84,42 @@ public final class OpenApiDocument {
         this.examples = Collections.unmodifiableNavigableMap(examples(doc, doc.get(operation, "responses")));
         this.idRules = idRules(doc, operation);
         List<Operation> all = new ArrayList<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         doc.map(doc.get(root, "paths")).forEach((template, item) -> {
             PathPattern pattern = PathPatternParser.defaultInstance.parse(template);
             doc.map(item).forEach((method, definition) -> {
                 if (METHODS.contains(method)) {
                     boolean bodyRequired = Boolean.TRUE.equals(doc.find(definition, "requestBody", "required"));
-                    all.add(new Operation(method.toUpperCase(Locale.ROOT), pattern, bodyRequired));
+                    all.add(new Operation(String.valueOf(doc.find(definition, "operationId")),
+                            method.toUpperCase(Locale.ROOT), pattern, bodyRequired,
+                            Collections.unmodifiableNavigableMap(examples(doc, doc.get(definition, "responses")))));
+                    Object parameters = doc.find(definition, "parameters");
+                    if (parameters instanceof List<?> list) {
+                        for (Object parameter : list) {
+                            Object code = doc.find(parameter, "x-dws-error-code");
+                            if (code != null) {
+                                codes.put(String.valueOf(doc.get(parameter, "name")), String.valueOf(code));
+                            }
+                        }
+                    }
                 }
             });
         });
         this.operations = List.copyOf(all);
+        this.parameterErrorCodes = Map.copyOf(codes);
+    }
+
+    /**
+     * The error code the document gives a parameter that breaks its rule
+     * ({@code x-dws-error-code}), or null for the usual {@code DWS.0001}.
+     */
+    public String parameterErrorCode(String name) {
+        return parameterErrorCodes.get(name);
+    }
+
+    /** The operations, in document order. */
+    public List<Operation> operations() {
+        return operations;
     }
 
     /** The operation a request is for, or null when the document has none of that method and path. */
@@ -151,14 +191,15 @@ public final class OpenApiDocument {
         return bytes.clone();
     }
 
-    /** The statuses the operation documents, ascending. */
+    /** The statuses the create operation documents, ascending. */
     public List<Integer> statuses() {
         return List.copyOf(examples.keySet());
     }
 
     /**
-     * The documented examples of a status's JSON body, by example name in document order
-     * (each value a tree of maps, lists and scalars); empty if the status is not documented.
+     * The create operation's documented examples of a status's JSON body, by example name in
+     * document order (each value a tree of maps, lists and scalars); empty if the status is not
+     * documented. Every operation's: {@link Operation#responses()}.
      */
     public Map<String, Object> examples(int status) {
         return examples.getOrDefault(status, Map.of());

@@ -1,63 +1,63 @@
 package org.opendws.snapshot.mock.store;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The snapshots created so far, per project, unique by name without regard to case.
+ * The snapshots of every project: unique by name in a project without regard to case, found by
+ * id, listed oldest first, paged per cluster in either order by start or by name.
  *
- * <p>Built to hold millions without slowing the garbage collector: a snapshot is not an object but
- * a record of bytes appended to large byte arrays (ids, time, the lower-case name, the name when
- * its case differs, the description), found through an open-addressing index of primitive arrays.
- * The collector sees a few large arrays without references instead of millions of small objects
- * in a hash table written at random places (which made young collections scan and copy more as
- * the store grew: p99 latency under load, bench/mock-vs-prism.sh). Project, cluster and creator
- * are stored as numbers of shared strings.
+ * <p>Layout, chosen for millions of snapshots in little heap: a snapshot is one small
+ * {@link Entry} of primitive fields (id as two longs, times as epoch milliseconds, size, and
+ * state and type packed in one byte) referring to its name, its description and the shared
+ * strings of its cluster and creator. Ids and names are found through two open-addressing tables
+ * of entry references (no per-snapshot map nodes, boxed keys or lower-cased copies of names),
+ * and each cluster keeps its snapshots in two {@link SortedIndex}es, by start and by name, so
+ * that a page is read in place rather than sorted, whatever the cluster's size. A snapshot's
+ * state is not stored as it changes: it is {@code CREATING} until its {@code finished} instant
+ * and its final state from then on, computed from the instant a caller passes (the mock clock's
+ * now), so no thread has to move snapshots along.
  *
- * <p>One lock guards everything: a create holds it for about a microsecond (longer, once per
- * doubling, while the index grows), and it makes {@link #create} atomic (of concurrent creates of
- * one name, exactly one wins). {@link #list} decodes outside the lock: records never change once
- * written. Thread-safe.
+ * <p>One lock guards everything; it makes a create atomic (of concurrent creates of one name,
+ * exactly one wins) and a delete's checks and removal one step. Readers copy the few entries
+ * they need under it and build their views outside: entries never change. Thread-safe.
  */
 public final class SnapshotStore {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    /** record layout: id (2 longs), created at (long), project, cluster, creator (ints), then 3 byte strings */
-    private static final int FIXED = 3 * Long.BYTES + 3 * Integer.BYTES;
-    private static final int FIRST_CHUNK = 4 * 1024;
-    /**
-     * Chunks grow to 16 MB, at least half of the largest region G1 chooses by itself (32 MB): G1
-     * then allocates them outside the young generation and never copies them (1 MB chunks were copied at every young
-     * collection until they aged out, most of each pause).
-     */
-    private static final int MAX_CHUNK = 16 * 1024 * 1024;
-    private static final int FIRST_SLOTS = 1024;
-    /** the index's slots are kept at most half full, in arrays of at most 2^30 */
+    /** The tables are kept at most half full, in arrays of at most 2^30. */
     public static final long MAX_CAPACITY = 1L << 29;
+    private static final int FIRST_SLOTS = 1024;
+    private static final Status[] STATUSES = Status.values();
+    private static final int STATUS_BITS = 0x7;
+    private static final int CREATING_UNTIL_FINISHED = 0x8;
+    private static final int AUTO = 0x10;
+
+    /** Start (to the second, as shown), then id. */
+    static final Comparator<Entry> BY_STARTED = (a, b) -> {
+        int c = Long.compare(Math.floorDiv(a.started, 1000), Math.floorDiv(b.started, 1000));
+        return c != 0 ? c : compareIds(a, b);
+    };
+    /** Name without regard to case, then id. */
+    static final Comparator<Entry> BY_NAME = (a, b) -> {
+        int c = a.name.compareToIgnoreCase(b.name);
+        return c != 0 ? c : compareIds(a, b);
+    };
 
     private final long capacity;
     private volatile long count;
-    /** the records, appended; a record never spans two chunks */
-    private final List<byte[]> chunks = new ArrayList<>();
-    private int chunkUsed;
-    /** the index: per slot the hash of (project, lower-case name), 0 when free, and where its record is */
-    private int[] hashes = new int[FIRST_SLOTS];
-    private long[] places = new long[FIRST_SLOTS];
-    /** project ids, cluster ids and creators, each stored once and referred to by number */
-    private final List<String> strings = new ArrayList<>();
-    private final Map<String, Integer> stringNumbers = new HashMap<>();
+    private final IdTable ids = new IdTable();
+    private final NameTable names = new NameTable();
+    /** project id to cluster id (lower case) to its shelf */
+    private final Map<String, Map<String, Shelf>> shelves = new HashMap<>();
+    /** creators, each kept once */
+    private final Map<String, String> creators = new HashMap<>();
 
     /** A store of at most {@code capacity} snapshots. */
     public SnapshotStore(long capacity) {
@@ -68,9 +68,83 @@ public final class SnapshotStore {
         this.capacity = capacity;
     }
 
-    /** A stored snapshot, as the admin API lists it. */
-    public record StoredSnapshot(UUID id, String name, String clusterId, String description, String projectId,
-                                 Instant createdAt, String createdBy) {
+    /** A snapshot's state, as the document's {@code SnapshotStatus} names them. */
+    public enum Status { CREATING, AVAILABLE, UNAVAILABLE, RESTORING, FROZEN, POLICE_FROZEN }
+
+    /** A snapshot's type. */
+    public enum Type { MANUAL, AUTO }
+
+    /** What a cluster's snapshots are sorted by. */
+    public enum SortKey { STARTED, NAME }
+
+    /**
+     * A snapshot to store.
+     *
+     * @param projectId   its project
+     * @param clusterId   its cluster
+     * @param clusterName the cluster's name
+     * @param name        its name
+     * @param description its description, or null for none
+     * @param createdBy   who made it (the AK, the token's id, {@code admin})
+     * @param type        manual or automated
+     * @param started     when taking it started
+     * @param finished    when it was, or will be, finished
+     * @param status      its state once finished (a snapshot still {@code creating} is CREATING until then)
+     * @param creating    whether it is {@code CREATING} until {@code finished}
+     * @param size        its size in GB once finished
+     */
+    public record NewSnapshot(String projectId, String clusterId, String clusterName, String name, String description,
+                              String createdBy, Type type, Instant started, Instant finished, Status status,
+                              boolean creating, double size) {
+        /** Checks that nothing required is missing and that a snapshot being created ends in a final state. */
+        public NewSnapshot {
+            Objects.requireNonNull(projectId, "projectId");
+            Objects.requireNonNull(clusterId, "clusterId");
+            Objects.requireNonNull(clusterName, "clusterName");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(createdBy, "createdBy");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(started, "started");
+            Objects.requireNonNull(finished, "finished");
+            Objects.requireNonNull(status, "status");
+            if (status == Status.CREATING) {
+                throw new IllegalArgumentException("status is the state once finished: CREATING is 'creating'");
+            }
+        }
+    }
+
+    /**
+     * A stored snapshot as it is at a given instant.
+     *
+     * @param id          its id
+     * @param projectId   its project
+     * @param clusterId   its cluster (lower case)
+     * @param clusterName the cluster's name
+     * @param name        its name as given
+     * @param description its description, empty when none
+     * @param createdBy   who made it
+     * @param type        manual or automated
+     * @param status      its state at that instant
+     * @param started     when taking it started
+     * @param finished    when it was finished, null while {@code CREATING}
+     * @param size        its size in GB, 0 while {@code CREATING}
+     */
+    public record StoredSnapshot(UUID id, String projectId, String clusterId, String clusterName, String name,
+                                 String description, String createdBy, Type type, Status status, Instant started,
+                                 Instant finished, double size) {
+        /** When it was made: {@link #started()}. */
+        public Instant createdAt() {
+            return started;
+        }
+    }
+
+    /**
+     * A page of a cluster's snapshots.
+     *
+     * @param snapshots the page
+     * @param count     how many the cluster has
+     */
+    public record Page(List<StoredSnapshot> snapshots, int count) {
     }
 
     /** Why a create failed. */
@@ -97,13 +171,21 @@ public final class SnapshotStore {
         }
     }
 
+    /** What a delete did. */
+    public enum Deletion {
+        /** The snapshot is gone. */
+        DELETED,
+        /** The project has no snapshot of that id. */
+        NOT_FOUND,
+        /** The snapshot is automated: only manual ones are deleted. */
+        AUTOMATED,
+        /** The snapshot is still being created. */
+        CREATING
+    }
+
     /** Whether the project has a snapshot of this name, compared without regard to case. */
-    public boolean nameTaken(String projectId, String name) {
-        byte[] key = key(name);
-        synchronized (this) {
-            Integer project = stringNumbers.get(projectId);
-            return project != null && findSlot(project, key, hash(project, key)) >= 0;
-        }
+    public synchronized boolean nameTaken(String projectId, String name) {
+        return names.find(projectId, name) != null;
     }
 
     /**
@@ -111,30 +193,124 @@ public final class SnapshotStore {
      *
      * @throws RefusedException when the store is full or the name is taken in the project
      */
-    public UUID create(String projectId, String name, String clusterId, String description, String createdBy,
-                       Instant createdAt) {
-        byte[] key = key(name);
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        byte[] ownName = Arrays.equals(key, nameBytes) ? null : nameBytes;
-        byte[] descriptionBytes = description == null ? null : description.getBytes(StandardCharsets.UTF_8);
+    public UUID create(NewSnapshot snapshot) {
         UUID id = randomUuid();
+        String description = snapshot.description() == null ? "" : snapshot.description();
+        int flags = snapshot.status().ordinal() | (snapshot.creating() ? CREATING_UNTIL_FINISHED : 0)
+                | (snapshot.type() == Type.AUTO ? AUTO : 0);
         synchronized (this) {
             if (count >= capacity) {
                 throw new RefusedException(Refusal.FULL);
             }
-            int project = number(projectId);
-            int hash = hash(project, key);
-            int slot = findSlot(project, key, hash);
-            if (slot >= 0) {
+            if (names.find(snapshot.projectId(), snapshot.name()) != null) {
                 throw new RefusedException(Refusal.DUPLICATE_NAME);
             }
-            makeRoom(); // before the record is written: a failure here leaves no record behind
-            long place = append(id, createdAt.toEpochMilli(), project, number(clusterId), number(createdBy), key,
-                    ownName, descriptionBytes);
-            insert(hash, place);
+            Shelf shelf = shelves.computeIfAbsent(snapshot.projectId(), p -> new HashMap<>())
+                    .computeIfAbsent(snapshot.clusterId().toLowerCase(Locale.ROOT),
+                            c -> new Shelf(snapshot.projectId(), c, snapshot.clusterName()));
+            // a cluster's snapshots mostly share their description: one instance is kept for a run of them
+            if (description.equals(shelf.lastDescription)) {
+                description = shelf.lastDescription;
+            } else {
+                shelf.lastDescription = description;
+            }
+            Entry entry = new Entry(id.getMostSignificantBits(), id.getLeastSignificantBits(),
+                    snapshot.started().toEpochMilli(), snapshot.finished().toEpochMilli(), snapshot.size(),
+                    snapshot.name(), description, creators.computeIfAbsent(snapshot.createdBy(), c -> c), shelf,
+                    (byte) flags);
+            // the tables grow before anything is added: a failure to grow leaves no half-stored snapshot
+            ids.makeRoom();
+            names.makeRoom();
+            ids.add(entry);
+            names.add(entry);
+            shelf.byStarted.add(entry);
+            shelf.byName.add(entry);
             count++;
         }
         return id;
+    }
+
+    /**
+     * Stores a manual snapshot that is {@code AVAILABLE} from {@code createdAt} on, of size 0, its
+     * cluster named by default (a shortcut for benchmarks and tests of the store).
+     */
+    public UUID create(String projectId, String name, String clusterId, String description, String createdBy,
+                       Instant createdAt) {
+        return create(new NewSnapshot(projectId, clusterId, "dws-" + clusterId.substring(0, Math.min(8, clusterId.length())),
+                name, description, createdBy, Type.MANUAL, createdAt, createdAt, Status.AVAILABLE, false, 0));
+    }
+
+    /** The project's snapshot of this id as it is at {@code now}, or null. */
+    public StoredSnapshot find(String projectId, UUID id, Instant now) {
+        Entry entry;
+        synchronized (this) {
+            entry = ids.find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        }
+        return entry == null || !entry.shelf.projectId.equals(projectId) ? null : entry.view(now.toEpochMilli());
+    }
+
+    /**
+     * Deletes the project's snapshot of this id if it is manual and, at {@code now}, no longer
+     * being created.
+     */
+    public synchronized Deletion delete(String projectId, UUID id, Instant now) {
+        Entry entry = ids.find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        if (entry == null || !entry.shelf.projectId.equals(projectId)) {
+            return Deletion.NOT_FOUND;
+        }
+        if ((entry.flags & AUTO) != 0) {
+            return Deletion.AUTOMATED;
+        }
+        if (entry.status(now.toEpochMilli()) == Status.CREATING) {
+            return Deletion.CREATING;
+        }
+        ids.remove(entry);
+        names.remove(entry);
+        entry.shelf.byStarted.remove(entry);
+        entry.shelf.byName.remove(entry);
+        count--;
+        return Deletion.DELETED;
+    }
+
+    /** Whether the project has snapshots of this cluster. */
+    public synchronized boolean hasSnapshotsOf(String projectId, String clusterId) {
+        Shelf shelf = shelf(projectId, clusterId);
+        return shelf != null && shelf.byStarted.size() > 0;
+    }
+
+    /**
+     * A page of a cluster's snapshots as they are at {@code now}: sorted by {@code key} (ties by
+     * id), {@code ascending} or not, the {@code offset}-th page of {@code limit} (all when
+     * {@code limit} is null, and then an empty page for any offset above 0).
+     */
+    public Page page(String projectId, String clusterId, SortKey key, boolean ascending, int offset, Integer limit,
+                     Instant now) {
+        List<Entry> entries = new ArrayList<>(limit == null ? 16 : Math.min(limit, 1024));
+        int total;
+        synchronized (this) {
+            Shelf shelf = shelf(projectId, clusterId);
+            total = shelf == null ? 0 : shelf.byStarted.size();
+            if (shelf != null) {
+                SortedIndex index = key == SortKey.NAME ? shelf.byName : shelf.byStarted;
+                long from = limit == null ? (offset == 0 ? 0 : total) : (long) offset * limit;
+                index.page(from, limit == null ? total : limit, ascending, entries);
+            }
+        }
+        return new Page(views(entries, now), total);
+    }
+
+    /** The snapshots of one project (or of all, when {@code projectId} is null) at {@code now}, oldest first. */
+    public List<StoredSnapshot> list(String projectId, Instant now) {
+        List<Entry> entries = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<String, Map<String, Shelf>> project : shelves.entrySet()) {
+                if (projectId == null || project.getKey().equals(projectId)) {
+                    project.getValue().values().forEach(shelf -> shelf.byStarted.all(entries));
+                }
+            }
+        }
+        entries.sort(BY_STARTED); // runs of one cluster each, already in order: merged
+        return views(entries, now);
     }
 
     /** How many snapshots are stored. */
@@ -147,47 +323,33 @@ public final class SnapshotStore {
         return capacity;
     }
 
-    /** The snapshots of one project (or of all, when {@code projectId} is null), oldest first. */
-    public List<StoredSnapshot> list(String projectId) {
-        List<byte[]> written;
-        int lastUsed;
-        List<String> names;
-        Integer only;
-        synchronized (this) {
-            only = projectId == null ? null : stringNumbers.get(projectId);
-            if (projectId != null && only == null) {
-                return new ArrayList<>();
-            }
-            written = new ArrayList<>(chunks);
-            lastUsed = chunkUsed;
-            names = new ArrayList<>(strings);
-        }
-        List<StoredSnapshot> list = new ArrayList<>();
-        for (int c = 0; c < written.size(); c++) {
-            byte[] chunk = written.get(c);
-            int end = c == written.size() - 1 ? lastUsed : chunk.length;
-            // a full chunk's records end where the next would not have fitted: zeros follow
-            for (int at = 0; at + FIXED + Integer.BYTES <= end && (int) INTS.get(chunk, at + FIXED) > 0;
-                 at = next(chunk, at)) {
-                int project = (int) INTS.get(chunk, at + 3 * Long.BYTES);
-                if (only == null || only == project) {
-                    list.add(read(chunk, at, names));
-                }
-            }
-        }
-        list.sort(Comparator.comparing(StoredSnapshot::createdAt).thenComparing(StoredSnapshot::id));
-        return list;
-    }
-
     /** Forgets every snapshot. */
     public synchronized void clear() {
-        chunks.clear();
-        chunkUsed = 0;
-        hashes = new int[FIRST_SLOTS];
-        places = new long[FIRST_SLOTS];
-        strings.clear();
-        stringNumbers.clear();
+        ids.clear();
+        names.clear();
+        shelves.clear();
+        creators.clear();
         count = 0;
+    }
+
+    /** What a page of a cluster's snapshots has read so far, in both orders (tests of a page's cost). */
+    synchronized long reads(String projectId, String clusterId) {
+        Shelf shelf = shelf(projectId, clusterId);
+        return shelf == null ? 0 : shelf.byStarted.reads() + shelf.byName.reads();
+    }
+
+    private Shelf shelf(String projectId, String clusterId) {
+        Map<String, Shelf> clusters = shelves.get(projectId);
+        return clusters == null ? null : clusters.get(clusterId.toLowerCase(Locale.ROOT));
+    }
+
+    private static List<StoredSnapshot> views(List<Entry> entries, Instant now) {
+        long millis = now.toEpochMilli();
+        List<StoredSnapshot> views = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            views.add(entry.view(millis));
+        }
+        return views;
     }
 
     /**
@@ -201,153 +363,193 @@ public final class SnapshotStore {
         return new UUID(high, low);
     }
 
-    private static byte[] key(String name) {
-        return name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    /** Ids in the order of their text (lowercase hex): unsigned, high then low. */
+    private static int compareIds(Entry a, Entry b) {
+        int c = Long.compareUnsigned(a.idHigh, b.idHigh);
+        return c != 0 ? c : Long.compareUnsigned(a.idLow, b.idLow);
     }
 
-    private static int hash(int project, byte[] key) {
-        int h = project * 0x9E3779B9 + Arrays.hashCode(key);
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
-        return h == 0 ? 1 : h; // 0 marks a free slot
+        return h;
     }
 
-    private int number(String value) {
-        Integer known = stringNumbers.get(value);
-        if (known != null) {
-            return known;
+    /** One stored snapshot; never changes once made. */
+    static final class Entry {
+        final long idHigh;
+        final long idLow;
+        final long started;
+        final long finished;
+        final double size;
+        final String name;
+        final String description;
+        final String createdBy;
+        final Shelf shelf;
+        /** the final state's ordinal, whether CREATING until finished, whether automated */
+        final byte flags;
+
+        Entry(long idHigh, long idLow, long started, long finished, double size, String name, String description,
+              String createdBy, Shelf shelf, byte flags) {
+            this.idHigh = idHigh;
+            this.idLow = idLow;
+            this.started = started;
+            this.finished = finished;
+            this.size = size;
+            this.name = name;
+            this.description = description;
+            this.createdBy = createdBy;
+            this.shelf = shelf;
+            this.flags = flags;
         }
-        strings.add(value);
-        stringNumbers.put(value, strings.size() - 1);
-        return strings.size() - 1;
-    }
 
-    /** the slot of (project, key), or -1 */
-    private int findSlot(int project, byte[] key, int hash) {
-        int mask = hashes.length - 1;
-        for (int slot = hash & mask; hashes[slot] != 0; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && sameKey(places[slot], project, key)) {
-                return slot;
-            }
+        Status status(long now) {
+            return (flags & CREATING_UNTIL_FINISHED) != 0 && now < finished ? Status.CREATING
+                    : STATUSES[flags & STATUS_BITS];
         }
-        return -1;
-    }
 
-    private boolean sameKey(long place, int project, byte[] key) {
-        byte[] chunk = chunks.get((int) (place >>> 32));
-        int at = (int) place;
-        int keyLength = length(chunk, at + FIXED);
-        int from = at + FIXED + Integer.BYTES;
-        return (int) INTS.get(chunk, at + 3 * Long.BYTES) == project
-                && Arrays.equals(chunk, from, from + keyLength, key, 0, key.length);
-    }
-
-    private void makeRoom() {
-        if ((count + 1) * 2 > hashes.length) {
-            grow();
-        }
-    }
-
-    private void insert(int hash, long place) {
-        int mask = hashes.length - 1;
-        int slot = hash & mask;
-        while (hashes[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        hashes[slot] = hash;
-        places[slot] = place;
-    }
-
-    private void grow() {
-        int[] oldHashes = hashes;
-        long[] oldPlaces = places;
-        hashes = new int[oldHashes.length * 2];
-        places = new long[oldHashes.length * 2];
-        int mask = hashes.length - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != 0) {
-                int slot = oldHashes[i] & mask;
-                while (hashes[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                hashes[slot] = oldHashes[i];
-                places[slot] = oldPlaces[i];
-            }
+        StoredSnapshot view(long now) {
+            Status status = status(now);
+            boolean creating = status == Status.CREATING;
+            return new StoredSnapshot(new UUID(idHigh, idLow), shelf.projectId, shelf.clusterId, shelf.clusterName, name,
+                    description, createdBy, (flags & AUTO) != 0 ? Type.AUTO : Type.MANUAL, status,
+                    Instant.ofEpochMilli(started), creating ? null : Instant.ofEpochMilli(finished),
+                    creating ? 0 : size);
         }
     }
 
-    /** Appends a record and returns its place: chunk number (high int) and offset (low int). */
-    private long append(UUID id, long createdAt, int project, int cluster, int creator, byte[] key, byte[] name,
-                        byte[] description) {
-        int length = FIXED + 3 * Integer.BYTES + key.length + (name == null ? 0 : name.length)
-                + (description == null ? 0 : description.length);
-        byte[] chunk = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
-        if (chunk == null || chunk.length - chunkUsed < length) {
-            int size = chunk == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, chunk.length * 2);
-            chunk = new byte[Math.max(size, length)];
-            chunks.add(chunk);
-            chunkUsed = 0;
+    /** One cluster's snapshots of one project, in both orders. */
+    static final class Shelf {
+        final String projectId;
+        final String clusterId;
+        final String clusterName;
+        final SortedIndex byStarted = new SortedIndex(BY_STARTED);
+        final SortedIndex byName = new SortedIndex(BY_NAME);
+        String lastDescription = "";
+
+        Shelf(String projectId, String clusterId, String clusterName) {
+            this.projectId = projectId;
+            this.clusterId = clusterId;
+            this.clusterName = clusterName;
         }
-        int at = chunkUsed;
-        LONGS.set(chunk, at, id.getMostSignificantBits());
-        LONGS.set(chunk, at + Long.BYTES, id.getLeastSignificantBits());
-        LONGS.set(chunk, at + 2 * Long.BYTES, createdAt);
-        INTS.set(chunk, at + 3 * Long.BYTES, project);
-        INTS.set(chunk, at + 3 * Long.BYTES + Integer.BYTES, cluster);
-        INTS.set(chunk, at + 3 * Long.BYTES + 2 * Integer.BYTES, creator);
-        int to = putBytes(chunk, at + FIXED, key);
-        to = putBytes(chunk, to, name);
-        chunkUsed = putBytes(chunk, to, description);
-        return (long) (chunks.size() - 1) << 32 | at;
     }
 
     /**
-     * Writes a byte string: its length + 2 (1 stands for null; 0, never written, reads as the end of
-     * a chunk's records), then the bytes; returns where the next one goes.
+     * Entries in an open-addressing table with linear probing, at most half full; removal shifts
+     * back the entries after the removed one (no tombstones).
      */
-    private static int putBytes(byte[] chunk, int at, byte[] bytes) {
-        if (bytes == null) {
-            INTS.set(chunk, at, 1);
-            return at + Integer.BYTES;
+    private abstract static class Table {
+        Entry[] slots = new Entry[FIRST_SLOTS];
+        int size;
+
+        abstract int hash(Entry entry);
+
+        void makeRoom() {
+            if ((size + 1) * 2L > slots.length) {
+                Entry[] old = slots;
+                slots = new Entry[old.length * 2];
+                for (Entry entry : old) {
+                    if (entry != null) {
+                        place(entry);
+                    }
+                }
+            }
         }
-        INTS.set(chunk, at, bytes.length + 2);
-        System.arraycopy(bytes, 0, chunk, at + Integer.BYTES, bytes.length);
-        return at + Integer.BYTES + bytes.length;
+
+        void add(Entry entry) {
+            makeRoom();
+            place(entry);
+            size++;
+        }
+
+        private void place(Entry entry) {
+            int mask = slots.length - 1;
+            int slot = hash(entry) & mask;
+            while (slots[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = entry;
+        }
+
+        void remove(Entry entry) {
+            int mask = slots.length - 1;
+            int slot = hash(entry) & mask;
+            while (slots[slot] != entry) {
+                if (slots[slot] == null) {
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int hole = slot;
+            for (int next = (hole + 1) & mask; slots[next] != null; next = (next + 1) & mask) {
+                int home = hash(slots[next]) & mask;
+                // the entry at next may fill the hole unless its home lies after the hole, up to next
+                boolean homeBetween = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+                if (!homeBetween) {
+                    slots[hole] = slots[next];
+                    hole = next;
+                }
+            }
+            slots[hole] = null;
+            size--;
+        }
+
+        void clear() {
+            slots = new Entry[FIRST_SLOTS];
+            size = 0;
+        }
     }
 
-    /** the length of the byte string at {@code at}, -1 for null */
-    private static int length(byte[] chunk, int at) {
-        return (int) INTS.get(chunk, at) - 2;
+    /** Entries by id. */
+    private static final class IdTable extends Table {
+        @Override
+        int hash(Entry entry) {
+            return hash(entry.idHigh, entry.idLow);
+        }
+
+        static int hash(long high, long low) {
+            long h = high ^ low;
+            return mix((int) (h ^ (h >>> 32)));
+        }
+
+        Entry find(long high, long low) {
+            int mask = slots.length - 1;
+            for (int slot = hash(high, low) & mask; slots[slot] != null; slot = (slot + 1) & mask) {
+                Entry entry = slots[slot];
+                if (entry.idHigh == high && entry.idLow == low) {
+                    return entry;
+                }
+            }
+            return null;
+        }
     }
 
-    /** where the byte string after the one at {@code at} starts */
-    private static int skip(byte[] chunk, int at) {
-        return at + Integer.BYTES + Math.max(0, length(chunk, at));
-    }
+    /** Entries by project and name without regard to case (the case folding of {@link String#equalsIgnoreCase}). */
+    private static final class NameTable extends Table {
+        @Override
+        int hash(Entry entry) {
+            return hash(entry.shelf.projectId, entry.name);
+        }
 
-    /** the offset of the record after the one at {@code at} */
-    private static int next(byte[] chunk, int at) {
-        return skip(chunk, skip(chunk, skip(chunk, at + FIXED)));
-    }
+        static int hash(String projectId, String name) {
+            int h = projectId.hashCode();
+            for (int i = 0; i < name.length(); i++) {
+                h = 31 * h + Character.toLowerCase(Character.toUpperCase(name.charAt(i)));
+            }
+            return mix(h);
+        }
 
-    private static StoredSnapshot read(byte[] chunk, int at, List<String> strings) {
-        int keyAt = at + FIXED;
-        int nameAt = skip(chunk, keyAt);
-        int descriptionAt = skip(chunk, nameAt);
-        String name = readString(chunk, nameAt);
-        String description = readString(chunk, descriptionAt);
-        return new StoredSnapshot(new UUID((long) LONGS.get(chunk, at), (long) LONGS.get(chunk, at + Long.BYTES)),
-                name != null ? name : readString(chunk, keyAt),
-                strings.get((int) INTS.get(chunk, at + 3 * Long.BYTES + Integer.BYTES)),
-                description == null ? "" : description,
-                strings.get((int) INTS.get(chunk, at + 3 * Long.BYTES)),
-                Instant.ofEpochMilli((long) LONGS.get(chunk, at + 2 * Long.BYTES)),
-                strings.get((int) INTS.get(chunk, at + 3 * Long.BYTES + 2 * Integer.BYTES)));
-    }
-
-    private static String readString(byte[] chunk, int at) {
-        int length = length(chunk, at);
-        return length < 0 ? null : new String(chunk, at + Integer.BYTES, length, StandardCharsets.UTF_8);
+        Entry find(String projectId, String name) {
+            int mask = slots.length - 1;
+            for (int slot = hash(projectId, name) & mask; slots[slot] != null; slot = (slot + 1) & mask) {
+                Entry entry = slots[slot];
+                if (entry.name.equalsIgnoreCase(name) && entry.shelf.projectId.equals(projectId)) {
+                    return entry;
+                }
+            }
+            return null;
+        }
     }
 }

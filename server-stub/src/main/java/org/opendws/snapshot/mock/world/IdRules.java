@@ -32,6 +32,14 @@ public interface IdRules {
         });
         world.credentials().values().forEach(c -> c.projects().forEach(p -> requireValid(projectIdProblem(p))));
         world.tokens().values().forEach(t -> t.projects().forEach(p -> requireValid(projectIdProblem(p))));
+        world.snapshots().forEach(seed -> {
+            if (seed.projectId() != null) {
+                requireValid(projectIdProblem(seed.projectId()));
+            }
+            if (seed.clusterId() != null) {
+                requireValid(clusterIdProblem(seed.clusterId()));
+            }
+        });
     }
 
     private static void requireValid(String problem) {

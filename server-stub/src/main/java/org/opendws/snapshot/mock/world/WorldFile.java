@@ -6,11 +6,14 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.opendws.snapshot.mock.SnapshotSeed;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,9 +30,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads a {@link World} from YAML (see {@code server-stub/examples/world.yaml}):
  *
  * <pre>
- * projects:                       # project id: its cluster ids
+ * projects:                       # project id: its clusters, each an id or a mapping
  *   89cd04f168b84af6be287f71730fdb4b:
  *     - 44b277eb-39be-4921-be31-3d61b43651d7
+ *     - id: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
+ *       name: dws-analytics         # default: dws- and the id's first 8 hex digits
+ *       data_size_gb: 120.5         # the size of its snapshots (default 500.0)
+ *       failing_snapshots: 1        # its next snapshots that end UNAVAILABLE (default 0)
  * credentials:                    # AK/SK pairs
  *   - ak: MOCKACCESSKEY0000000
  *     sk: MockSecretKeyForLocalDevelopmentOnly0000
@@ -39,6 +46,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   - id: dev-token
  *     token: MockIamTokenForLocalDevelopmentOnly
  *     projects: [89cd04f168b84af6be287f71730fdb4b]
+ * snapshots:                      # snapshots it starts with, in any state
+ *   - name: nightly-1
+ *     project_id: 89cd04f168b84af6be287f71730fdb4b   # default: the default world's
+ *     cluster_id: 44b277eb-39be-4921-be31-3d61b43651d7
+ *     type: AUTO                    # MANUAL (default) or AUTO
+ *     status: AVAILABLE             # default AVAILABLE
+ *     started: 2026-12-08T03:59:23Z
+ *     finished: 2026-12-08T04:01:23Z
+ *     size: 480.0
+ *     description: before the upgrade
  * </pre>
  *
  * <p>The file is read as a node tree so that every problem, a YAML syntax error as much as an
@@ -110,8 +127,20 @@ public final class WorldFile {
                             builder.token(token(item));
                         }
                     }
+                    case "snapshots" -> {
+                        Set<String> names = new HashSet<>();
+                        for (Node item : sequence(value, "snapshots")) {
+                            SnapshotSeed seed = snapshot(item);
+                            String project = seed.projectId() == null ? World.DEFAULT_PROJECT_ID : seed.projectId();
+                            if (!names.add(project + "/" + seed.name().toLowerCase(Locale.ROOT))) {
+                                throw error(item, "a snapshot named " + seed.name() + " is already in project " + project
+                                        + " (names are compared without regard to case)");
+                            }
+                            builder.snapshot(seed);
+                        }
+                    }
                     default -> throw error(entry.getKeyNode(),
-                            "unknown key '" + key + "' (expected projects, credentials, tokens)");
+                            "unknown key '" + key + "' (expected projects, credentials, tokens, snapshots)");
                 }
             }
             return builder.build();
@@ -120,20 +149,122 @@ public final class WorldFile {
         private void projects(Node node, World.Builder builder) {
             for (NodeTuple entry : mapping(node, "projects (project id: list of cluster ids)")) {
                 String projectId = projectId(entry.getKeyNode());
-                List<String> clusters = new ArrayList<>();
+                builder.project(projectId);
                 Node value = entry.getValueNode();
                 if (!isNull(value)) {
                     for (Node cluster : sequence(value, "the clusters of project " + projectId)) {
-                        String clusterId = scalar(cluster, "a cluster id");
-                        String problem = rules.clusterIdProblem(clusterId);
-                        if (problem != null) {
-                            throw error(cluster, problem);
-                        }
-                        clusters.add(clusterId);
+                        builder.cluster(projectId, cluster instanceof MappingNode ? cluster(cluster)
+                                : World.Cluster.of(clusterId(cluster)));
                     }
                 }
-                builder.project(projectId, clusters);
             }
+        }
+
+        /** A cluster given as a mapping: id, name, data_size_gb, failing_snapshots. */
+        private World.Cluster cluster(Node node) {
+            String id = null;
+            String name = null;
+            double dataSize = World.DEFAULT_DATA_SIZE_GB;
+            int failing = 0;
+            for (NodeTuple entry : mapping(node, "a cluster (id, name, data_size_gb, failing_snapshots)")) {
+                String key = scalar(entry.getKeyNode(), "a cluster key");
+                Node value = entry.getValueNode();
+                switch (key) {
+                    case "id" -> id = clusterId(value);
+                    case "name" -> name = scalar(value, "name");
+                    case "data_size_gb" -> dataSize = number(value, "data_size_gb", 0);
+                    case "failing_snapshots" -> failing = (int) integer(value, "failing_snapshots");
+                    default -> throw error(entry.getKeyNode(),
+                            "unknown cluster key '" + key + "' (expected id, name, data_size_gb, failing_snapshots)");
+                }
+            }
+            if (id == null) {
+                throw error(node, "a cluster needs an id");
+            }
+            return new World.Cluster(id, name, dataSize, failing);
+        }
+
+        /**
+         * A snapshot to start with: name, project_id, cluster_id, description, type, status,
+         * started, finished, size, created_by (the keys of the admin API's seeds).
+         */
+        private SnapshotSeed snapshot(Node node) {
+            SnapshotSeed.Builder seed = SnapshotSeed.builder();
+            String expected = "name, project_id, cluster_id, description, type, status, started, finished, size, created_by";
+            for (NodeTuple entry : mapping(node, "a snapshot (" + expected + ")")) {
+                String key = scalar(entry.getKeyNode(), "a snapshot key");
+                Node value = entry.getValueNode();
+                switch (key) {
+                    case "name" -> seed.name(scalar(value, "name"));
+                    case "project_id" -> seed.projectId(projectId(value));
+                    case "cluster_id" -> seed.clusterId(clusterId(value));
+                    case "description" -> seed.description(isNull(value) ? null : ((ScalarNode) scalarNode(value)).getValue());
+                    case "type" -> seed.type(scalar(value, "type"));
+                    case "status" -> seed.status(scalar(value, "status"));
+                    case "started" -> seed.started(instant(value, "started"));
+                    case "finished" -> seed.finished(instant(value, "finished"));
+                    case "size" -> seed.size(number(value, "size", 0));
+                    case "created_by" -> seed.createdBy(scalar(value, "created_by"));
+                    default -> throw error(entry.getKeyNode(), "unknown snapshot key '" + key + "' (expected " + expected + ")");
+                }
+            }
+            try {
+                return seed.build();
+            } catch (IllegalArgumentException e) {
+                throw error(node, "snapshot: " + e.getMessage());
+            }
+        }
+
+        private String clusterId(Node node) {
+            String clusterId = scalar(node, "a cluster id");
+            String problem = rules.clusterIdProblem(clusterId);
+            if (problem != null) {
+                throw error(node, problem);
+            }
+            return clusterId;
+        }
+
+        private Node scalarNode(Node node) {
+            if (!(node instanceof ScalarNode)) {
+                throw error(node, "expected a text");
+            }
+            return node;
+        }
+
+        private Instant instant(Node node, String what) {
+            String text = scalar(node, what);
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw error(node, what + ": expected an instant such as 2026-12-08T03:59:23Z, got '" + text + "'");
+            }
+        }
+
+        private double number(Node node, String what, double min) {
+            String text = scalar(node, what);
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw error(node, what + ": expected a number, got '" + text + "'");
+            }
+            if (Double.isNaN(value) || Double.isInfinite(value) || value < min) {
+                throw error(node, what + ": expected a number of at least " + min + ", got '" + text + "'");
+            }
+            return value;
+        }
+
+        private long integer(Node node, String what) {
+            String text = scalar(node, what);
+            try {
+                int value = Integer.parseInt(text);
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // worded below
+            }
+            throw error(node, what + ": expected a whole number of at least 0, got '" + text + "'");
         }
 
         private World.Credential credential(Node node) {

@@ -15,14 +15,17 @@ import org.opendws.snapshot.mock.world.World;
 /**
  * The generators of hostile input: JSON bodies (random, type-confused, mutated byte by byte,
  * invalid UTF-8, duplicate keys, unknown fields, trailing garbage) and whole requests (every
- * method, encoded slashes, dot segments, long or strange project ids, CR/LF and bytes above
- * 0x7f in headers, wrong media types, lying framing).
+ * method, encoded slashes, dot segments, long or strange project, cluster and snapshot ids,
+ * hostile query values of the paged list, CR/LF and bytes above 0x7f in headers, wrong media
+ * types, lying framing).
  */
 final class HostileGenerators {
     static final String PROJECT = World.DEFAULT_PROJECT_ID;
     static final String CLUSTER = World.DEFAULT_CLUSTER_ID;
     static final String PATH = "/v1.0/" + PROJECT + "/snapshots";
     private static final AtomicLong NAMES = new AtomicLong();
+    /** Ids of snapshots that exist (set by the test), so that hostile requests also aim at real ones. */
+    static volatile List<String> knownIds = List.of();
 
     private HostileGenerators() {
     }
@@ -223,7 +226,7 @@ final class HostileGenerators {
 
     // ---------------------------------------------------------------- requests
 
-    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
+    static final List<String> METHODS = List.of("GET", "GET", "DELETE", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
             "TRACE", "CONNECT", "PROPFIND", "MKCOL", "LOCK", "post", "Post", "FOO", "X-CUSTOM", "G\u00c9T", "GET\u0000",
             "POST\tX");
 
@@ -252,6 +255,36 @@ final class HostileGenerators {
                                 "/snapshots;x=1", "/snapshots%2F", "/snapshots/x", "/snapshots?x=1", "/snapshots?",
                                 "/snapshots?%zz", "/snapshots?a=b&a=c", "/snapshots#frag"))
                 .as((prefix, id, suffix) -> prefix + id + suffix);
+        Arbitrary<String> snapshotIds = Arbitraries.oneOf(
+                Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
+                Arbitraries.create(() -> knownIds.isEmpty() ? "x" : knownIds.get(
+                        java.util.concurrent.ThreadLocalRandom.current().nextInt(knownIds.size()))),
+                Arbitraries.create(() -> knownIds.isEmpty() ? "x" : knownIds.get(0).toUpperCase()),
+                Arbitraries.of("", "snap-1", "..", ".", "%2e%2e", "%2F", "a%2Fb", "%00", "%zz", "%e4%b8%ad", "{snapshot_id}",
+                        CLUSTER + "0", CLUSTER.substring(1), CLUSTER.replace('-', '_'), CLUSTER + "%00",
+                        CLUSTER + ";x=1", "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                        "${jndi:x}", "*", "%2a", CLUSTER + "/actions", CLUSTER + "/"),
+                Arbitraries.integers().between(37, 6_000).map("a"::repeat));
+        Arbitrary<String> queries = Arbitraries.oneOf(
+                Arbitraries.of("", "?", "?limit=0", "?limit=-1", "?limit=1", "?limit=abc", "?limit=1e3", "?limit=1.0",
+                        "?limit=99999999999", "?limit=2147483647&offset=2147483647", "?offset=-1", "?offset=x",
+                        "?sort_key=size", "?sort_key=NAME", "?sort_key=name&sort_dir=asc", "?sort_dir=DOWN", "?sort_dir=",
+                        "?limit=&offset=", "?limit=1&limit=2", "?sort_dir=asc&sort_dir=desc", "?%zz", "?limit=%00",
+                        "?limit=1%20", "?limit=%201", "?sort_dir=asc%00", "?sort_key=%e4%b8%ad", "?limit", "?=1",
+                        "?&&", "?limit=0x10", "?limit=+1", "?offset=00001&limit=1"),
+                Combinators.combine(Arbitraries.of("limit", "offset", "sort_key", "sort_dir", "x"),
+                                Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20)
+                                        .map(v -> v.replace("%", "%25").replace("#", "%23").replace("&", "%26")))
+                        .as((k, v) -> "?" + k + "=" + v));
+        Arbitrary<String> family = Arbitraries.oneOf(
+                Combinators.combine(projectIds, snapshotIds).as((p, id) -> "/v1.0/" + p + "/snapshots/" + id),
+                Combinators.combine(Arbitraries.of(PROJECT, PROJECT, PROJECT.toUpperCase()), snapshotIds)
+                        .as((p, id) -> "/v1.0/" + p + "/snapshots/" + id),
+                Combinators.combine(Arbitraries.of(PROJECT, PROJECT, "x"), Arbitraries.oneOf(
+                                Arbitraries.of(CLUSTER, CLUSTER, CLUSTER.toUpperCase(), "11111111-2222-4333-8444-555555555555"),
+                                snapshotIds), queries)
+                        .as((p, c, q) -> "/v1.0/" + p + "/clusters/" + c + "/snapshots" + q),
+                queries.map(q -> PATH + q));
         Arbitrary<String> others = Arbitraries.of("/", "/__admin/world", "/__admin/journal", "/__admin/snapshots",
                 "/__admin/faults", "/__admin/../v1.0/" + PROJECT + "/snapshots", "/__admin/%2e%2e/__admin/world",
                 "/docs/", "/docs", "/docs/../openapi.yaml", "/docs/%2e%2e/%2e%2e/etc/passwd", "/openapi.yaml",
@@ -259,7 +292,7 @@ final class HostileGenerators {
                 "/actuator/env", "/index.html", "/%", "/%zz", "/a%00", "/..;/", "/;/",
                 "http://127.0.0.1:" + port + PATH, "http://evil.example" + PATH, "127.0.0.1:" + port, "*",
                 "/\u00e9", "/\u00ff", "/a b", "/a\u0001b");
-        return Arbitraries.frequencyOf(Tuple.of(3, operation), Tuple.of(1, others));
+        return Arbitraries.frequencyOf(Tuple.of(3, operation), Tuple.of(3, family), Tuple.of(1, others));
     }
 
     /** Header lines: tokens, CR/LF, NUL, bytes above 0x7f, long values, folding, odd names, framing lies. */

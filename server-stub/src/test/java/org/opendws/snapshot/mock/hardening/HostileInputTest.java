@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -24,16 +25,23 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.SnapshotSeed;
+import org.opendws.snapshot.mock.SnapshotView;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 import org.opendws.snapshot.mock.world.World;
 
 /**
  * The mock under generated hostile input, over real HTTP, 10,000 cases a run: 6,000 create
  * bodies (random JSON, type confusion, nulls, duplicate keys, unknown fields, trailing garbage,
- * byte mutations, invalid UTF-8) and 4,000 whole requests (every method, odd request targets,
- * CR/LF and bytes above 0x7f in headers, wrong media types, lying framing). Every answer keeps
- * the {@link ErrorContract}; a 200 is only ever given to a body that is strict UTF-8 JSON the
- * spec accepts; and a valid create still gets its 200 afterwards (checked every 20 cases).
+ * byte mutations, invalid UTF-8) and 4,000 whole requests (every method, odd request targets
+ * for every operation, hostile snapshot and cluster ids and query values, CR/LF and bytes above
+ * 0x7f in headers, wrong media types, lying framing). Every answer keeps the
+ * {@link ErrorContract}; a 200 is only ever given to a body that is strict UTF-8 JSON the spec
+ * accepts; a refused request changes no snapshot (the store's contents before and after are
+ * equal; the mock clock is frozen so that no state moves on its own), and only a create adds and
+ * only a delete removes one; a valid create still gets its 200 afterwards (checked every 20
+ * cases). Among the snapshots are an automated one and one still being created, which no delete
+ * may remove.
  *
  * <p>Shrinking is off: it would replay HTTP cases for long, from another thread, on the shared
  * connection; the failing sample is reported as generated, with its seed. Edge cases are off:
@@ -53,12 +61,18 @@ class HostileInputTest {
     @BeforeContainer
     static void start() {
         mock = DwsMockServer.builder().start();
+        mock.clock().freeze();
+        HostileGenerators.knownIds = List.of(
+                mock.addSnapshot(SnapshotSeed.builder().name("protected-auto").type("AUTO").build()),
+                mock.addSnapshot(SnapshotSeed.builder().name("protected-creating").status("CREATING")
+                        .started(mock.clock().now()).build()));
         connection = new RawConnection(mock.port());
         healthConnection = new RawConnection(mock.port());
     }
 
     @AfterContainer
     static void stop() {
+        HostileGenerators.knownIds = List.of();
         connection.close();
         healthConnection.close();
         mock.close();
@@ -71,11 +85,14 @@ class HostileInputTest {
                 .header("Content-Type", "application/json")
                 .body(body, framing);
 
+        long before = mock.snapshots().size();
         RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), false);
 
         ErrorContract.check(request, answer, false, false);
         if (answer.status() == 200) {
             assertOnlyValidBodiesAreStored(request, body, answer);
+        } else {
+            assertThat(mock.snapshots()).as("a refused create stores nothing: %s", request).hasSize((int) before);
         }
         assertStillHealthy();
     }
@@ -87,12 +104,25 @@ class HostileInputTest {
             connection.close();
         }
 
+        List<SnapshotView> before = mock.snapshots();
         RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), request.isHead());
         if (fresh) {
             connection.close();
         }
 
         ErrorContract.check(request, answer, request.isHead(), asksForAFault(request));
+        List<SnapshotView> after = mock.snapshots();
+        boolean preferred = answer.header("Preference-Applied") != null; // an answer asked for: nothing done
+        if (preferred) {
+            assertThat(after).as("nothing changed by %s\n  answered: %s", request, answer).isEqualTo(before);
+        } else if (answer.status() == 200 && "POST".equals(request.method())) {
+            assertThat(after).as("a create adds one: %s", request).containsAll(before).hasSize(before.size() + 1);
+        } else if (answer.status() == 202 && "DELETE".equals(request.method())) {
+            assertThat(before).as("a delete removes one: %s", request).containsAll(after).hasSize(after.size() + 1);
+        } else {
+            assertThat(after).as("nothing changed by %s\n  answered: %s", request, answer).isEqualTo(before);
+        }
+        assertThat(after).extracting(SnapshotView::id).as("the protected snapshots").containsAll(HostileGenerators.knownIds);
         assertStillHealthy();
     }
 

@@ -56,6 +56,12 @@ public final class SpecOracle {
             .createForInlineApiSpecification(document())
             .withLevelResolver(STRICT_LEVELS)
             .build();
+    /**
+     * The document's paths as the server matches them: case-sensitive (the validator matches
+     * {@code /V1.0/...} too, a path the server has not), each variable one segment that is not a
+     * dot segment (which the server removes before matching, {@code %2e} decoded).
+     */
+    private static final List<java.util.regex.Pattern> OPERATION_PATHS = operationPaths();
     /** What the validator says of a method and path the document has no operation for. */
     private static final Set<String> NOT_AN_OPERATION = Set.of(
             "validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -71,6 +77,9 @@ public final class SpecOracle {
     static List<String> findingsOnAnswer(String method, String target, RawConnection.Answer answer) {
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
+        if (OPERATION_PATHS.stream().noneMatch(p -> p.matcher(path).matches())) {
+            return List.of();
+        }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status()).withBody(answer.text());
         answer.headers().forEach((name, values) -> response.withHeader(name, values));
         ValidationReport report;
@@ -97,6 +106,21 @@ public final class SpecOracle {
                 .withBody(json)
                 .build();
         return VALIDATOR.validateRequest(request);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.util.regex.Pattern> operationPaths() {
+        Map<String, Object> root = new org.yaml.snakeyaml.Yaml().load(document());
+        List<java.util.regex.Pattern> patterns = new java.util.ArrayList<>();
+        for (String template : ((Map<String, Object>) root.get("paths")).keySet()) {
+            StringBuilder regex = new StringBuilder();
+            for (String part : template.split("(?=\\{)|(?<=})")) {
+                regex.append(part.startsWith("{") ? "(?!(?:\\.|%2[eE]){1,2}(?:/|$))[^/]+"
+                        : java.util.regex.Pattern.quote(part));
+            }
+            patterns.add(java.util.regex.Pattern.compile(regex.toString()));
+        }
+        return List.copyOf(patterns);
     }
 
     /** The document, from the api-spec artifact on the classpath. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,15 +26,20 @@ import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.SnapshotSeed;
+import org.opendws.snapshot.mock.SnapshotView;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.World;
 
 /**
  * Every element the signature covers, tampered with alone after signing, gives 401
- * {@code APIGW.0301} and stores nothing: the method, the path, the query, each signed header
+ * {@code APIGW.0301} and changes no snapshot: the method, the path, the query, each signed header
  * (host, x-sdk-date, content-type, x-project-id, a custom one, x-security-token), the body;
- * a date 16 minutes off is refused, 14 minutes off accepted. Named cases first, then 300
- * random one-character changes. Lockout is switched off here (see {@link LockoutHardeningTest}).
+ * a date 16 minutes off is refused, 14 minutes off accepted. The same for the paged list's
+ * signed query string (each parameter changed, added or removed; their order is free) and for a
+ * DELETE without a body (another snapshot's id, another method, a body added). Named cases
+ * first, then 300 random one-character changes. Lockout is switched off here (see
+ * {@link LockoutHardeningTest}).
  */
 class TamperingTest {
     private static final String AK = World.DEFAULT_ACCESS_KEY;
@@ -94,6 +100,10 @@ class TamperingTest {
             return new Signed(method, newPath, query, host, headers, body);
         }
 
+        Signed method(String newMethod) {
+            return new Signed(newMethod, path, query, host, headers, body);
+        }
+
         Signed query(String newQuery) {
             return new Signed(method, path, newQuery, host, headers, body);
         }
@@ -129,6 +139,16 @@ class TamperingTest {
         return new Signed("POST", path, query, host, headers, body);
     }
 
+    /** A request without a body (a GET, a DELETE), signed as it will be sent. */
+    private static Signed signNoBody(String method, String path, String query) {
+        String host = "127.0.0.1:" + mock.port();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Project-Id", PROJECT);
+        headers.putAll(new AkSkSigner(CLOCK).sign(SignRequest.builder().method(method).host(host).rawPath(path)
+                .rawQuery(query).headers(headers).credentials(Credentials.akSk(AK, SK)).build()).headers());
+        return new Signed(method, path, query, host, headers, null);
+    }
+
     private static RawConnection.Answer send(Signed signed) {
         RawRequest request = signed.raw();
         RawConnection.Answer answer = connection.exchange(request.bytes(signed.host()), false);
@@ -137,18 +157,58 @@ class TamperingTest {
     }
 
     private static void assertRefused(Signed tampered) {
-        int stored = mock.snapshots().size();
+        List<SnapshotView> before = mock.snapshots();
 
         RawConnection.Answer answer = send(tampered);
 
         assertThat(answer.status()).as("%s\n  answered %s", tampered.raw(), answer).isEqualTo(401);
         assertThat(answer.text()).contains("\"error_code\":\"APIGW.0301\"");
-        assertThat(mock.snapshots()).as("nothing stored").hasSize(stored);
+        assertThat(mock.snapshots()).as("no snapshot stored, changed or deleted").isEqualTo(before);
     }
 
     private static void assertAccepted(Signed signed) {
+        assertAnswered(signed, 200);
+    }
+
+    private static void assertAnswered(Signed signed, int status) {
         RawConnection.Answer answer = send(signed);
-        assertThat(answer.status()).as("%s\n  answered %s", signed.raw(), answer).isEqualTo(200);
+        assertThat(answer.status()).as("%s\n  answered %s", signed.raw(), answer).isEqualTo(status);
+    }
+
+    @Example
+    void theSignedQueryOfThePagedListIsChecked() {
+        String path = "/v1.0/" + PROJECT + "/clusters/" + CLUSTER + "/snapshots";
+        assertAnswered(signNoBody("GET", path, "limit=10&sort_dir=asc"), 200);
+        assertAnswered(signNoBody("GET", path, "limit=10&sort_dir=asc").query("sort_dir=asc&limit=10"), 200);
+        assertRefused(signNoBody("GET", path, "limit=10&sort_dir=asc").query("limit=11&sort_dir=asc"));
+        assertRefused(signNoBody("GET", path, "limit=10&sort_dir=asc").query("limit=10&sort_dir=desc"));
+        assertRefused(signNoBody("GET", path, "limit=10&sort_dir=asc").query("limit=10"));
+        assertRefused(signNoBody("GET", path, "limit=10").query("limit=10&offset=1"));
+        assertRefused(signNoBody("GET", path, "limit=10").query(null));
+        assertRefused(signNoBody("GET", path, null).query("limit=10"));
+        assertRefused(signNoBody("GET", path, "sort_key=name").query("sort_key=started"));
+        assertRefused(signNoBody("GET", path, "limit=10").path("/v1.0/" + OTHER_PROJECT + "/clusters/" + CLUSTER
+                + "/snapshots"));
+    }
+
+    @Example
+    void aSignedDeleteWithoutBodyTamperedWithDeletesNothing() {
+        String target = mock.addSnapshot(SnapshotSeed.builder().projectId(PROJECT).clusterId(CLUSTER)
+                .name("tamper-target-" + NAMES.incrementAndGet()).build());
+        String other = mock.addSnapshot(SnapshotSeed.builder().projectId(PROJECT).clusterId(CLUSTER)
+                .name("tamper-other-" + NAMES.incrementAndGet()).build());
+        String path = "/v1.0/" + PROJECT + "/snapshots/" + target;
+
+        assertRefused(signNoBody("DELETE", path, null).path("/v1.0/" + PROJECT + "/snapshots/" + other));
+        assertRefused(signNoBody("DELETE", path, null).path("/v1.0/" + PROJECT + "/snapshots/" + target.toUpperCase()));
+        assertRefused(signNoBody("GET", path, null).method("DELETE"));
+        assertRefused(signNoBody("DELETE", path, null).body("{}".getBytes(StandardCharsets.UTF_8)));
+        assertRefused(signNoBody("DELETE", path, null).with("X-Project-Id", OTHER_PROJECT));
+        assertRefused(signNoBody("DELETE", path, "force=true").query(null));
+        assertRefused(signNoBody("DELETE", path, null).without("X-Sdk-Date"));
+
+        assertAnswered(signNoBody("DELETE", path, null), 202);
+        assertThat(mock.snapshots()).extracting(SnapshotView::id).doesNotContain(target).contains(other);
     }
 
     @Example

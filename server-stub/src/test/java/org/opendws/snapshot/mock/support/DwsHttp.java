@@ -131,6 +131,28 @@ public final class DwsHttp {
         }
     }
 
+    /**
+     * A request without a body (a GET, a DELETE) signed by the {@link IndependentSigner} with the
+     * default credential, at this client's clock; {@code target} is the path and the query as sent.
+     */
+    public Response signed(String method, String target) {
+        return signedAs(method, target, World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY);
+    }
+
+    /** A request without a body signed by the {@link IndependentSigner} with the given credential. */
+    public Response signedAs(String method, String target, String ak, String sk) {
+        int question = target.indexOf('?');
+        String path = question < 0 ? target : target.substring(0, question);
+        String query = question < 0 ? null : target.substring(question + 1);
+        Map<String, String> signedHeaders = new LinkedHashMap<>();
+        signedHeaders.put("Host", host());
+        signedHeaders.put("X-Sdk-Date", org.opendws.snapshot.auth.AkSkSigner.SDK_DATE_FORMAT.format(clock.instant()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Sdk-Date", signedHeaders.get("X-Sdk-Date"));
+        headers.put("Authorization", IndependentSigner.authorization(ak, sk, method, path, query, signedHeaders, new byte[0]));
+        return send(method, target, null, headers, false);
+    }
+
     /** A GET. */
     public Response get(String path) {
         return send("GET", path, null, Map.of(), false);

@@ -10,21 +10,41 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * SDK-HMAC-SHA256 written again from the algorithm's text (dws-api-facts.md), sharing no code
  * with the auth module's AkSkSigner, so that a mistake in one does not hide in both. Only what the
- * tests need: an ASCII path without characters to escape and no query.
+ * tests need: an ASCII path without characters to escape, and a query whose names and values
+ * need no escaping either.
  */
 public final class IndependentSigner {
     private IndependentSigner() {
     }
 
-    /** The canonical request: method, URI ending in '/', query, headers, signed names, body hash. */
+    /** The canonical request of a request without a query. */
     public static String canonicalRequest(String method, String path, Map<String, String> headers, byte[] body) {
+        return canonicalRequest(method, path, null, headers, body);
+    }
+
+    /**
+     * The canonical request: method, URI ending in '/', the query's {@code name=value} pairs
+     * sorted by name and joined by '&', headers, signed names, body hash ({@code query} as sent,
+     * null for none).
+     */
+    public static String canonicalRequest(String method, String path, String query, Map<String, String> headers,
+                                          byte[] body) {
+        TreeMap<String, String> parameters = new TreeMap<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.put(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
+            }
+        }
+        StringBuilder canonicalQuery = new StringBuilder();
+        parameters.forEach((k, v) -> canonicalQuery.append(canonicalQuery.isEmpty() ? "" : "&").append(k).append('=').append(v));
         TreeMap<String, String> sorted = new TreeMap<>();
         headers.forEach((k, v) -> sorted.put(k.toLowerCase(), v.trim()));
         StringBuilder canonicalHeaders = new StringBuilder();
         sorted.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
         return method + "\n"
                 + (path.endsWith("/") ? path : path + "/") + "\n"
-                + "\n"
+                + canonicalQuery + "\n"
                 + canonicalHeaders + "\n"
                 + String.join(";", sorted.keySet()) + "\n"
                 + hex(sha256(body));
@@ -53,9 +73,15 @@ public final class IndependentSigner {
      */
     public static String authorization(String ak, String sk, String method, String path, Map<String, String> headers,
                                        byte[] body) {
+        return authorization(ak, sk, method, path, null, headers, body);
+    }
+
+    /** The Authorization header for a request with a query ({@code query} as sent, null for none). */
+    public static String authorization(String ak, String sk, String method, String path, String query,
+                                       Map<String, String> headers, byte[] body) {
         String date = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("x-sdk-date"))
                 .findFirst().orElseThrow().getValue();
-        String canonical = canonicalRequest(method, path, headers, body);
+        String canonical = canonicalRequest(method, path, query, headers, body);
         TreeMap<String, String> names = new TreeMap<>();
         headers.keySet().forEach(k -> names.put(k.toLowerCase(), k));
         return "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=" + String.join(";", names.keySet())
