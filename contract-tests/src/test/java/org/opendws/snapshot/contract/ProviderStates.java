@@ -19,6 +19,20 @@ public final class ProviderStates {
     /** No params: the request's signature was made with another secret key than the access key's. */
     public static final String SIGNED_WITH_ANOTHER_SECRET_KEY =
             "the request is signed with a secret key that is not the access key's";
+    /**
+     * Params {@value #PROJECT_ID}, {@value #CLUSTER_ID}, {@value #NAME}, {@value #STATUS},
+     * {@value #TYPE}. The provider answers the new snapshot's id as {@value #SNAPSHOT_ID}, which
+     * the request's path takes from it (Pact's provider-state injection): the mock makes the ids.
+     */
+    public static final String SNAPSHOT_EXISTS = "a snapshot exists in the project";
+    /** Params {@value #PROJECT_ID}, {@value #SNAPSHOT_ID}: nothing is stored under that id. */
+    public static final String SNAPSHOT_ABSENT = "the snapshot does not exist in the project";
+    /**
+     * Params {@value #PROJECT_ID}, {@value #CLUSTER_ID}, {@value #COUNT}: the cluster holds that
+     * many AVAILABLE manual snapshots, named {@code snapshot-001}, {@code snapshot-002}, ...,
+     * started a minute apart in that order.
+     */
+    public static final String CLUSTER_HAS_SNAPSHOTS = "the cluster has snapshots";
     /** No params. */
     public static final String FAILING = "the service fails with an internal error";
     /** No params. */
@@ -32,6 +46,14 @@ public final class ProviderStates {
     public static final String ACCESS_KEY = "access_key";
     /** A snapshot name. */
     public static final String NAME = "name";
+    /** A snapshot's id; also what {@value #SNAPSHOT_EXISTS} answers. */
+    public static final String SNAPSHOT_ID = "snapshot_id";
+    /** A snapshot's status: CREATING, AVAILABLE or UNAVAILABLE. */
+    public static final String STATUS = "status";
+    /** A snapshot's type: MANUAL or AUTO. */
+    public static final String TYPE = "type";
+    /** How many snapshots. */
+    public static final String COUNT = "count";
 
     private ProviderStates() {
     }

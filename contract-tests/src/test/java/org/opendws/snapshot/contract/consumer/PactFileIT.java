@@ -1,7 +1,6 @@
 package org.opendws.snapshot.contract.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
@@ -16,11 +15,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.opendws.snapshot.contract.Pacts;
 
 /** The pact file the consumer tests wrote: reproducible, and its headers whole. */
 class PactFileIT {
+    /** Every consumer test class, one test per interaction. */
+    static final List<Class<?>> CONSUMER_TESTS = List.of(CreateSnapshotConsumerPactTest.class,
+            ListSnapshotsConsumerPactTest.class, ListClusterSnapshotsConsumerPactTest.class,
+            ListSnapshotDetailsConsumerPactTest.class, DeleteSnapshotConsumerPactTest.class);
 
     /**
      * The consumer tests run a second time here, in another JVM than the build's first run, at
@@ -36,7 +41,7 @@ class PactFileIT {
         deleteRecursively(second);
 
         EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(CreateSnapshotConsumerPactTest.class))
+                .selectors(CONSUMER_TESTS.stream().map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new))
                 .execute()
                 .testEvents()
                 .assertStatistics(stats -> stats.started(Pacts.ALL.size()).succeeded(Pacts.ALL.size()));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,20 @@ import org.opendws.snapshot.contract.Pacts;
  */
 class PactConformsToTheDocumentIT {
     /**
-     * Two requests break the document on purpose, to get the documented 400s: the document must
+     * Some requests break the document on purpose, to get the documented 400s: the document must
      * reject them for exactly that reason and no other.
      */
+    /** {@code snap-1} as a snapshot id: too short, not the pattern, not a UUID (sorted keys). */
+    private static final List<String> NOT_A_UUID = List.of("validation.request.parameter.schema.format.uuid",
+            "validation.request.parameter.schema.minLength", "validation.request.parameter.schema.pattern");
+
     private static final Map<String, List<String>> DELIBERATE_VIOLATIONS = Map.of(
             Pacts.INVALID_NAME, List.of("validation.request.body.schema.pattern"),
-            Pacts.EMPTY_BODY, List.of("validation.request.body.missing"));
+            Pacts.EMPTY_BODY, List.of("validation.request.body.missing"),
+            Pacts.LIST_INVALID_PROJECT, List.of("validation.request.parameter.schema.pattern"),
+            Pacts.PAGE_INVALID_LIMIT, List.of("validation.request.parameter.schema.minimum"),
+            Pacts.DETAIL_INVALID_ID, NOT_A_UUID,
+            Pacts.DELETE_INVALID_ID, NOT_A_UUID);
 
     private final String document = DocumentCheck.documentText();
 
@@ -40,15 +49,24 @@ class PactConformsToTheDocumentIT {
         V4Pact pact = Pacts.load();
         List<V4Interaction.SynchronousHttp> interactions = pact.getInteractions().stream()
                 .map(i -> (V4Interaction.SynchronousHttp) i).toList();
-        Set<String> documentedStatuses = new OpenAPIV3Parser().readContents(document, null, null).getOpenAPI()
-                .getPaths().get("/v1.0/{project_id}/snapshots").getPost().getResponses().keySet();
 
         assertThat(interactions).extracting(V4Interaction.SynchronousHttp::getDescription)
                 .containsExactlyInAnyOrderElementsOf(Pacts.ALL);
         assertThat(interactions).allSatisfy(i -> assertThat(i.getProviderStates()).as(i.getDescription()).isNotEmpty());
-        Set<String> statuses = interactions.stream().map(i -> String.valueOf(i.getResponse().getStatus()))
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(statuses).containsExactlyElementsOf(new TreeSet<>(documentedStatuses));
+        // every operation of the document, each with exactly its documented statuses
+        SoftAssertions softly = new SoftAssertions();
+        new OpenAPIV3Parser().readContents(document, null, null).getOpenAPI().getPaths().forEach((template, path) ->
+                path.readOperationsMap().forEach((method, operation) -> {
+                    Pattern uri = Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+"));
+                    Set<String> statuses = interactions.stream()
+                            .filter(i -> i.getRequest().getMethod().equalsIgnoreCase(method.name())
+                                    && uri.matcher(i.getRequest().getPath()).matches())
+                            .map(i -> String.valueOf(i.getResponse().getStatus()))
+                            .collect(Collectors.toCollection(TreeSet::new));
+                    softly.assertThat(statuses).as(operation.getOperationId())
+                            .isEqualTo(new TreeSet<>(operation.getResponses().keySet()));
+                }));
+        softly.assertAll();
     }
 
     @Test

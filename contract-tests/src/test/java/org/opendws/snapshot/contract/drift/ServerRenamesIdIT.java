@@ -35,7 +35,9 @@ class ServerRenamesIdIT {
 
     @BeforeAll
     static void verifyTheDriftedServer() throws IOException {
-        renaming = TamperingProxy.start(Set.of(), body -> body.replace("\"id\":", "\"snapshot_id\":"));
+        // only the create's answer, whose snapshot holds nothing but its id (a detail's has more)
+        renaming = TamperingProxy.start(Set.of(),
+                body -> body.replaceFirst("^\\{\"snapshot\":\\{\"id\":(\"[^\"]*\")}}$", "{\"snapshot\":{\"snapshot_id\":$1}}"));
         results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(RenamingServerVerification.class))
                 .execute();
@@ -62,8 +64,8 @@ class ServerRenamesIdIT {
     @Test
     void theDocumentRejectsTheRenamedField() {
         TamperingProxy.Relayed created = renaming.relayed().stream()
-                .filter(r -> r.status() == 200).findFirst().orElseThrow();
-        assertThat(created.responseBody()).contains("\"snapshot_id\":");
+                .filter(r -> r.responseBody().contains("\"snapshot_id\":")).findFirst().orElseThrow();
+        assertThat(created.status()).isEqualTo(200);
         SimpleResponse.Builder response = new SimpleResponse.Builder(created.status()).withBody(created.responseBody());
         created.responseHeaders().forEach(response::withHeader);
 

@@ -3,8 +3,12 @@ package org.opendws.snapshot.contract.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opendws.snapshot.contract.ProviderStates.ACCESS_KEY;
 import static org.opendws.snapshot.contract.ProviderStates.CLUSTER_ID;
+import static org.opendws.snapshot.contract.ProviderStates.COUNT;
 import static org.opendws.snapshot.contract.ProviderStates.NAME;
 import static org.opendws.snapshot.contract.ProviderStates.PROJECT_ID;
+import static org.opendws.snapshot.contract.ProviderStates.SNAPSHOT_ID;
+import static org.opendws.snapshot.contract.ProviderStates.STATUS;
+import static org.opendws.snapshot.contract.ProviderStates.TYPE;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -18,7 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +46,7 @@ import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.contract.Pacts;
 import org.opendws.snapshot.contract.ProviderStates;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.world.World;
 
 /**
@@ -90,6 +97,9 @@ public abstract class SnapshotServiceVerification {
     @BeforeEach
     void resetTheMock(PactVerificationContext context) {
         mock.reset(); // runs before the provider states are set up
+        // the states run before the replay: they too see the time the request was signed
+        clock.set(signedAt(context.getInteraction().asSynchronousRequestResponse().getRequest()
+                .getHeaders().get(AkSkSigner.HEADER_SDK_DATE).get(0)));
         keepSignature = false;
         context.setTarget(new HttpTestTarget("127.0.0.1", targetPort(), "/", () -> provider -> HttpClients.custom()
                 // Pact's default client re-sends a POST answered 503 (Apache HttpClient 5 retries 429
@@ -103,8 +113,7 @@ public abstract class SnapshotServiceVerification {
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void replaysTheInteraction(PactVerificationContext context, ClassicHttpRequest request) throws Exception {
-        Instant signedAt = AkSkSigner.SDK_DATE_FORMAT.parse(header(request, AkSkSigner.HEADER_SDK_DATE), Instant::from);
-        clock.set(signedAt);
+        clock.set(signedAt(header(request, AkSkSigner.HEADER_SDK_DATE)));
         if (!keepSignature) {
             resign(request);
         }
@@ -166,6 +175,42 @@ public abstract class SnapshotServiceVerification {
         }
     }
 
+    /** Answers the new snapshot's id, which the request's path takes (Pact's provider-state injection). */
+    @State(ProviderStates.SNAPSHOT_EXISTS)
+    Map<String, Object> snapshotExists(Map<String, Object> params) {
+        String status = param(params, STATUS);
+        SnapshotSeed.Builder seed = SnapshotSeed.builder()
+                .projectId(param(params, PROJECT_ID))
+                .clusterId(param(params, CLUSTER_ID))
+                .name(param(params, NAME))
+                .type(param(params, TYPE))
+                .status(status);
+        if (status.equals("CREATING")) {
+            seed.started(mock.clock().now()); // still being taken when the request comes
+        }
+        return Map.of(SNAPSHOT_ID, mock.addSnapshot(seed.build()));
+    }
+
+    @State(ProviderStates.SNAPSHOT_ABSENT)
+    void snapshotAbsent(Map<String, Object> params) {
+        String id = param(params, SNAPSHOT_ID);
+        assertThat(mock.snapshots()).noneMatch(s -> s.id().equals(id)); // the reset world holds none
+    }
+
+    @State(ProviderStates.CLUSTER_HAS_SNAPSHOTS)
+    void clusterHasSnapshots(Map<String, Object> params) {
+        int count = Integer.parseInt(param(params, COUNT));
+        Instant now = mock.clock().now();
+        for (int i = 1; i <= count; i++) {
+            mock.addSnapshot(SnapshotSeed.builder()
+                    .projectId(param(params, PROJECT_ID))
+                    .clusterId(param(params, CLUSTER_ID))
+                    .name(String.format("snapshot-%03d", i))
+                    .started(now.minus(Duration.ofMinutes(count + 1 - i)).truncatedTo(ChronoUnit.SECONDS))
+                    .build());
+        }
+    }
+
     @State(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
     void signedWithAnotherSecretKey() {
         keepSignature = true;
@@ -199,13 +244,11 @@ public abstract class SnapshotServiceVerification {
             throw new IllegalStateException("no provider state made a credential for the access key " + accessKey);
         }
         URI uri = request.getUri();
-        if (uri.getRawQuery() != null) {
-            throw new IllegalStateException("re-signing a query string is not supported: " + uri);
-        }
         SignRequest.Builder resigned = SignRequest.builder()
                 .method(request.getMethod())
                 .host(signedAuthority(uri))
                 .rawPath(uri.getRawPath())
+                .rawQuery(uri.getRawQuery())
                 .body(request.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(request.getEntity()))
                 .credentials(Credentials.akSk(accessKey, credential.secretKey(), credential.securityToken()));
         // host, x-sdk-date and x-security-token come from the target, the clock and the credential
@@ -220,6 +263,10 @@ public abstract class SnapshotServiceVerification {
     /** The provider's own secret key of an access key; the consumer never knows it. */
     private static String secretKeyOf(String accessKey) {
         return "provider-side-secret-of-" + accessKey;
+    }
+
+    private static Instant signedAt(String sdkDate) {
+        return AkSkSigner.SDK_DATE_FORMAT.parse(sdkDate, Instant::from);
     }
 
     private static String header(ClassicHttpRequest request, String name) {
