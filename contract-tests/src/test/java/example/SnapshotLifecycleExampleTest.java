@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.client.DwsSnapshotClient;
 import org.opendws.snapshot.client.Snapshot;
@@ -16,25 +15,24 @@ import org.opendws.snapshot.client.error.DwsServiceException;
 import org.opendws.snapshot.client.error.SnapshotWaitException;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
-import org.opendws.snapshot.mock.junit.DwsMockExtension;
+import org.opendws.snapshot.mock.junit.DwsMockBaseUrl;
+import org.opendws.snapshot.mock.junit.DwsMockTest;
 
+// one mock for the class, reset before each test; a snapshot takes 10 minutes of mock time
+@DwsMockTest(creationTime = "10m")
 class SnapshotLifecycleExampleTest {
     static final String PROJECT = "89cd04f168b84af6be287f71730fdb4b"; // the mock's default world
     static final String CLUSTER = "44b277eb-39be-4921-be31-3d61b43651d7";
-
-    // one mock for the class, reset before each test; a snapshot takes 10 minutes of mock time
-    @RegisterExtension
-    static DwsMockExtension mock = new DwsMockExtension(b -> b.property("dws.mock.snapshot.creation-time", "10m"));
 
     DwsMockServer server;
     DwsSnapshotClient client;
 
     @BeforeEach
-    void frozenMockAndAClientThatNeverSleeps() {
-        server = mock.server();
+    void frozenMockAndAClientThatNeverSleeps(DwsMockServer mock, @DwsMockBaseUrl String endpoint) {
+        server = mock;
         server.clock().freeze(); // the mock's time moves only when the test moves it
         client = DwsSnapshotClient.builder()
-                .endpoint(server.baseUrl())
+                .endpoint(endpoint)
                 .credentials(Credentials.akSk("MOCKACCESSKEY0000000", "MockSecretKeyForLocalDevelopmentOnly0000"))
                 .projectId(PROJECT)
                 .sleeper(delay -> server.clock().advance(delay)) // waiting moves the mock's clock instead

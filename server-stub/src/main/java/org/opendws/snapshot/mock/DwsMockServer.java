@@ -1,17 +1,16 @@
 package org.opendws.snapshot.mock;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.opendws.snapshot.mock.admin.MockReset;
-import org.opendws.snapshot.mock.clock.MockClock;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.snapshot.SnapshotService;
 import org.opendws.snapshot.mock.store.SnapshotStore;
-import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -36,17 +35,23 @@ import org.springframework.core.env.StandardEnvironment;
  * }
  * }</pre>
  *
- * <p>It listens on 127.0.0.1. Its settings are only those given to the builder: the host JVM's
- * system properties, environment variables and the host project's {@code application.properties}
- * do not reach it, and it leaves the host's logging configuration alone.
+ * <p>In JUnit 5, {@link org.opendws.snapshot.mock.junit.DwsMockTest @DwsMockTest} runs one around
+ * a test class. It listens on 127.0.0.1. Its settings are only those given to the builder: the
+ * host JVM's system properties, environment variables and the host project's
+ * {@code application.properties} do not reach it, and it leaves the host's logging configuration
+ * alone. Thread-safe: tests may drive it from any thread while it answers requests.
  */
 public final class DwsMockServer implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final MockWorld worldState;
+    private final MockFaults faults;
 
     private DwsMockServer(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.worldState = new MockWorld(context.getBean(WorldState.class));
+        this.faults = new MockFaults(context.getBean(FaultInjector.class));
     }
 
     /** A builder: default world, a free port, authentication {@code aksk}. */
@@ -69,9 +74,9 @@ public final class DwsMockServer implements AutoCloseable {
         return context.getBean(World.class);
     }
 
-    /** The world as it is now; change it (clusters, credentials, tokens) through this. */
-    public WorldState worldState() {
-        return context.getBean(WorldState.class);
+    /** The world as it is now; read and change it (clusters, credentials, tokens) through this. */
+    public MockWorld worldState() {
+        return worldState;
     }
 
     /** The snapshots stored so far, each as it is now on the mock clock, oldest first. */
@@ -112,19 +117,25 @@ public final class DwsMockServer implements AutoCloseable {
      * @throws IllegalArgumentException when the project has no such cluster, or count is negative
      */
     public void failNextSnapshots(String projectId, String clusterId, int count) {
-        if (!worldState().failNextSnapshots(projectId, clusterId, count)) {
+        if (!context.getBean(WorldState.class).failNextSnapshots(projectId, clusterId, count)) {
             throw new IllegalArgumentException("cluster " + clusterId + " does not exist in project " + projectId);
         }
     }
 
-    /** The journal of received requests (secrets redacted), oldest first. */
-    public List<Journal.Entry> journal() {
-        return context.getBean(Journal.class).entries();
+    /**
+     * The last requests received (as many as {@code dws.mock.journal.size}, by default 1000),
+     * oldest first, credentials redacted. A client that holds an answer finds its request here.
+     */
+    public List<JournalEntry> journal() {
+        return context.getBean(Journal.class).entries().stream()
+                .map(e -> new JournalEntry(Instant.parse(e.timestamp()), e.method(), e.path(), e.query(), e.status(),
+                        e.requestId(), e.headers()))
+                .toList();
     }
 
-    /** The fault injector: plan the next requests' faults through this. */
-    public FaultInjector faults() {
-        return context.getBean(FaultInjector.class);
+    /** The planned faults: make the next requests answer an error status through this. */
+    public MockFaults faults() {
+        return faults;
     }
 
     /**

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.support.SpecExamples;
-import org.opendws.snapshot.mock.world.World;
 
 /** The admin API under /__admin/, over real HTTP. */
 class AdminApiTest extends MockServerTestBase {

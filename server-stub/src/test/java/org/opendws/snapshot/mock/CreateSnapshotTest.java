@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
-import org.opendws.snapshot.mock.world.World;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every documented outcome of the create operation, over real HTTP, signed by the auth module's AkSkSigner. */

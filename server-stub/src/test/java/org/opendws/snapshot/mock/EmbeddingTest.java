@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendws.snapshot.mock.support.DwsHttp;
-import org.opendws.snapshot.mock.world.World;
 
 /** The embedding API: another project's tests start the mock in-process with a world built in code. */
 class EmbeddingTest {
@@ -100,11 +99,45 @@ class EmbeddingTest {
     }
 
     @Test
+    void theWorldCanBeReadAndChangedInCode() {
+        try (DwsMockServer mock = DwsMockServer.builder().start()) {
+            assertThat(mock.worldState().putCluster(World.DEFAULT_PROJECT_ID,
+                    new World.Cluster(CLUSTER, "dws-embedded", 1.5, 2))).isTrue();
+            assertThat(mock.worldState().cluster(World.DEFAULT_PROJECT_ID, CLUSTER.toUpperCase(java.util.Locale.ROOT)))
+                    .hasValue(new World.Cluster(CLUSTER, "dws-embedded", 1.5, 2));
+            assertThat(mock.worldState().removeCredential(World.DEFAULT_ACCESS_KEY)).isTrue();
+            assertThat(mock.worldState().credential(World.DEFAULT_ACCESS_KEY)).isEmpty();
+            assertThat(mock.worldState().current().credentials()).isEmpty();
+        }
+    }
+
+    @Test
     void faultsCanBePlannedInCode() {
         try (DwsMockServer mock = DwsMockServer.builder().start()) {
-            mock.faults().plan(503, 1);
+            assertThat(mock.faults().plan(503, 2)).isEqualTo(new FaultPlan(503, 2));
 
             assertThat(new DwsHttp(mock.baseUrl()).create(DwsHttp.body("faulted")).status()).isEqualTo(503);
+            assertThat(mock.faults().planned()).hasValue(new FaultPlan(503, 1));
+            mock.faults().clear();
+            assertThat(mock.faults().planned()).isEmpty();
+            assertThatThrownBy(() -> mock.faults().plan(418, 1)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void theJournalShowsWhatWasSentWithoutCredentials() {
+        try (DwsMockServer mock = DwsMockServer.builder().start()) {
+            DwsHttp.Response response = new DwsHttp(mock.baseUrl()).create(DwsHttp.body("journaled"));
+
+            assertThat(mock.journal()).singleElement().satisfies(entry -> {
+                assertThat(entry.method()).isEqualTo("POST");
+                assertThat(entry.path()).isEqualTo(DwsHttp.PATH);
+                assertThat(entry.status()).isEqualTo(200);
+                assertThat(entry.requestId()).isEqualTo(response.requestId());
+                assertThat(entry.header("Content-Type")).startsWith("application/json");
+                assertThat(entry.header("authorization")).isEqualTo("<redacted>");
+                assertThat(entry.received()).isNotNull();
+            });
         }
     }
 

@@ -20,7 +20,6 @@ import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.support.SpecExamples;
-import org.opendws.snapshot.mock.world.World;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Prefer: code / example / delay on authenticated requests, and the fault and latency properties. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
-import org.opendws.snapshot.mock.world.World;
 
 /** An AK is locked for 5 minutes after more than 5 failed signatures in a row; other AKs are not. */
 class LockoutTest extends MockServerTestBase {

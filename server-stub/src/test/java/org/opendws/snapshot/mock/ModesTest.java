@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
-import org.opendws.snapshot.mock.world.World;
 
 /** {@code dws.mock.auth=token} and {@code dws.mock.auth=none}. */
 class ModesTest {

@@ -19,7 +19,6 @@ import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.IndependentSigner;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
-import org.opendws.snapshot.mock.world.World;
 
 /**
  * AK/SK signature checks over real HTTP: requests signed by the auth module's AkSkSigner and by the

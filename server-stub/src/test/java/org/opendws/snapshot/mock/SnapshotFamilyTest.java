@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.opendws.snapshot.mock.clock.MockClock;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
-import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -16,7 +16,6 @@ import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.support.RawHttp;
-import org.opendws.snapshot.mock.world.World;
 import org.slf4j.MDC;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Import(SpringErrorsTest.Failing.class)
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "dws.mock.access-log=true")  // these tests read the access log line
+// these tests read the access log line, which test runs otherwise leave out (logback-test.xml)
+@TestPropertySource(properties = {"dws.mock.access-log=true", "logging.level.org.opendws.snapshot.mock.access=INFO"})
 class SpringErrorsTest extends MockServerTestBase {
 
     /** Endpoints that fail the way a bug would, and that show the MDC. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
 import org.opendws.snapshot.mock.support.DwsHttp;
-import org.opendws.snapshot.mock.world.World;
 import org.opendws.snapshot.mock.world.WorldFile;
 import org.opendws.snapshot.mock.world.WorldFileException;
 
@@ -70,8 +69,8 @@ class WorldFileTest {
                     .satisfies(s -> assertThat(s.size()).isEqualTo(120.5));
             mock.reset();
             assertThat(mock.snapshots()).as("the world's snapshots come back on a reset").hasSize(2);
-            assertThat(mock.worldState().clusterInfo("89cd04f168b84af6be287f71730fdb4b",
-                    "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b").failingSnapshots()).isEqualTo(1);
+            assertThat(mock.worldState().cluster("89cd04f168b84af6be287f71730fdb4b",
+                    "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")).hasValueSatisfying(c -> assertThat(c.failingSnapshots()).isEqualTo(1));
         }
     }
 

@@ -18,7 +18,7 @@ import org.opendws.snapshot.client.Snapshot;
 import org.opendws.snapshot.client.SnapshotStatus;
 import org.opendws.snapshot.client.error.DwsServiceException;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The guide "Snapshot lifecycle" of the docs site shows two files of this module verbatim (the

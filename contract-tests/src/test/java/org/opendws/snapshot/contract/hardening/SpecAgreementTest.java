@@ -28,7 +28,7 @@ import org.opendws.snapshot.mock.hardening.ErrorContract;
 import org.opendws.snapshot.mock.hardening.RawConnection;
 import org.opendws.snapshot.mock.hardening.RawRequest;
 import org.opendws.snapshot.mock.hardening.SpecOracle;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 import org.springframework.web.util.UriUtils;
 
 /**

@@ -21,7 +21,7 @@ import org.opendws.snapshot.client.retry.Sleeper;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The issue's "done when", with our client against the embedded mock: create a snapshot, wait

@@ -47,7 +47,7 @@ import org.opendws.snapshot.contract.Pacts;
 import org.opendws.snapshot.contract.ProviderStates;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * Replays every interaction of the pact against the real mock server, started in-process on a
@@ -239,10 +239,8 @@ public abstract class SnapshotServiceVerification {
                     + header(request, "Authorization"));
         }
         String accessKey = authorization.group(1);
-        World.Credential credential = mock.worldState().credential(accessKey);
-        if (credential == null) {
-            throw new IllegalStateException("no provider state made a credential for the access key " + accessKey);
-        }
+        World.Credential credential = mock.worldState().credential(accessKey).orElseThrow(() ->
+                new IllegalStateException("no provider state made a credential for the access key " + accessKey));
         URI uri = request.getUri();
         SignRequest.Builder resigned = SignRequest.builder()
                 .method(request.getMethod())

@@ -27,9 +27,9 @@ import org.opendws.snapshot.contract.sdk.SdkModel.ListSnapshotsResponse;
 import org.opendws.snapshot.contract.sdk.SdkModel.SnapshotDetail;
 import org.opendws.snapshot.contract.sdk.SdkModel.StreamedCreateSnapshotRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.journal.Journal;
+import org.opendws.snapshot.mock.JournalEntry;
 import org.opendws.snapshot.mock.junit.DwsMockExtension;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The official Huawei Cloud Java SDK's core (not our client, not our signer) signs and sends every
@@ -73,7 +73,7 @@ class OfficialSdkTest {
         assertThat(created.xRequestId).isNotBlank();
         assertThat(MOCK.server().snapshots()).singleElement()
                 .satisfies(s -> assertThat(s.toString()).contains(created.snapshot.id));
-        Journal.Entry received = lastReceived();
+        JournalEntry received = lastReceived();
         assertThat(received.headers().get("content-type")).containsExactly("application/json;charset=UTF-8");
         assertThat(recorder.sent().headers().get("Authorization")).singleElement().asString()
                 .contains("SignedHeaders=host;user-agent;x-project-id;x-sdk-date,");
@@ -244,8 +244,8 @@ class OfficialSdkTest {
                 .isEmpty();
     }
 
-    private static Journal.Entry lastReceived() {
-        List<Journal.Entry> journal = MOCK.server().journal();
+    private static JournalEntry lastReceived() {
+        List<JournalEntry> journal = MOCK.server().journal();
         return journal.get(journal.size() - 1);
     }
 }

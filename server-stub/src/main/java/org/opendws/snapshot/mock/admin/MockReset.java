@@ -1,7 +1,7 @@
 package org.opendws.snapshot.mock.admin;
 
 import org.opendws.snapshot.mock.auth.LockoutRegistry;
-import org.opendws.snapshot.mock.clock.MockClock;
+import org.opendws.snapshot.mock.MockClock;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.snapshot.SnapshotService;

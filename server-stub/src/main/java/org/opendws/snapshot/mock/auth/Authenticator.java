@@ -11,7 +11,7 @@ import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.request.MockRequest;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 
 /**

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.UUID;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
-import org.opendws.snapshot.mock.clock.MockClock;
+import org.opendws.snapshot.mock.MockClock;
 import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.store.SnapshotStore.NewSnapshot;
 import org.opendws.snapshot.mock.store.SnapshotStore.Status;
 import org.opendws.snapshot.mock.store.SnapshotStore.StoredSnapshot;
 import org.opendws.snapshot.mock.store.SnapshotStore.Type;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 
 /**

@@ -1,5 +1,7 @@
 package org.opendws.snapshot.mock.world;
 
+import org.opendws.snapshot.mock.World;
+
 /**
  * Checks project and cluster ids against the API's rules. The mock's implementation reads the
  * rules from the OpenAPI document, so that a world cannot hold an id no request could reach.

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The world as it is now: the start-up {@link World} plus what the admin API changed since.

@@ -15,8 +15,8 @@ import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.junit.DwsMockExtension;
-import org.opendws.snapshot.mock.world.World;
 
 class CreateSnapshotAgainstTheMockTest {
     static final String PROJECT = "0123456789abcdef0123456789abcdef";

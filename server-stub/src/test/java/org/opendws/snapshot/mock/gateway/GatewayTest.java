@@ -15,7 +15,7 @@ import org.opendws.snapshot.mock.auth.LockoutRegistry;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.spec.OpenApiDocument;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 
 /** The gateway driven without any server: a {@link MockRequest} in, an {@link Gateway.Admission} out. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.support.DwsHttp;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * 64 threads make 10,000 creates, half of unique names, half of 250 names that collide (in

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * What the hostile-input suite found, one fixed case each (the generators find them at random;

@@ -10,7 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The generators of hostile input: JSON bodies (random, type-confused, mutated byte by byte,

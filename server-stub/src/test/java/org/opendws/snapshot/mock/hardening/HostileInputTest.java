@@ -28,7 +28,7 @@ import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
 import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The mock under generated hostile input, over real HTTP, 10,000 cases a run: 6,000 create

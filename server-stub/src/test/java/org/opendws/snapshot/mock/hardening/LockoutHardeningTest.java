@@ -36,7 +36,7 @@ import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.IdRules;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;

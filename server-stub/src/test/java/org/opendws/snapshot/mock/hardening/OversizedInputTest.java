@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * The handful of huge inputs that a generator should not make 10,000 of: bodies far above the

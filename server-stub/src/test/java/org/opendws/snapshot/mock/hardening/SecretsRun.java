@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * A run of the mock with known secrets (SKs, IAM tokens, a security token) in its world, all of

@@ -29,7 +29,7 @@ import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
 import org.opendws.snapshot.mock.support.MutableClock;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /**
  * Every element the signature covers, tampered with alone after signing, gives 401

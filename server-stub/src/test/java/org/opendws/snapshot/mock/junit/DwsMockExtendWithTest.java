@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.support.DwsHttp;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /** {@code @ExtendWith(DwsMockExtension.class)}: the default world, the API page's example works. */
 @ExtendWith(DwsMockExtension.class)

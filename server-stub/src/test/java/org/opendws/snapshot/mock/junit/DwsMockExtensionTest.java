@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.support.DwsHttp;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /** The JUnit 5 extension on a static field: one server for the class, reset before each test. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

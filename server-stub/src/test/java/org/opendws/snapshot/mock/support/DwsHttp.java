@@ -20,7 +20,7 @@ import org.opendws.snapshot.auth.AkSkCredentials;
 import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.auth.SignRequest;
-import org.opendws.snapshot.mock.world.World;
+import org.opendws.snapshot.mock.World;
 
 /** A small HTTP client of the mock for tests: real HTTP through java.net.http. */
 public final class DwsHttp {

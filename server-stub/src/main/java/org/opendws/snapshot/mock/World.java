@@ -1,4 +1,4 @@
-package org.opendws.snapshot.mock.world;
+package org.opendws.snapshot.mock;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.opendws.snapshot.mock.SnapshotSeed;
 
 /**
  * What the mock knows before the first request: projects and their clusters (each with a name,
  * a data size and how many of its next snapshots fail), AK/SK credentials and IAM tokens, each
  * with the projects it may use, and snapshots to start with.
  *
- * <p>Immutable; build one with {@link #builder()} or load one with {@link WorldFile}. Cluster ids
+ * <p>Immutable; build one with {@link #builder()}, or give the mock a world file (the property
+ * {@code dws.mock.world}, the format in the server-stub README). Cluster ids
  * are kept in lower case (a UUID's hex digits compare without regard to case).
  */
 public final class World {

@@ -1,4 +1,4 @@
-package org.opendws.snapshot.mock.clock;
+package org.opendws.snapshot.mock;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +23,8 @@ public final class MockClock {
         static final State REAL = new State(Duration.ZERO, null);
     }
 
-    /** A mock clock running with {@code base} (the server's clock). */
-    public MockClock(Clock base) {
+    /** A mock clock running with {@code base} (the server's clock); the mock makes its own. */
+    MockClock(Clock base) {
         this.base = Objects.requireNonNull(base, "base");
     }
 
