@@ -39,6 +39,7 @@ final class OutputCapture implements AutoCloseable {
     private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
     private final java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+    private final java.util.logging.Level julLevel = julRoot.getLevel();
     private final Handler julHandler = new Handler() {
         private final SimpleFormatter formatter = new SimpleFormatter();
 
@@ -75,6 +76,7 @@ final class OutputCapture implements AutoCloseable {
         root.setLevel(Level.TRACE);
         container.setLevel(Level.INFO);
         julHandler.setLevel(java.util.logging.Level.ALL);
+        julRoot.setLevel(java.util.logging.Level.INFO); // as Tomcat's, whatever the test run's logging.properties say
         julRoot.addHandler(julHandler);
     }
 
@@ -88,6 +90,7 @@ final class OutputCapture implements AutoCloseable {
     @Override
     public void close() {
         julRoot.removeHandler(julHandler);
+        julRoot.setLevel(julLevel);
         root.setLevel(originalLevel);
         container.setLevel(containerLevel);
         root.detachAppender(appender);
