@@ -17,7 +17,7 @@ import org.opendws.snapshot.auth.SignRequest;
  * first (unsigned, signed, signed, unsigned, ...). One process for both, so that the generator
  * is equally warm for each. Prints one line per measurement:
  * "RESULT <round> <signed|unsigned> <req/s> <answers not 200> <requests that got no answer>".
- * The last are the JDK HttpClient's own: about one in 100,000 requests, with the mock on JDK 17
+ * The last are the JDK HttpClient's own: a rare request, with the mock on JDK 17
  * or 25 and the generator on either, fails with "header parser received no bytes" on a
  * connection that the client itself closed (seen in a packet capture: the FIN comes from the
  * client); bench/auth-cost.sh tolerates one in 10,000.

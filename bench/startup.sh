@@ -23,8 +23,8 @@ java -Xshare:on -XX:SharedArchiveFile="$FAST_DIR/dws-mock-server.jsa" "${FAST_OP
   -jar "$FAST_DIR/dws-mock-server.jar" --logging.level.root=WARN >"$TOOLS/cds-check.log" 2>&1 \
   || { log "the class data sharing archive does not fit this JVM:"; cat "$TOOLS/cds-check.log" >&2; exit 1; }
 
-# The poll forks nothing: on a 2-core machine a curl per attempt (about 20 ms of CPU each on the
-# host of 2026-12-02, every 10 ms) took most of a core from the process starting. It connects
+# The poll forks nothing: on a 2-core machine a curl per attempt, every 10 ms, took most of a
+# core from the process starting. It connects
 # with bash's /dev/tcp, sends the create by hand and reads the status line; it waits between
 # attempts with a read that times out on a pipe nobody writes to (no sleep process).
 exec {PAUSE_FD}<> <(:)
