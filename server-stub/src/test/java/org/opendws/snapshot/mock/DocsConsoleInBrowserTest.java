@@ -94,6 +94,15 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
                 snapshotId.clear();
                 snapshotId.sendKeys(seeded);
             }
+            // optional parameters too, so that a signed query reaches the mock: the example the
+            // field offers, an enum's last value
+            for (WebElement optional : form.findElements(By.cssSelector("input[data-in][placeholder^='e.g. ']"))) {
+                optional.sendKeys(optional.getAttribute("placeholder").substring("e.g. ".length()));
+            }
+            for (WebElement list : form.findElements(By.cssSelector("select[data-in]"))) {
+                Select select = new Select(list);
+                select.selectByIndex(select.getOptions().size() - 1);
+            }
             Answer answer = send(form);
 
             assertThat(answer.status()).as(op.id()).isBetween(200, 299);
@@ -101,8 +110,10 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
             JsonNode entry = journaled(answer.requestId());
             assertThat(entry.path("method").asText()).isEqualTo(op.method());
             assertThat(entry.path("status").asInt()).isEqualTo(answer.status());
+            browser.scrollTo(form.findElement(By.className("try-result")));
             browser.screenshot(SCREENSHOTS, "try-" + op.id());
         }
+        assertThat(journaledQueries()).as("a signed query was accepted").anyMatch(q -> q.contains("limit=10"));
         browser.assertOnlyRequestsTo(origin, World.DEFAULT_SECRET_KEY);
         browser.assertNoConsoleErrors();
         assertNothingStored();
@@ -263,6 +274,17 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
             }
         }
         throw new AssertionError("no journal entry with request id " + requestId);
+    }
+
+    /** The queries of the journaled requests that had one. */
+    private List<String> journaledQueries() {
+        List<String> queries = new ArrayList<>();
+        http.admin("GET", "/journal", null).json().path("entries").forEach(e -> {
+            if (e.hasNonNull("query") && e.path("status").asInt() == 200) {
+                queries.add(e.path("query").asText());
+            }
+        });
+        return queries;
     }
 
     /** The paths of the traffic rows shown. */
