@@ -14,6 +14,8 @@ final class Layout {
 
     static final String STYLESHEET = "assets/site.css";
     static final String SCRIPT = "assets/site.js";
+    /** The console of the local mock (try-it forms, traffic page); does nothing on a page without them. */
+    static final String CONSOLE_SCRIPT = "assets/console.js";
 
     private final String siteName;
     private final String footer;
@@ -35,6 +37,7 @@ final class Layout {
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\">\n")
                 .append("<script src=\"").append(SCRIPT).append("\" defer></script>\n")
+                .append("<script src=\"").append(CONSOLE_SCRIPT).append("\" defer></script>\n")
                 .append("</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#content\">Skip to content</a>\n")
                 .append("<header class=\"topbar\"><a class=\"brand\" href=\"index.html\">")

@@ -222,6 +222,7 @@ final class ReferencePage {
         if (op.getRequestBody() != null) {
             requestBody(id, resolve(op.getRequestBody()), out);
         }
+        tryIt(id, method, path, parameters, op, security, out);
         if (op.getResponses() != null) {
             out.append("<h4>Responses</h4>\n<table class=\"status-summary\">\n<thead><tr><th>Status</th><th>Meaning</th></tr></thead>\n<tbody>\n");
             op.getResponses().forEach((status, response) -> out.append("<tr><td><a href=\"#")
@@ -232,6 +233,64 @@ final class ReferencePage {
             op.getResponses().forEach((status, response) -> response(id, status, resolve(response), out));
         }
         out.append("</article>\n");
+    }
+
+    /** The operation's "Try it" form ({@link TryItForm}): its parameters, its body's first example, its ways to authenticate. */
+    private void tryIt(String id, String method, String path, List<Parameter> parameters, Operation op,
+                       List<SecurityRequirement> security, StringBuilder out) {
+        List<TryItForm.Field> fields = new ArrayList<>();
+        parameters.forEach(p -> fields.add(new TryItForm.Field(p, resolve(p.getSchema() == null ? new Schema<>() : p.getSchema()))));
+        String mediaType = null;
+        Object example = null;
+        String exampleName = null;
+        if (op.getRequestBody() != null) {
+            Map<String, MediaType> content = orEmpty(resolve(op.getRequestBody()).getContent());
+            // the JSON body, as the mock reads it; the first media type otherwise
+            Map.Entry<String, MediaType> chosen = content.entrySet().stream().filter(e -> e.getKey().contains("json"))
+                    .findFirst().orElse(content.entrySet().stream().findFirst().orElse(null));
+            if (chosen != null) {
+                mediaType = chosen.getKey();
+                MediaType media = chosen.getValue();
+                if (media.getExamples() != null && !media.getExamples().isEmpty()) {
+                    Map.Entry<String, Example> first = media.getExamples().entrySet().iterator().next();
+                    exampleName = first.getKey();
+                    example = resolve(first.getValue()).getValue();
+                } else if (media.getExample() != null) {
+                    example = media.getExample();
+                } else if (media.getSchema() != null) {
+                    example = resolve(media.getSchema()).getExample();
+                }
+            }
+        }
+        out.append(TryItForm.render(id, method, path, fields, mediaType, example, exampleName, auths(security)));
+    }
+
+    /**
+     * The ways a request may authenticate, from the security requirements: a scheme that puts
+     * {@code SDK-HMAC-SHA256} in {@code Authorization} is signed, another key in a header is sent
+     * as typed; an empty requirement, and a mock run with {@code --dws.mock.auth=none}, need nothing.
+     */
+    private List<TryItForm.Auth> auths(List<SecurityRequirement> security) {
+        List<TryItForm.Auth> auths = new ArrayList<>();
+        for (SecurityRequirement requirement : security == null ? List.<SecurityRequirement>of() : security) {
+            if (requirement.isEmpty()) {
+                continue; // "none" comes last anyway
+            }
+            if (requirement.size() != 1) {
+                continue; // two schemes at once: not in this document, and not offered
+            }
+            String name = requirement.keySet().iterator().next();
+            SecurityScheme scheme = orEmpty(components.getSecuritySchemes()).get(name);
+            if (scheme == null || scheme.getType() != SecurityScheme.Type.APIKEY || scheme.getIn() != SecurityScheme.In.HEADER) {
+                continue;
+            }
+            boolean signed = "Authorization".equalsIgnoreCase(scheme.getName()) && scheme.getDescription() != null
+                    && scheme.getDescription().contains("SDK-HMAC-SHA256");
+            auths.add(signed ? new TryItForm.Auth(TryItForm.Auth.SIGNED, "AK/SK, signed (" + name + ")", scheme.getName())
+                    : new TryItForm.Auth(TryItForm.Auth.HEADER, name + " (" + scheme.getName() + " header)", scheme.getName()));
+        }
+        auths.add(new TryItForm.Auth(TryItForm.Auth.NONE, "none (a mock run with --dws.mock.auth=none)", null));
+        return auths;
     }
 
     private void parameters(String opId, List<Parameter> parameters, StringBuilder out) {

@@ -19,8 +19,9 @@ import org.commonmark.node.Node;
 
 /**
  * Builds the documentation site: the API reference ({@code index.html}) from the OpenAPI
- * document, one page per Markdown guide, and the static assets (one stylesheet, one small
- * script). The output needs nothing from the network and links only relatively.
+ * document, one page per Markdown guide, the traffic page of the mock's journal, and the static
+ * assets (one stylesheet, two small scripts). The output needs nothing from the network and
+ * links only relatively.
  *
  * <p>Run by the docs module's build ({@code exec:java} in {@code process-classes}) as
  * {@code SiteGenerator <openapi.yaml> <site source dir> <output dir>}; the source dir holds
@@ -70,6 +71,8 @@ public final class SiteGenerator {
         Layout.PageRef reference = new Layout.PageRef(INDEX, "API reference");
         pages.add(reference);
         guides.forEach(g -> pages.add(g.page()));
+        Layout.PageRef traffic = new Layout.PageRef(TrafficPage.FILE, TrafficPage.TITLE);
+        pages.add(traffic);
         String footer = "Generated from <code>openapi/dws-snapshot.yaml</code> (API version "
                 + Html.escape(api.getInfo().getVersion()) + ") and the project's guides. "
                 + "This site loads nothing from the network.";
@@ -84,6 +87,7 @@ public final class SiteGenerator {
         for (Guide guide : guides) {
             written.add(write(output.resolve(guide.page().file()), layout.page(guide.page(), guide.toc(), guide.html())));
         }
+        written.add(write(output.resolve(traffic.file()), layout.page(traffic, List.of(), TrafficPage.render())));
         copyTree(source.resolve("assets"), output.resolve("assets"));
         return written;
     }

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opendws.snapshot.auth.AkSkSigner;
+import org.opendws.snapshot.auth.Credentials;
+import org.opendws.snapshot.auth.SignRequest;
+import org.opendws.snapshot.auth.SignResult;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -171,6 +176,10 @@ class SiteInBrowserTest {
         }
         scrollTo(driver.findElement(By.id(op.getOperationId() + "-request")));
         screenshot("reference-request");
+        // every operation's "Try it" form, shown by the console script, its credentials filled in
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, other) ->
+                assertThat(visible(By.id(other.getOperationId() + "-try")).findElement(By.name("ak")).getAttribute("value"))
+                        .isEqualTo("MOCKACCESSKEY0000000")));
         scrollTo(driver.findElement(By.id(op.getOperationId() + "-400")));
         screenshot("reference-errors");
         scrollTo(visible(By.id("error-codes")));
@@ -220,6 +229,94 @@ class SiteInBrowserTest {
         assertStyled();
         assertOnlyLocalRequests("file:///");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void theConsoleSaysItNeedsARunningMockWhenOpenedFromFiles() throws IOException {
+        open(site.resolve("index.html").toUri().toString());
+        WebElement form = driver.findElement(By.id("createSnapshot-try"));
+        scrollTo(form);
+        assertThat(form.findElement(By.className("console-offline")).getText()).contains("needs a running mock server",
+                "http://localhost:8080/docs/");
+        assertThat(form.findElement(By.className("try-send")).isEnabled()).isFalse();
+        screenshot("console-offline");
+
+        open(site.resolve(TrafficPage.FILE).toUri().toString());
+        assertThat(visible(By.className("console-offline")).getText()).contains("needs a running mock server");
+        assertThat(driver.findElement(By.className("traffic-table")).isDisplayed()).isFalse();
+        assertStyled();
+        screenshot("traffic-offline");
+        assertOnlyLocalRequests("file:///");
+        assertNoConsoleErrors();
+    }
+
+    /**
+     * The console's signer (assets/console.js, WebCrypto) against the reference vectors of the
+     * signing facts (V1 as the official SDK signs, V2 as the mock's worked example), and against
+     * the Java {@link AkSkSigner} on requests that exercise each rule of the canonical request.
+     */
+    @Test
+    void theConsoleSignerGivesTheReferenceVectorsAndTheJavaSignersSignatures() throws IOException {
+        open(base);
+        String path = "/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots";
+        String body = "{\"snapshot\":{\"name\":\"snapshot-3\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\","
+                + "\"description\":\"Snapshot-3 description\"}}";
+        Map<String, Object> v1 = jsSign("POST", "dws.cn-north-4.myhuaweicloud.com", path, "",
+                Map.of("User-Agent", "huaweicloud-usdk-java/3.0", "X-Project-Id", "89cd04f168b84af6be287f71730fdb4b"), body);
+        assertThat(v1.get("signedHeaders")).isEqualTo("host;user-agent;x-project-id;x-sdk-date");
+        assertThat(AkSkSigner.sha256Hex(((String) v1.get("canonicalRequest")).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("843944227fc6dc5e7d1746fd3babddfbffdc0010fc6cec280392a545001bec36");
+        assertThat(v1.get("signature")).isEqualTo("2d00dd41b3ebefd7c234bc4ecae17e6c92172e630081149e051c3ff9f7fb0943");
+        Map<String, Object> v2 = jsSign("POST", "127.0.0.1:8080", path, "", Map.of("Content-Type", "application/json"), body);
+        assertThat(v2.get("signedHeaders")).isEqualTo("content-type;host;x-sdk-date");
+        assertThat(AkSkSigner.sha256Hex(((String) v2.get("canonicalRequest")).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("f1ec58b60a582ce25a1a2d8f645033783dbcd2bdbabb600bc9f81fc8464775cc");
+        assertThat(v2.get("signature")).isEqualTo("e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2");
+        assertThat(v2.get("authorization")).isEqualTo("SDK-HMAC-SHA256 Access=" + AK
+                + ", SignedHeaders=content-type;host;x-sdk-date, Signature=e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2");
+
+        // each rule: query sorted, a repeated name's last value, "+" kept, escapes decoded then
+        // encoded again, UTF-8, a trailing slash, header names in any case, values trimmed, no body
+        List<List<Object>> requests = List.of(
+                List.of("GET", "127.0.0.1:8080", "/v1.0/p/clusters/c/snapshots", "sort_dir=asc&limit=10&a%20b=c+d&x=1&x=2&flag&&",
+                        Map.of(), ""),
+                List.of("delete", "localhost:8080", "/v1.0/p/snap%20shot/%E2%82%AC~x/", "", Map.of("X-Project-Id", "  p  "), ""),
+                List.of("POST", "[::1]:8080", "/v1.0/p/snapshots", "", Map.of("CONTENT-TYPE", "application/json;charset=UTF-8"),
+                        "{\"snapshot\":{\"name\":\"\u00e9t\u00e9-\u20ac\"}}"));
+        for (List<Object> r : requests) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> headers = (Map<String, String>) r.get(4);
+            String[] pathAndQuery = {(String) r.get(2), (String) r.get(3)};
+            Map<String, Object> js = jsSign((String) r.get(0), (String) r.get(1), pathAndQuery[0], pathAndQuery[1], headers,
+                    (String) r.get(5));
+            SignResult java = new AkSkSigner().sign(SignRequest.builder().method((String) r.get(0)).host((String) r.get(1))
+                    .rawPath(pathAndQuery[0]).rawQuery(pathAndQuery[1]).headers(headers)
+                    .body(((String) r.get(5)).getBytes(StandardCharsets.UTF_8))
+                    .credentials(Credentials.akSk(AK, SK)).sdkDate(DATE).build());
+            assertThat(js.get("canonicalRequest")).as(r.toString()).isEqualTo(java.canonicalRequest());
+            assertThat(js.get("stringToSign")).as(r.toString()).isEqualTo(java.stringToSign());
+            assertThat(js.get("signature")).as(r.toString()).isEqualTo(java.signature());
+            assertThat(js.get("authorization")).as(r.toString()).isEqualTo(java.headers().get("Authorization"));
+        }
+        assertNoConsoleErrors();
+    }
+
+    private static final String AK = "MOCKACCESSKEY0000000";
+    private static final String SK = "MockSecretKeyForLocalDevelopmentOnly0000";
+    private static final String DATE = "20261128T045404Z";
+
+    /** What the console's signer makes of a request (body as UTF-8 text), signed with the default world's keys. */
+    private Map<String, Object> jsSign(String method, String host, String path, String query, Map<String, String> headers,
+                                       String body) {
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                var r = arguments[0], done = arguments[arguments.length - 1];
+                r.body = new TextEncoder().encode(r.body);
+                window.opendwsConsole.sign(r).then(done, function (e) { done({error: String(e)}); });
+                """, Map.of("method", method, "host", host, "path", path, "query", query, "headers", headers,
+                "body", body, "ak", AK, "sk", SK, "date", DATE));
+        Map<String, Object> signed = castMap(result);
+        assertThat(signed).doesNotContainKey("error");
+        return signed;
     }
 
     // ---- checks

@@ -32,6 +32,7 @@ class SitePagesTest {
         List<String> nav = index.select("nav.sidebar ul.pages > li > a").eachAttr("href");
         List<String> expectedNav = new ArrayList<>(List.of("index.html"));
         guides.forEach(g -> expectedNav.add(g.page()));
+        expectedNav.add(TrafficPage.FILE);
         assertThat(nav).isEqualTo(expectedNav);
         for (TestSite.GuideFile guide : guides) {
             Document page = TestSite.html(site.resolve(guide.page()));

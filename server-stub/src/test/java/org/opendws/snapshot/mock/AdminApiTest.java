@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.support.SpecExamples;
@@ -236,6 +237,26 @@ class AdminApiTest extends MockServerTestBase {
         assertThat(entries.get(1).path("headers").path("x-auth-token").get(0).asText()).isEqualTo("<redacted>");
         assertThat(entries.get(1).path("request_id").asText()).isEqualTo(byToken.requestId());
         assertThat(journal.body()).doesNotContain("SDK-HMAC-SHA256").doesNotContain(World.DEFAULT_TOKEN);
+    }
+
+    @Test
+    void journalKeepsTheBodyUpToItsLimit() {
+        String created = body("with-body");
+        http.create(created);
+        byte[] large = new byte[Journal.MAX_BODY_BYTES + 10];
+        java.util.Arrays.fill(large, (byte) 'x');
+        http.send("POST", PATH, large, Map.of("Content-Type", "application/json", "X-Auth-Token", World.DEFAULT_TOKEN),
+                false);
+        http.get("/no/such/thing");
+
+        JsonNode entries = http.admin("GET", "/journal", null).json().path("entries");
+
+        assertThat(entries.get(0).path("body").asText()).isEqualTo(created);
+        assertThat(entries.get(0).path("body_size").asInt()).isEqualTo(created.length());
+        assertThat(entries.get(1).path("body").asText()).hasSize(Journal.MAX_BODY_BYTES);
+        assertThat(entries.get(1).path("body_size").asInt()).isEqualTo(large.length);
+        assertThat(entries.get(2).has("body")).as("no body, no field").isFalse();
+        assertThat(entries.get(2).path("body_size").asInt()).isZero();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.opendws.snapshot.mock.journal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,11 @@ public final class Journal {
     private static final String[] SECRETS = SECRET_HEADERS.toArray(String[]::new); // no iterator per header
     /** What a secret header's value reads in the journal. */
     public static final String REDACTED = "<redacted>";
+    /**
+     * How much of a request's body is kept: enough for any body of this API, while a full
+     * journal of bodies at the 1 MiB limit would hold a gigabyte.
+     */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final Kept[] ring;
     private int next;
@@ -32,7 +39,12 @@ public final class Journal {
         this.ring = new Kept[Math.max(0, capacity)];
     }
 
-    /** One request and the status it got. */
+    /**
+     * One request and the status it got.
+     *
+     * @param body     the body as UTF-8 text, its first {@value #MAX_BODY_BYTES} bytes; null when empty
+     * @param bodySize the body's whole size in bytes
+     */
     public record Entry(
             String timestamp,
             String method,
@@ -40,7 +52,9 @@ public final class Journal {
             String query,
             int status,
             @JsonProperty("request_id") String requestId,
-            Map<String, List<String>> headers) {
+            Map<String, List<String>> headers,
+            String body,
+            @JsonProperty("body_size") int bodySize) {
     }
 
     /**
@@ -49,15 +63,19 @@ public final class Journal {
      *
      * @param headers names as sent and their values, alternating, secrets redacted (names are
      *                lower-cased when the journal is read, not for every request)
+     * @param body     at most the first {@value #MAX_BODY_BYTES} bytes of the body
+     * @param bodySize the body's whole size
      */
     private record Kept(Instant received, String method, String path, String query, int status, String requestId,
-            String[] headers) {
+            String[] headers, byte[] body, int bodySize) {
         Entry entry() {
             Map<String, List<String>> byName = new LinkedHashMap<>();
             for (int i = 0; i < headers.length; i += 2) {
                 byName.computeIfAbsent(headers[i].toLowerCase(Locale.ROOT), name -> new ArrayList<>(1)).add(headers[i + 1]);
             }
-            return new Entry(received.toString(), method, path, query, status, requestId, byName);
+            // a body cut inside a UTF-8 sequence ends in U+FFFD, which is fine for reading
+            return new Entry(received.toString(), method, path, query, status, requestId, byName,
+                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), bodySize);
         }
     }
 
@@ -65,7 +83,8 @@ public final class Journal {
      * Keeps a request about to be answered (dropping the oldest when full).
      *
      * @param received when it arrived
-     * @param request  the request (its method, path, query and headers are kept, secrets redacted)
+     * @param request  the request (its method, path, query, headers and body are kept, secrets redacted,
+     *                 the body cut at {@value #MAX_BODY_BYTES} bytes)
      * @param status   the status it was answered with
      * @param requestId the id it was given
      */
@@ -73,8 +92,10 @@ public final class Journal {
         if (ring.length == 0) {
             return;
         }
+        byte[] body = request.body(); // read once per request and never changed: kept as is when small
         Kept kept = new Kept(received, request.method(), request.path(), request.query(), status,
-                requestId, redactedHeaders(request));
+                requestId, redactedHeaders(request),
+                body.length > MAX_BODY_BYTES ? Arrays.copyOf(body, MAX_BODY_BYTES) : body, body.length);
         synchronized (this) {
             add(kept);
         }
@@ -110,7 +131,7 @@ public final class Journal {
 
     /** Forgets every entry. */
     public synchronized void clear() {
-        java.util.Arrays.fill(ring, null);
+        Arrays.fill(ring, null);
         next = 0;
         size = 0;
     }
