@@ -129,7 +129,7 @@ public final class DwsMockServer implements AutoCloseable {
     public List<JournalEntry> journal() {
         return context.getBean(Journal.class).entries().stream()
                 .map(e -> new JournalEntry(Instant.parse(e.timestamp()), e.method(), e.path(), e.query(), e.status(),
-                        e.requestId(), e.headers()))
+                        e.requestId(), e.headers(), e.body(), e.bodySize()))
                 .toList();
     }
 

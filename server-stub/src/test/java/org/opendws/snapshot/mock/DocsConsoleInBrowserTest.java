@@ -30,7 +30,6 @@ import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.HeadlessChromium;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
-import org.opendws.snapshot.mock.world.World;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;

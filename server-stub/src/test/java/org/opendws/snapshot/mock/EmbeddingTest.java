@@ -137,6 +137,8 @@ class EmbeddingTest {
                 assertThat(entry.header("Content-Type")).startsWith("application/json");
                 assertThat(entry.header("authorization")).isEqualTo("<redacted>");
                 assertThat(entry.received()).isNotNull();
+                assertThat(entry.body()).contains("\"name\":\"journaled\"");
+                assertThat(entry.bodySize()).isEqualTo(entry.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             });
         }
     }
