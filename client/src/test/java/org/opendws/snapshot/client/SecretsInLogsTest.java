@@ -57,7 +57,8 @@ class SecretsInLogsTest {
         root.addAppender(captured);
         console = root.getAppender("CONSOLE"); // keep the build log readable: capture only
         root.detachAppender(console);
-        for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.opendws", "feign", "org.hibernate")) {
+        for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.opendws", "org.opendws.snapshot.client", "feign",
+                "org.hibernate")) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             changed.add(logger);
             levelsBefore.add(logger.getLevel());
