@@ -53,8 +53,9 @@ public class AuthLoad {
             boolean signedFirst = round % 2 == 0;
             for (boolean sign : new boolean[] {signedFirst, !signedFirst}) {
                 long[] counts = run(sign ? signed : unsigned, sign, threads, seconds);
-                System.out.printf("RESULT %d %s %.0f %d %d%n", round, sign ? "signed" : "unsigned",
-                        counts[0] / (double) seconds, counts[1], counts[2]);
+                System.out.printf(
+                        "RESULT %d %s %.0f %d %d%n",
+                        round, sign ? "signed" : "unsigned", counts[0] / (double) seconds, counts[1], counts[2]);
             }
         }
     }
@@ -69,7 +70,8 @@ public class AuthLoad {
         // a client per run: the other mode's run leaves a server's pooled connections idle for
         // 20 s and more, and a server that closes one as the client reuses it fails a POST, which
         // the JDK client does not retry ("header parser received no bytes")
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Thread(() -> {
@@ -95,14 +97,22 @@ public class AuthLoad {
 
     static int send(HttpClient http, URI uri, boolean sign) {
         byte[] body = ("{\"snapshot\":{\"name\":\"a" + RUN + "-" + SEQ.incrementAndGet() + "\",\"cluster_id\":\""
-                + CLUSTER + "\",\"description\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
+                        + CLUSTER + "\",\"description\":\"bench\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (sign) {
-            SIGNER.sign(SignRequest.builder().method("POST").host(uri.getAuthority()).rawPath(PATH)
-                    .header("Content-Type", "application/json").body(body).credentials(CREDENTIALS).build())
-                    .headers().forEach(request::header);
+            SIGNER.sign(SignRequest.builder()
+                            .method("POST")
+                            .host(uri.getAuthority())
+                            .rawPath(PATH)
+                            .header("Content-Type", "application/json")
+                            .body(body)
+                            .credentials(CREDENTIALS)
+                            .build())
+                    .headers()
+                    .forEach(request::header);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -57,44 +57,65 @@ public class HttpFloor {
         ChannelInitializer<SocketChannel> pipeline = new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel channel) {
-                channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                        new SimpleChannelInboundHandler<FullHttpRequest>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
-                                context.writeAndFlush(answer(request, reader, writer, validator, store));
-                            }
+                channel.pipeline()
+                        .addLast(
+                                new HttpServerCodec(),
+                                new HttpObjectAggregator(1 << 20),
+                                new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                    @Override
+                                    protected void channelRead0(
+                                            ChannelHandlerContext context, FullHttpRequest request) {
+                                        context.writeAndFlush(answer(request, reader, writer, validator, store));
+                                    }
 
-                            @Override
-                            public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-                                context.close(); // a reset by wrk at the end of a run: no trace to log
-                            }
-                        });
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+                                        context.close(); // a reset by wrk at the end of a run: no trace to log
+                                    }
+                                });
             }
         };
         new ServerBootstrap()
                 .group(new NioEventLoopGroup(1), new NioEventLoopGroup(cores))
                 .channel(NioServerSocketChannel.class)
                 .childHandler(pipeline)
-                .bind("127.0.0.1", Integer.parseInt(args[0])).sync().channel().closeFuture().sync();
+                .bind("127.0.0.1", Integer.parseInt(args[0]))
+                .sync()
+                .channel()
+                .closeFuture()
+                .sync();
     }
 
     /** POST /v1.0/{project_id}/snapshots creates; anything else is a 404 without body. */
-    static FullHttpResponse answer(FullHttpRequest request, ObjectReader reader, ObjectWriter writer,
-                                   Validator validator, SnapshotStore store) {
+    static FullHttpResponse answer(
+            FullHttpRequest request,
+            ObjectReader reader,
+            ObjectWriter writer,
+            Validator validator,
+            SnapshotStore store) {
         String requestId = RequestIds.newId();
         String[] path = request.uri().split("/");
         HttpResponseStatus status = HttpResponseStatus.NOT_FOUND;
         byte[] json = new byte[0];
-        if (request.method() == HttpMethod.POST && path.length == 4 && "v1.0".equals(path[1])
-                && "snapshots".equals(path[3]) && !request.uri().endsWith("/")) {
+        if (request.method() == HttpMethod.POST
+                && path.length == 4
+                && "v1.0".equals(path[1])
+                && "snapshots".equals(path[3])
+                && !request.uri().endsWith("/")) {
             status = HttpResponseStatus.BAD_REQUEST;
             try {
                 CreateSnapshotRequestBody body = reader.readValue(ByteBufUtil.getBytes(request.content()));
                 Snapshot snapshot = body.getSnapshot();
                 // nameTaken before create (which refuses a taken name too), as SnapshotController does
                 if (validator.validate(body).isEmpty() && !store.nameTaken(path[2], snapshot.getName())) {
-                    String id = store.create(path[2], snapshot.getName(), snapshot.getClusterId(),
-                            snapshot.getDescription(), "bench", Instant.now()).toString();
+                    String id = store.create(
+                                    path[2],
+                                    snapshot.getName(),
+                                    snapshot.getClusterId(),
+                                    snapshot.getDescription(),
+                                    "bench",
+                                    Instant.now())
+                            .toString();
                     json = writer.writeValueAsBytes(new CreateSnapshotResponse(new SnapshotResp(id)));
                     status = HttpResponseStatus.OK;
                 }
@@ -102,8 +123,10 @@ public class HttpFloor {
                 json = String.valueOf(invalid.getMessage()).getBytes(StandardCharsets.UTF_8);
             }
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
                 .set(RequestIds.HEADER, requestId);
         return response;

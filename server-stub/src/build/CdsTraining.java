@@ -41,11 +41,17 @@ public final class CdsTraining {
         }
         Files.deleteIfExists(archive);
         // the JVM lists every class it cannot archive (e.g. generated accessors): not logged
-        List<String> command = new ArrayList<>(archive.toString().endsWith(".aot")
-                ? List.of(java, "-XX:AOTCacheOutput=" + archive, "-Xlog:aot=off")
-                : List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        command.addAll(List.of("-Dspring.aot.enabled=true",
-                "-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>(
+                archive.toString().endsWith(".aot")
+                        ? List.of(java, "-XX:AOTCacheOutput=" + archive, "-Xlog:aot=off")
+                        : List.of(
+                                java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        command.addAll(List.of(
+                "-Dspring.aot.enabled=true",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--logging.level.root=WARN"));
         Process mock = new ProcessBuilder(command).inheritIO().start();
         Exception failure = null;
         try {
@@ -77,8 +83,11 @@ public final class CdsTraining {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             try {
-                HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi.yaml"))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> document = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/openapi.yaml"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (document.statusCode() != 200 || !document.body().startsWith("openapi")) {
                     // another process took the port between its choice and the mock's start
                     throw new IllegalStateException("port " + port + " answers, but not as the mock does");
@@ -92,15 +101,25 @@ public final class CdsTraining {
             }
         }
         String path = base + "/v1.0/" + PROJECT + "/snapshots";
-        String valid = "{\"snapshot\":{\"name\":\"training-%d\",\"cluster_id\":\"" + CLUSTER + "\",\"description\":\"t\"}}";
+        String valid =
+                "{\"snapshot\":{\"name\":\"training-%d\",\"cluster_id\":\"" + CLUSTER + "\",\"description\":\"t\"}}";
         for (int i = 0; i < 3; i++) {
             expect(200, http, post(path, String.format(valid, i)).header("X-Auth-Token", TOKEN));
         }
-        expect(400, http, post(path, "{\"snapshot\":{\"name\":\"1abc\",\"cluster_id\":\"" + CLUSTER + "\"}}")
-                .header("X-Auth-Token", TOKEN));
+        expect(
+                400,
+                http,
+                post(path, "{\"snapshot\":{\"name\":\"1abc\",\"cluster_id\":\"" + CLUSTER + "\"}}")
+                        .header("X-Auth-Token", TOKEN));
         expect(400, http, post(path, "{\"snapshot\":").header("X-Auth-Token", TOKEN));
-        expect(401, http, post(path, String.format(valid, 9)).header("X-Sdk-Date", "20261128T000000Z")
-                .header("Authorization", "SDK-HMAC-SHA256 Access=UNKNOWN, SignedHeaders=host;x-sdk-date, Signature=00"));
+        expect(
+                401,
+                http,
+                post(path, String.format(valid, 9))
+                        .header("X-Sdk-Date", "20261128T000000Z")
+                        .header(
+                                "Authorization",
+                                "SDK-HMAC-SHA256 Access=UNKNOWN, SignedHeaders=host;x-sdk-date, Signature=00"));
         expect(200, http, get(base + "/docs/"));
         expect(200, http, get(base + "/__admin/journal"));
         expect(404, http, get(base + "/no-such-path"));
@@ -111,8 +130,10 @@ public final class CdsTraining {
     }
 
     private static HttpRequest.Builder post(String uri, String json) {
-        return HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json));
+        return HttpRequest.newBuilder(URI.create(uri))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private static void expect(int status, HttpClient http, HttpRequest.Builder request) throws Exception {

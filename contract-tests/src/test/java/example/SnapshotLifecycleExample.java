@@ -23,16 +23,19 @@ public class SnapshotLifecycleExample {
 
         // 2. Wait: polls the snapshot's detail, every 2 s at first, backing off to every 30 s.
         //    AVAILABLE returns it; UNAVAILABLE, or no end within 30 minutes, throws SnapshotWaitException.
-        Snapshot available = client.waitUntilAvailable(created.id(), WaitOptions.builder()
-                .timeout(Duration.ofMinutes(30))
-                .initialInterval(Duration.ofSeconds(2))
-                .maxInterval(Duration.ofSeconds(30))
-                .build());
+        Snapshot available = client.waitUntilAvailable(
+                created.id(),
+                WaitOptions.builder()
+                        .timeout(Duration.ofMinutes(30))
+                        .initialInterval(Duration.ofSeconds(2))
+                        .maxInterval(Duration.ofSeconds(30))
+                        .build());
         System.out.println(available.name() + " is " + available.status() + ": " + available.size() + " GB");
 
         // 3. Find it among the cluster's snapshots, newest first, 100 a page; a page is fetched
         //    only when the stream gets to it.
-        Snapshot listed = client.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder()
+        Snapshot listed = client
+                .listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder()
                         .clusterId(clusterId)
                         .limit(100)
                         .sortKey(SortKey.STARTED)
@@ -58,12 +61,14 @@ public class SnapshotLifecycleExample {
                 .credentials(Credentials.akSk(System.getenv("CLOUD_SDK_AK"), System.getenv("CLOUD_SDK_SK")))
                 .projectId("89cd04f168b84af6be287f71730fdb4b") // your project id
                 .build()) {
-            Snapshot snapshot = run(client, "44b277eb-39be-4921-be31-3d61b43651d7", "backup-" + System.currentTimeMillis());
+            Snapshot snapshot =
+                    run(client, "44b277eb-39be-4921-be31-3d61b43651d7", "backup-" + System.currentTimeMillis());
             System.out.println("created, found and deleted " + snapshot.name() + " (" + snapshot.id() + ")");
         } catch (SnapshotWaitException e) {
             System.out.println("snapshot " + e.snapshotId() + ": " + e.reason() + ", last seen " + e.lastStatus());
         } catch (DwsServiceException e) {
-            System.out.println(e.status() + " " + e.errorCode() + ": " + e.errorMessage() + " (request " + e.requestId() + ")");
+            System.out.println(
+                    e.status() + " " + e.errorCode() + ": " + e.errorMessage() + " (request " + e.requestId() + ")");
         } catch (DwsException e) {
             System.out.println(e.getMessage()); // not sent (validation), no connection, or a timeout
         }

@@ -51,7 +51,9 @@ class SnapshotLifecycleExampleTest {
         assertThat(snapshot.status()).isEqualTo(SnapshotStatus.AVAILABLE);
         assertThat(snapshot.finished()).isEqualTo(snapshot.started().plus(Duration.ofMinutes(10)));
         assertThatThrownBy(() -> client.listSnapshotDetails(snapshot.id())) // deleted: gone
-                .isInstanceOfSatisfying(DwsServiceException.class, e -> assertThat(e.errorCode()).isEqualTo("DWS.5149"));
+                .isInstanceOfSatisfying(
+                        DwsServiceException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("DWS.5149"));
     }
 
     @Test
@@ -68,15 +70,23 @@ class SnapshotLifecycleExampleTest {
 
     @Test
     void seededSnapshotsInAnyState() {
-        String automated = server.addSnapshot(SnapshotSeed.builder().name("auto-1").type("AUTO").build());
-        String creating = server.addSnapshot(SnapshotSeed.builder().name("manual-1").status("CREATING")
-                .started(server.clock().now()).build());
+        String automated = server.addSnapshot(
+                SnapshotSeed.builder().name("auto-1").type("AUTO").build());
+        String creating = server.addSnapshot(SnapshotSeed.builder()
+                .name("manual-1")
+                .status("CREATING")
+                .started(server.clock().now())
+                .build());
 
         // neither an automated snapshot nor one still being taken can be deleted
         assertThatThrownBy(() -> client.deleteSnapshot(automated))
-                .isInstanceOfSatisfying(DwsServiceException.class, e -> assertThat(e.errorCode()).isEqualTo("DWS.0001"));
+                .isInstanceOfSatisfying(
+                        DwsServiceException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("DWS.0001"));
         assertThatThrownBy(() -> client.deleteSnapshot(creating))
-                .isInstanceOfSatisfying(DwsServiceException.class, e -> assertThat(e.errorCode()).isEqualTo("DWS.0001"));
+                .isInstanceOfSatisfying(
+                        DwsServiceException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("DWS.0001"));
 
         server.clock().advance(Duration.ofMinutes(10));
         assertThat(client.listSnapshotDetails(creating).status()).isEqualTo(SnapshotStatus.AVAILABLE);

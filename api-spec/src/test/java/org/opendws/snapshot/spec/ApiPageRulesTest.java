@@ -21,14 +21,14 @@ class ApiPageRulesTest {
 
     static Stream<Arguments> names() {
         return Stream.of(
-                Arguments.of("abc", false),            // too short
-                Arguments.of("1abc", false),           // starts with a digit
-                Arguments.of("ab c", false),           // space
-                Arguments.of("snap!shot", false),      // forbidden character
-                Arguments.of("_abc", false),           // starts with an underscore
-                Arguments.of("-abc", false),           // starts with a hyphen
-                Arguments.of("snäp", false),           // a letter outside A-Z
-                Arguments.of("a".repeat(65), false),   // too long
+                Arguments.of("abc", false), // too short
+                Arguments.of("1abc", false), // starts with a digit
+                Arguments.of("ab c", false), // space
+                Arguments.of("snap!shot", false), // forbidden character
+                Arguments.of("_abc", false), // starts with an underscore
+                Arguments.of("-abc", false), // starts with a hyphen
+                Arguments.of("snäp", false), // a letter outside A-Z
+                Arguments.of("a".repeat(65), false), // too long
                 Arguments.of("", false),
                 Arguments.of("snap", true),
                 Arguments.of("a" + "b".repeat(63), true),
@@ -44,14 +44,15 @@ class ApiPageRulesTest {
     }
 
     static Stream<Arguments> descriptions() {
-        Stream<Arguments> forbidden = "!<>'=&\"".chars()
-                .mapToObj(c -> Arguments.of("a" + (char) c + "b", false));
-        return Stream.concat(forbidden, Stream.of(
-                Arguments.of("", true),
-                Arguments.of("x".repeat(256), true),
-                Arguments.of("x".repeat(257), false),
-                Arguments.of("Snapshot-3 description", true),
-                Arguments.of("nightly (before upgrade), 50% full; ok?", true)));
+        Stream<Arguments> forbidden = "!<>'=&\"".chars().mapToObj(c -> Arguments.of("a" + (char) c + "b", false));
+        return Stream.concat(
+                forbidden,
+                Stream.of(
+                        Arguments.of("", true),
+                        Arguments.of("x".repeat(256), true),
+                        Arguments.of("x".repeat(257), false),
+                        Arguments.of("Snapshot-3 description", true),
+                        Arguments.of("nightly (before upgrade), 50% full; ok?", true)));
     }
 
     @ParameterizedTest(name = "description \"{0}\" accepted: {1}")
@@ -61,18 +62,33 @@ class ApiPageRulesTest {
     }
 
     @ParameterizedTest(name = "cluster_id \"{0}\" rejected")
-    @ValueSource(strings = {"", "not-a-uuid", "44b277eb39be4921be313d61b43651d7", "44b277eb-39be-4921-be31-3d61b43651d",
-            "44b277eb-39be-4921-be31-3d61b43651d7x", "g4b277eb-39be-4921-be31-3d61b43651d7", "{44b277eb-39be-4921-be31-3d61b43651d7}"})
+    @ValueSource(
+            strings = {
+                "",
+                "not-a-uuid",
+                "44b277eb39be4921be313d61b43651d7",
+                "44b277eb-39be-4921-be31-3d61b43651d",
+                "44b277eb-39be-4921-be31-3d61b43651d7x",
+                "g4b277eb-39be-4921-be31-3d61b43651d7",
+                "{44b277eb-39be-4921-be31-3d61b43651d7}"
+            })
     void malformedClusterIdsAreRejected(String clusterId) {
         assertAccepted(validate(body("snapshot-3", clusterId, null)), false);
     }
 
     @ParameterizedTest(name = "project_id \"{0}\" rejected")
-    @ValueSource(strings = {"89CD04F168B84AF6BE287F71730FDB4B", "89cd04f168b84af6be287f71730fdb4", "89cd04f168b84af6be287f71730fdb4bb",
-            "89cd04f1-68b8-4af6-be28-7f71730fdb4b", "zzcd04f168b84af6be287f71730fdb4b"})
+    @ValueSource(
+            strings = {
+                "89CD04F168B84AF6BE287F71730FDB4B",
+                "89cd04f168b84af6be287f71730fdb4",
+                "89cd04f168b84af6be287f71730fdb4bb",
+                "89cd04f1-68b8-4af6-be28-7f71730fdb4b",
+                "zzcd04f168b84af6be287f71730fdb4b"
+            })
     void malformedProjectIdsAreRejected(String projectId) {
-        assertAccepted(SpecDocument.validateRequest("/v1.0/" + projectId + "/snapshots",
-                body("snapshot-3", CLUSTER, null)), false);
+        assertAccepted(
+                SpecDocument.validateRequest("/v1.0/" + projectId + "/snapshots", body("snapshot-3", CLUSTER, null)),
+                false);
     }
 
     @org.junit.jupiter.api.Test

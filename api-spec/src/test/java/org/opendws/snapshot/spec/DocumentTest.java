@@ -31,8 +31,9 @@ class DocumentTest {
     /** Every operation of the document by its id. */
     static Map<String, Operation> operations() {
         Map<String, Operation> operations = new LinkedHashMap<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> operations.put(operation.getOperationId(), operation)));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.put(operation.getOperationId(), operation)));
         return operations;
     }
 
@@ -55,37 +56,53 @@ class DocumentTest {
 
     @Test
     void operationIdsAreTheOfficialSdkMethodNames() {
-        assertThat(operations().keySet()).containsExactlyInAnyOrder(
-                "createSnapshot", "listSnapshots", "listClusterSnapshots", "listSnapshotDetails", "deleteSnapshot");
+        assertThat(operations().keySet())
+                .containsExactlyInAnyOrder(
+                        "createSnapshot",
+                        "listSnapshots",
+                        "listClusterSnapshots",
+                        "listSnapshotDetails",
+                        "deleteSnapshot");
     }
 
     @Test
     void everyStatusHasTheErrorSchemaOrResponseAndARequestIdHeader() {
         Operation post = api.getPaths().get("/v1.0/{project_id}/snapshots").getPost();
         assertThat(post.getResponses()).containsOnlyKeys("200", "400", "401", "403", "404", "500", "503");
-        operations().forEach((id, operation) -> operation.getResponses().forEach((status, given) -> {
-            ApiResponse response = SpecDocument.resolve(api, given);
-            String where = id + " " + status;
-            assertThat(response.getDescription()).as(where).isNotBlank();
-            assertThat(response.getHeaders()).as(where).containsKey("X-Request-Id");
-            assertThat(response.getHeaders().get("X-Request-Id").get$ref()).as(where).endsWith("/XRequestId");
-            if (status.equals("202")) {
-                assertThat(response.getContent()).as(where + ": a 202 has no body").isNull();
-                return;
-            }
-            String schemaRef = response.getContent().get("application/json").getSchema().get$ref();
-            if (status.startsWith("2")) {
-                assertThat(schemaRef).as(where).endsWith(Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Response");
-            } else {
-                assertThat(schemaRef).as(where).endsWith("ErrorResponse");
-            }
-        }));
+        operations()
+                .forEach((id, operation) -> operation.getResponses().forEach((status, given) -> {
+                    ApiResponse response = SpecDocument.resolve(api, given);
+                    String where = id + " " + status;
+                    assertThat(response.getDescription()).as(where).isNotBlank();
+                    assertThat(response.getHeaders()).as(where).containsKey("X-Request-Id");
+                    assertThat(response.getHeaders().get("X-Request-Id").get$ref())
+                            .as(where)
+                            .endsWith("/XRequestId");
+                    if (status.equals("202")) {
+                        assertThat(response.getContent())
+                                .as(where + ": a 202 has no body")
+                                .isNull();
+                        return;
+                    }
+                    String schemaRef = response.getContent()
+                            .get("application/json")
+                            .getSchema()
+                            .get$ref();
+                    if (status.startsWith("2")) {
+                        assertThat(schemaRef)
+                                .as(where)
+                                .endsWith(Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Response");
+                    } else {
+                        assertThat(schemaRef).as(where).endsWith("ErrorResponse");
+                    }
+                }));
     }
 
     @Test
     void everyOperationDocumentsAuthenticationPermissionAndServerFailures() {
-        operations().forEach((id, operation) -> assertThat(operation.getResponses()).as(id)
-                .containsKeys("400", "401", "403", "500", "503"));
+        operations()
+                .forEach((id, operation) ->
+                        assertThat(operation.getResponses()).as(id).containsKeys("400", "401", "403", "500", "503"));
     }
 
     @Test
@@ -109,7 +126,8 @@ class DocumentTest {
 
     @Test
     void requestIdHeaderIsRequired() {
-        assertThat(api.getComponents().getHeaders().get("XRequestId").getRequired()).isTrue();
+        assertThat(api.getComponents().getHeaders().get("XRequestId").getRequired())
+                .isTrue();
     }
 
     @Test
@@ -132,37 +150,57 @@ class DocumentTest {
 
     @Test
     void serversAreThePublicEndpointAndTheLocalMock() {
-        assertThat(api.getServers()).extracting(s -> s.getUrl())
+        assertThat(api.getServers())
+                .extracting(s -> s.getUrl())
                 .containsExactly("https://dws.{region}.myhuaweicloud.com", "http://localhost:8080");
-        assertThat(api.getServers().get(0).getVariables().get("region").getDefault()).isEqualTo("cn-north-4");
+        assertThat(api.getServers().get(0).getVariables().get("region").getDefault())
+                .isEqualTo("cn-north-4");
     }
 
     @Test
     void idsAreUuidStrings() {
         var snapshot = api.getComponents().getSchemas().get("Snapshot");
-        var clusterId = (io.swagger.v3.oas.models.media.Schema<?>) snapshot.getProperties().get("cluster_id");
+        var clusterId = (io.swagger.v3.oas.models.media.Schema<?>)
+                snapshot.getProperties().get("cluster_id");
         assertThat(clusterId.getType()).isEqualTo("string");
         assertThat(clusterId.getFormat()).isEqualTo("uuid");
-        var id = (io.swagger.v3.oas.models.media.Schema<?>) api.getComponents().getSchemas()
-                .get("SnapshotResp").getProperties().get("id");
+        var id = (io.swagger.v3.oas.models.media.Schema<?>) api.getComponents()
+                .getSchemas()
+                .get("SnapshotResp")
+                .getProperties()
+                .get("id");
         assertThat(id.getFormat()).isEqualTo("uuid");
     }
 
     @Test
     void hasANamedExampleForEveryErrorTheMockProduces() {
-        ApiResponse r400 = api.getPaths().get("/v1.0/{project_id}/snapshots").getPost().getResponses().get("400");
+        ApiResponse r400 = api.getPaths()
+                .get("/v1.0/{project_id}/snapshots")
+                .getPost()
+                .getResponses()
+                .get("400");
         assertThat(r400.getContent().get("application/json").getExamples())
                 .containsKeys("invalid-name", "empty-body", "duplicate-name");
-        operations().forEach((id, operation) -> operation.getResponses().forEach((status, given) -> {
-            ApiResponse response = SpecDocument.resolve(api, given);
-            if (response.getContent() != null) {
-                assertThat(response.getContent().get("application/json").getExamples()).as(id + " " + status)
-                        .isNotEmpty();
-            }
-        }));
-        assertThat(api.getComponents().getExamples().keySet()).containsAll(List.of(
-                "CreateSnapshot3Request", "CreateSnapshot3Response", "InvalidNameError", "EmptyBodyError",
-                "DuplicateNameError", "BadSignatureError", "ProjectNotAllowedError", "UnknownClusterError",
-                "InternalError", "ServiceUnavailableError"));
+        operations()
+                .forEach((id, operation) -> operation.getResponses().forEach((status, given) -> {
+                    ApiResponse response = SpecDocument.resolve(api, given);
+                    if (response.getContent() != null) {
+                        assertThat(response.getContent().get("application/json").getExamples())
+                                .as(id + " " + status)
+                                .isNotEmpty();
+                    }
+                }));
+        assertThat(api.getComponents().getExamples().keySet())
+                .containsAll(List.of(
+                        "CreateSnapshot3Request",
+                        "CreateSnapshot3Response",
+                        "InvalidNameError",
+                        "EmptyBodyError",
+                        "DuplicateNameError",
+                        "BadSignatureError",
+                        "ProjectNotAllowedError",
+                        "UnknownClusterError",
+                        "InternalError",
+                        "ServiceUnavailableError"));
     }
 }

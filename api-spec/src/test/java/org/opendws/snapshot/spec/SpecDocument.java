@@ -63,8 +63,8 @@ final class SpecDocument {
 
     /** Validates an answer to the operation at {@code path} (a concrete path) against the document. */
     static ValidationReport validateResponse(String path, Request.Method method, int status, String jsonBody) {
-        SimpleResponse.Builder response = SimpleResponse.Builder.status(status)
-                .withHeader("X-Request-Id", "0b8f6c4e2f1a4c8f9d3e7a6b5c4d3e2f");
+        SimpleResponse.Builder response =
+                SimpleResponse.Builder.status(status).withHeader("X-Request-Id", "0b8f6c4e2f1a4c8f9d3e7a6b5c4d3e2f");
         if (jsonBody != null) {
             response.withContentType("application/json").withBody(jsonBody);
         }

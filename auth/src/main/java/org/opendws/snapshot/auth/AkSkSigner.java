@@ -45,8 +45,7 @@ public final class AkSkSigner {
     public static final DateTimeFormatter SDK_DATE_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     /** The SHA-256 of an empty body. */
-    public static final String EMPTY_BODY_SHA256 =
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    public static final String EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private static final HexFormat HEX = HexFormat.of();
     /**
@@ -54,6 +53,7 @@ public final class AkSkSigner {
      * every call, which was a sixth of a signature check's time in the mock server.
      */
     private static final MessageDigest SHA256 = sha256Instance();
+
     private static final Mac HMAC_SHA256 = hmacSha256Instance();
     private final Clock clock;
 
@@ -92,8 +92,8 @@ public final class AkSkSigner {
         for (Map.Entry<String, String> pair : QueryString.parse(request.rawQuery())) {
             query.put(pair.getKey(), pair.getValue()); // a repeated name: its last value is signed
         }
-        String canonical = Canonical.canonicalRequest(request.method(), Canonical.percentDecode(request.rawPath()),
-                query, signed, request.payloadHash());
+        String canonical = Canonical.canonicalRequest(
+                request.method(), Canonical.percentDecode(request.rawPath()), query, signed, request.payloadHash());
         String stringToSign = stringToSign(date, canonical);
         String signature = hmacSha256Hex(credentials.secretKey(), stringToSign);
 
@@ -102,8 +102,10 @@ public final class AkSkSigner {
         if (credentials.securityToken() != null) {
             add.put(HEADER_SECURITY_TOKEN, credentials.securityToken());
         }
-        add.put("Authorization", ALGORITHM + " Access=" + credentials.accessKey()
-                + ", SignedHeaders=" + String.join(";", signed.keySet()) + ", Signature=" + signature);
+        add.put(
+                "Authorization",
+                ALGORITHM + " Access=" + credentials.accessKey() + ", SignedHeaders="
+                        + String.join(";", signed.keySet()) + ", Signature=" + signature);
         return new SignResult(add, signature, canonical, stringToSign);
     }
 
@@ -115,8 +117,8 @@ public final class AkSkSigner {
      * @return whether they are equal
      */
     public static boolean signaturesEqual(String expected, String actual) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                actual.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

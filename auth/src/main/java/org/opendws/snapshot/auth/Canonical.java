@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * {@link SignResult}.
  */
 final class Canonical {
-    private Canonical() {
-    }
+    private Canonical() {}
 
     /**
      * The canonical request: lines joined by {@code \n}.
@@ -25,13 +24,22 @@ final class Canonical {
      * @param signedHeaders the signed headers, lower-case name to value, sorted by name
      * @param payloadHash   lowercase hex SHA-256 of the body, or the {@code X-Sdk-Content-Sha256} value
      */
-    static String canonicalRequest(String method, String path, Map<String, String> query,
-                                   TreeMap<String, String> signedHeaders, String payloadHash) {
-        return method.toUpperCase(Locale.ROOT) + '\n'
-                + canonicalUri(path) + '\n'
-                + canonicalQuery(query) + '\n'
-                + canonicalHeaders(signedHeaders) + '\n'
-                + String.join(";", signedHeaders.keySet()) + '\n'
+    static String canonicalRequest(
+            String method,
+            String path,
+            Map<String, String> query,
+            TreeMap<String, String> signedHeaders,
+            String payloadHash) {
+        return method.toUpperCase(Locale.ROOT)
+                + '\n'
+                + canonicalUri(path)
+                + '\n'
+                + canonicalQuery(query)
+                + '\n'
+                + canonicalHeaders(signedHeaders)
+                + '\n'
+                + String.join(";", signedHeaders.keySet())
+                + '\n'
                 + payloadHash;
     }
 
@@ -62,7 +70,8 @@ final class Canonical {
     /** {@code name:value\n} for each signed header, in name order, the value trimmed. */
     static String canonicalHeaders(TreeMap<String, String> signedHeaders) {
         StringBuilder headers = new StringBuilder();
-        signedHeaders.forEach((name, value) -> headers.append(name).append(':').append(value.trim()).append('\n'));
+        signedHeaders.forEach((name, value) ->
+                headers.append(name).append(':').append(value.trim()).append('\n'));
         return headers.toString();
     }
 
@@ -71,11 +80,17 @@ final class Canonical {
         StringBuilder out = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
@@ -106,8 +121,8 @@ final class Canonical {
                 int high = at + 2 < text.length() ? hexDigit(text.charAt(at + 1)) : -1;
                 int low = high < 0 ? -1 : hexDigit(text.charAt(at + 2));
                 if (low < 0) {
-                    throw new IllegalArgumentException("a '%' at index " + at
-                            + " is not followed by two hexadecimal digits");
+                    throw new IllegalArgumentException(
+                            "a '%' at index " + at + " is not followed by two hexadecimal digits");
                 }
                 bytes[length++] = (byte) (high << 4 | low);
                 at += 3;
@@ -118,9 +133,8 @@ final class Canonical {
     }
 
     private static int hexDigit(char c) {
-        return c >= '0' && c <= '9' ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                : -1;
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

@@ -92,8 +92,8 @@ public sealed interface Credentials permits AkSkCredentials, TokenCredentials {
             requirePair(ak, sk, ENV_CLOUD_SDK_AK, ENV_CLOUD_SDK_SK);
             return new AkSkCredentials(ak, sk, null);
         }
-        throw new IllegalStateException("No credentials: set " + ENV_AK + " and " + ENV_SK + " (or "
-                + ENV_CLOUD_SDK_AK + " and " + ENV_CLOUD_SDK_SK + "), or give the client credentials");
+        throw new IllegalStateException("No credentials: set " + ENV_AK + " and " + ENV_SK + " (or " + ENV_CLOUD_SDK_AK
+                + " and " + ENV_CLOUD_SDK_SK + "), or give the client credentials");
     }
 
     private static String read(Function<String, String> environment, String name) {

@@ -13,8 +13,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class QueryString {
-    private QueryString() {
-    }
+    private QueryString() {}
 
     /**
      * Splits a raw query string (as sent, without the {@code ?}) on {@code &} and each pair at

@@ -127,8 +127,7 @@ public final class SignRequest {
         private Instant signingTime;
         private String sdkDate;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param method the HTTP method, e.g. {@code POST}
@@ -186,10 +185,12 @@ public final class SignRequest {
             Objects.requireNonNull(value, () -> "the value of header " + name);
             switch (lowerCase) {
                 case "host" -> throw new IllegalArgumentException("Host is signed from host(...), not header(...)");
-                case "x-sdk-date" -> throw new IllegalArgumentException(
-                        "X-Sdk-Date is signed from signingTime(...) or sdkDate(...), not header(...)");
-                case "x-security-token" -> throw new IllegalArgumentException(
-                        "X-Security-Token is signed from the credentials' security token, not header(...)");
+                case "x-sdk-date" ->
+                    throw new IllegalArgumentException(
+                            "X-Sdk-Date is signed from signingTime(...) or sdkDate(...), not header(...)");
+                case "x-security-token" ->
+                    throw new IllegalArgumentException(
+                            "X-Security-Token is signed from the credentials' security token, not header(...)");
                 default -> headers.put(lowerCase, value);
             }
             return this;
@@ -283,9 +284,9 @@ public final class SignRequest {
             if (signingTime != null && sdkDate != null) {
                 throw new IllegalStateException("give the signingTime or the sdkDate, not both");
             }
-            String hash = payloadHash != null ? payloadHash
-                    : body != null ? AkSkSigner.sha256Hex(body)
-                    : AkSkSigner.EMPTY_BODY_SHA256;
+            String hash = payloadHash != null
+                    ? payloadHash
+                    : body != null ? AkSkSigner.sha256Hex(body) : AkSkSigner.EMPTY_BODY_SHA256;
             String date = signingTime != null ? AkSkSigner.SDK_DATE_FORMAT.format(signingTime) : sdkDate;
             return new SignRequest(this, hash, date);
         }

@@ -58,7 +58,7 @@ public final class SignResult {
 
     @Override
     public String toString() {
-        return "SignResult[" + AkSkSigner.HEADER_SDK_DATE + "=" + headers.get(AkSkSigner.HEADER_SDK_DATE)
-                + ", headers=" + headers.keySet() + ", signature=***]";
+        return "SignResult[" + AkSkSigner.HEADER_SDK_DATE + "=" + headers.get(AkSkSigner.HEADER_SDK_DATE) + ", headers="
+                + headers.keySet() + ", signature=***]";
     }
 }

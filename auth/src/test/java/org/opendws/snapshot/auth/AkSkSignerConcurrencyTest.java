@@ -32,7 +32,8 @@ class AkSkSignerConcurrencyTest {
                         String key = "secret-" + thread + "-" + i;
                         String text = "string to sign " + i + " of thread " + thread;
                         assertThat(AkSkSigner.hmacSha256Hex(key, text)).isEqualTo(freshHmac(key, text));
-                        assertThat(AkSkSigner.sha256Hex(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(freshSha256(text));
+                        assertThat(AkSkSigner.sha256Hex(text.getBytes(StandardCharsets.UTF_8)))
+                                .isEqualTo(freshSha256(text));
                     }
                     return null;
                 }));
@@ -52,6 +53,8 @@ class AkSkSignerConcurrencyTest {
     }
 
     private static String freshSha256(String text) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -26,21 +26,32 @@ class CredentialsTest {
     @Test
     void toStringNeverShowsASecret() {
         assertThat(Credentials.akSk("MYAK", "MYSECRET", "MYTOKEN").toString())
-                .contains("MYAK").doesNotContain("MYSECRET", "MYTOKEN");
+                .contains("MYAK")
+                .doesNotContain("MYSECRET", "MYTOKEN");
         assertThat(Credentials.token("MYIAMTOKEN").toString()).doesNotContain("MYIAMTOKEN");
     }
 
     @Test
     void theOfficialSdkVariablesComeFirst() {
         Map<String, String> environment = Map.of(
-                "HUAWEICLOUD_SDK_AK", "HAK", "HUAWEICLOUD_SDK_SK", "HSK", "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HTOKEN",
-                "CLOUD_SDK_AK", "CAK", "CLOUD_SDK_SK", "CSK");
-        assertThat(Credentials.fromEnvironment(environment::get)).isEqualTo(new AkSkCredentials("HAK", "HSK", "HTOKEN"));
+                "HUAWEICLOUD_SDK_AK",
+                "HAK",
+                "HUAWEICLOUD_SDK_SK",
+                "HSK",
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+                "HTOKEN",
+                "CLOUD_SDK_AK",
+                "CAK",
+                "CLOUD_SDK_SK",
+                "CSK");
+        assertThat(Credentials.fromEnvironment(environment::get))
+                .isEqualTo(new AkSkCredentials("HAK", "HSK", "HTOKEN"));
     }
 
     @Test
     void theApiPageVariablesAreTheFallback() {
-        Map<String, String> environment = Map.of("CLOUD_SDK_AK", "CAK", "CLOUD_SDK_SK", "CSK", "HUAWEICLOUD_SDK_AK", "  ");
+        Map<String, String> environment =
+                Map.of("CLOUD_SDK_AK", "CAK", "CLOUD_SDK_SK", "CSK", "HUAWEICLOUD_SDK_AK", "  ");
         assertThat(Credentials.fromEnvironment(environment::get)).isEqualTo(new AkSkCredentials("CAK", "CSK", null));
     }
 
@@ -53,6 +64,7 @@ class CredentialsTest {
                 .hasMessage("CLOUD_SDK_SK is set but CLOUD_SDK_AK is not");
         assertThatThrownBy(() -> Credentials.fromEnvironment(name -> null))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("HUAWEICLOUD_SDK_AK").hasMessageContaining("CLOUD_SDK_SK");
+                .hasMessageContaining("HUAWEICLOUD_SDK_AK")
+                .hasMessageContaining("CLOUD_SDK_SK");
     }
 }

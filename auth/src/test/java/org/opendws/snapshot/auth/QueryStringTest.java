@@ -15,8 +15,13 @@ class QueryStringTest {
     @Test
     void pairsInTheirOrderDecoded() {
         assertThat(QueryString.parse("b=2&a=x%20y&a=again&flag&e=&%E4%B8%AD=%F0%9F%98%80"))
-                .containsExactly(Map.entry("b", "2"), Map.entry("a", "x y"), Map.entry("a", "again"),
-                        Map.entry("flag", ""), Map.entry("e", ""), Map.entry("\u4e2d", "\ud83d\ude00"));
+                .containsExactly(
+                        Map.entry("b", "2"),
+                        Map.entry("a", "x y"),
+                        Map.entry("a", "again"),
+                        Map.entry("flag", ""),
+                        Map.entry("e", ""),
+                        Map.entry("\u4e2d", "\ud83d\ude00"));
     }
 
     @Test
@@ -31,8 +36,8 @@ class QueryStringTest {
 
     @Test
     void emptyPairsInsideCountTrailingOnesDoNot() {
-        assertThat(QueryString.parse("a=1&&b=2&&")).containsExactly(Map.entry("a", "1"), Map.entry("", ""),
-                Map.entry("b", "2"));
+        assertThat(QueryString.parse("a=1&&b=2&&"))
+                .containsExactly(Map.entry("a", "1"), Map.entry("", ""), Map.entry("b", "2"));
         assertThat(QueryString.parse("&")).isEmpty();
     }
 
@@ -51,14 +56,17 @@ class QueryStringTest {
     @Test
     void aBrokenEscapeIsRefused() {
         for (String broken : new String[] {"a=%", "a=%4", "a=%zz", "%g1=b", "a=1%"}) {
-            assertThatThrownBy(() -> QueryString.parse(broken)).as(broken)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'%'");
+            assertThatThrownBy(() -> QueryString.parse(broken))
+                    .as(broken)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'%'");
         }
     }
 
     @Test
     void invalidUtf8BecomesTheReplacementCharacter() {
-        assertThat(QueryString.parse("a=%C3x&b=%FF")).containsExactly(Map.entry("a", "\ufffdx"), Map.entry("b", "\ufffd"));
+        assertThat(QueryString.parse("a=%C3x&b=%FF"))
+                .containsExactly(Map.entry("a", "\ufffdx"), Map.entry("b", "\ufffd"));
     }
 
     /**
@@ -79,14 +87,17 @@ class QueryStringTest {
             }
             String raw = text.toString();
             if (raw.matches("([^%]|%[0-9a-fA-F]{2})*")) {
-                assertThat(Canonical.percentDecode(raw)).as("\"%s\"", raw)
+                assertThat(Canonical.percentDecode(raw))
+                        .as("\"%s\"", raw)
                         .isEqualTo(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
                 if (!raw.contains(" ")) { // a path java.net.URI takes: the client's paths were decoded by it
-                    assertThat("/" + Canonical.percentDecode(raw)).as("\"%s\"", raw)
+                    assertThat("/" + Canonical.percentDecode(raw))
+                            .as("\"%s\"", raw)
                             .isEqualTo(URI.create("http://h/" + raw).getPath());
                 }
             } else {
-                assertThatThrownBy(() -> Canonical.percentDecode(raw)).as("\"%s\"", raw)
+                assertThatThrownBy(() -> Canonical.percentDecode(raw))
+                        .as("\"%s\"", raw)
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }

@@ -30,7 +30,8 @@ public final class ClusterSnapshotsPaginator implements Iterable<Snapshot> {
     private final ListClusterSnapshotsRequest first;
     private final Function<ListClusterSnapshotsRequest, SnapshotPage> fetch;
 
-    ClusterSnapshotsPaginator(ListClusterSnapshotsRequest request, Function<ListClusterSnapshotsRequest, SnapshotPage> fetch) {
+    ClusterSnapshotsPaginator(
+            ListClusterSnapshotsRequest request, Function<ListClusterSnapshotsRequest, SnapshotPage> fetch) {
         ListClusterSnapshotsRequest.Builder first = request.toBuilder();
         if (request.limit() == null) {
             first.limit(DEFAULT_PAGE_SIZE);

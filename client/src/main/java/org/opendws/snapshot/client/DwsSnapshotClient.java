@@ -77,12 +77,15 @@ public final class DwsSnapshotClient implements AutoCloseable {
         this.retryPolicy = builder.retryPolicy;
         this.validator = builder.validation ? new RequestValidator() : null;
         this.recoverCreateRetries = builder.recoverCreateRetries;
-        this.transport = new Transport(endpoint, credentials, projectId, connectTimeout, readTimeout,
-                builder.requestLogging);
+        this.transport =
+                new Transport(endpoint, credentials, projectId, connectTimeout, readTimeout, builder.requestLogging);
         this.api = transport.api();
         this.retrier = new Retrier(retryPolicy, builder.sleeper, transport::failure);
         // the monotonic clock: a wait's deadline must not move when the wall clock is set
-        this.waiter = new SnapshotWaiter(this::listSnapshotDetails, builder.sleeper, System::nanoTime,
+        this.waiter = new SnapshotWaiter(
+                this::listSnapshotDetails,
+                builder.sleeper,
+                System::nanoTime,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -122,8 +125,10 @@ public final class DwsSnapshotClient implements AutoCloseable {
      */
     public CreatedSnapshot createSnapshot(String name, String clusterId, String description) {
         ensureOpen();
-        CreateSnapshotRequestBody body = new CreateSnapshotRequestBody().snapshot(
-                new org.opendws.snapshot.client.generated.model.Snapshot().name(name).clusterId(clusterId)
+        CreateSnapshotRequestBody body = new CreateSnapshotRequestBody()
+                .snapshot(new org.opendws.snapshot.client.generated.model.Snapshot()
+                        .name(name)
+                        .clusterId(clusterId)
                         .description(description));
         if (validator != null) {
             validator.validateCreateSnapshot(projectId, body);
@@ -136,7 +141,11 @@ public final class DwsSnapshotClient implements AutoCloseable {
             if (!recoverCreateRetries) {
                 throw refused;
             }
-            return CreateRecovery.recoverOrThrow(refused, name, clusterId, firstAttempt,
+            return CreateRecovery.recoverOrThrow(
+                    refused,
+                    name,
+                    clusterId,
+                    firstAttempt,
                     request -> new ClusterSnapshotsPaginator(request, this::fetchPage).pages());
         }
         return Models.created(response);
@@ -232,8 +241,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
         if (validator != null) {
             validator.validateParameters("listSnapshotDetails", projectId, snapshotId);
         }
-        return Models.snapshot(retrier.call("listSnapshotDetails",
-                () -> api.listSnapshotDetailsWithHttpInfo(projectId, snapshotId)));
+        return Models.snapshot(
+                retrier.call("listSnapshotDetails", () -> api.listSnapshotDetailsWithHttpInfo(projectId, snapshotId)));
     }
 
     /**
@@ -330,17 +339,31 @@ public final class DwsSnapshotClient implements AutoCloseable {
     private void validate(ListClusterSnapshotsRequest request) {
         Objects.requireNonNull(request, "request");
         if (validator != null) {
-            validator.validateParameters("listClusterSnapshots", projectId, request.clusterId(), request.limit(),
-                    request.offset(), Models.sortKey(request.sortKey()), Models.sortDir(request.sortDir()));
+            validator.validateParameters(
+                    "listClusterSnapshots",
+                    projectId,
+                    request.clusterId(),
+                    request.limit(),
+                    request.offset(),
+                    Models.sortKey(request.sortKey()),
+                    Models.sortDir(request.sortDir()));
         }
     }
 
     /** One page, the request already validated (the paginator's pages are validated with its first). */
     private SnapshotPage fetchPage(ListClusterSnapshotsRequest request) {
         ensureOpen();
-        return Models.snapshotPage(request, retrier.call("listClusterSnapshots",
-                () -> api.listClusterSnapshotsWithHttpInfo(projectId, request.clusterId(), request.limit(),
-                        request.offset(), Models.sortKey(request.sortKey()), Models.sortDir(request.sortDir()))));
+        return Models.snapshotPage(
+                request,
+                retrier.call(
+                        "listClusterSnapshots",
+                        () -> api.listClusterSnapshotsWithHttpInfo(
+                                projectId,
+                                request.clusterId(),
+                                request.limit(),
+                                request.offset(),
+                                Models.sortKey(request.sortKey()),
+                                Models.sortDir(request.sortDir()))));
     }
 
     /**
@@ -364,8 +387,7 @@ public final class DwsSnapshotClient implements AutoCloseable {
         private Function<String, String> environment = System::getenv;
         private boolean recoverCreateRetries = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Calls the public endpoint of a region, {@code https://dws.{region}.myhuaweicloud.com}.
@@ -401,7 +423,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
          */
         public Builder endpoint(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
-            String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+            String scheme =
+                    endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL with a host: " + endpoint);
             }
@@ -516,7 +539,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
                 throw new IllegalStateException("give a region or an endpoint, not both");
             }
             if (region == null && endpoint == null) {
-                throw new IllegalStateException("no endpoint: call region(\"cn-north-4\") or endpoint(\"http://localhost:8080\")");
+                throw new IllegalStateException(
+                        "no endpoint: call region(\"cn-north-4\") or endpoint(\"http://localhost:8080\")");
             }
             URI target = endpoint != null ? endpoint : URI.create("https://dws." + region + ".myhuaweicloud.com");
             Credentials resolved = credentials != null ? credentials : Credentials.fromEnvironment(environment);
@@ -524,7 +548,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
             // (and validated) exactly as given, never silently changed into a valid one
             String project = projectId != null ? projectId : trimmed(environment.apply(Credentials.ENV_PROJECT_ID));
             if (project == null || project.isBlank()) {
-                throw new IllegalStateException("no project id: call projectId(...) or set " + Credentials.ENV_PROJECT_ID);
+                throw new IllegalStateException(
+                        "no project id: call projectId(...) or set " + Credentials.ENV_PROJECT_ID);
             }
             return new DwsSnapshotClient(this, target, resolved, project);
         }
@@ -536,7 +561,8 @@ public final class DwsSnapshotClient implements AutoCloseable {
         private static Duration positive(Duration duration, String name) {
             Objects.requireNonNull(duration, name);
             if (duration.isNegative() || duration.toMillis() < 1 || duration.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, was " + duration);
+                throw new IllegalArgumentException(
+                        name + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, was " + duration);
             }
             return duration;
         }

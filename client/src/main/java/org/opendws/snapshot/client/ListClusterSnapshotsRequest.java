@@ -12,8 +12,8 @@ package org.opendws.snapshot.client;
  * @param sortKey   what to sort by; null for the service's default, {@link SortKey#STARTED}
  * @param sortDir   the order; null for the service's default, {@link SortDir#DESC}
  */
-public record ListClusterSnapshotsRequest(String clusterId, Integer limit, Integer offset, SortKey sortKey,
-                                          SortDir sortDir) {
+public record ListClusterSnapshotsRequest(
+        String clusterId, Integer limit, Integer offset, SortKey sortKey, SortDir sortDir) {
 
     /**
      * @param clusterId the cluster's id
@@ -30,7 +30,12 @@ public record ListClusterSnapshotsRequest(String clusterId, Integer limit, Integ
 
     /** @return a builder holding this request's values */
     public Builder toBuilder() {
-        return new Builder().clusterId(clusterId).limit(limit).offset(offset).sortKey(sortKey).sortDir(sortDir);
+        return new Builder()
+                .clusterId(clusterId)
+                .limit(limit)
+                .offset(offset)
+                .sortKey(sortKey)
+                .sortDir(sortDir);
     }
 
     /** Builds a {@link ListClusterSnapshotsRequest}. Not thread-safe. */
@@ -41,8 +46,7 @@ public record ListClusterSnapshotsRequest(String clusterId, Integer limit, Integ
         private SortKey sortKey;
         private SortDir sortDir;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param clusterId the cluster's id (a UUID)

@@ -16,6 +16,14 @@ import java.time.Instant;
  * @param clusterId   the id of the cluster it was taken of
  * @param clusterName the name of that cluster, or null
  */
-public record Snapshot(String id, String name, String description, Instant started, Instant finished, double size,
-                       SnapshotStatus status, SnapshotType type, String clusterId, String clusterName) {
-}
+public record Snapshot(
+        String id,
+        String name,
+        String description,
+        Instant started,
+        Instant finished,
+        double size,
+        SnapshotStatus status,
+        SnapshotType type,
+        String clusterId,
+        String clusterName) {}

@@ -13,8 +13,14 @@ import java.util.List;
  * @param limit     the page size asked for; null when none was, and the page holds them all
  * @param requestId the {@code X-Request-Id} of the call, or null
  */
-public record SnapshotPage(List<Snapshot> snapshots, String projectId, String clusterId, int count, int offset,
-                           Integer limit, String requestId) {
+public record SnapshotPage(
+        List<Snapshot> snapshots,
+        String projectId,
+        String clusterId,
+        int count,
+        int offset,
+        Integer limit,
+        String requestId) {
     /**
      * Copies the list: the record is immutable.
      *

@@ -29,8 +29,8 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
         positive(initialInterval, "initialInterval");
         positive(maxInterval, "maxInterval");
         if (maxInterval.compareTo(initialInterval) < 0) {
-            throw new IllegalArgumentException("maxInterval (" + maxInterval + ") is shorter than initialInterval ("
-                    + initialInterval + ")");
+            throw new IllegalArgumentException(
+                    "maxInterval (" + maxInterval + ") is shorter than initialInterval (" + initialInterval + ")");
         }
     }
 
@@ -59,8 +59,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
         private Duration initialInterval = Duration.ofSeconds(2);
         private Duration maxInterval = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param timeout how long to wait in all

@@ -14,7 +14,9 @@ class BuilderTest {
     private static final String PROJECT = DwsSnapshotClientTest.PROJECT;
 
     private static DwsSnapshotClient.Builder withCredentials() {
-        return DwsSnapshotClient.builder().credentials(Credentials.akSk("AK", "SK")).projectId(PROJECT)
+        return DwsSnapshotClient.builder()
+                .credentials(Credentials.akSk("AK", "SK"))
+                .projectId(PROJECT)
                 .environment(name -> null);
     }
 
@@ -29,42 +31,64 @@ class BuilderTest {
 
     @Test
     void anEndpointIsTakenAsGivenWithoutATrailingSlash() {
-        try (DwsSnapshotClient client = withCredentials().endpoint("http://localhost:8080/").build()) {
+        try (DwsSnapshotClient client =
+                withCredentials().endpoint("http://localhost:8080/").build()) {
             assertThat(client.endpoint()).isEqualTo(URI.create("http://localhost:8080"));
         }
-        assertThatThrownBy(() -> DwsSnapshotClient.builder().endpoint("ftp://host")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DwsSnapshotClient.builder().endpoint("localhost:8080")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DwsSnapshotClient.builder().endpoint("ftp://host"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DwsSnapshotClient.builder().endpoint("localhost:8080"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void exactlyOneOfRegionAndEndpoint() {
-        assertThatThrownBy(() -> withCredentials().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> withCredentials().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no endpoint");
-        assertThatThrownBy(() -> withCredentials().region("cn-north-4").endpoint("http://localhost:8080").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> withCredentials()
+                        .region("cn-north-4")
+                        .endpoint("http://localhost:8080")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not both");
     }
 
     @Test
     void aMissingProjectIdOrCredentialNamesTheVariable() {
-        assertThatThrownBy(() -> DwsSnapshotClient.builder().region("cn-north-4").credentials(Credentials.akSk("A", "S"))
-                .environment(name -> null).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUAWEICLOUD_SDK_PROJECT_ID");
-        assertThatThrownBy(() -> DwsSnapshotClient.builder().region("cn-north-4").projectId(PROJECT)
-                .environment(Map.of("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)::get).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUAWEICLOUD_SDK_AK");
+        assertThatThrownBy(() -> DwsSnapshotClient.builder()
+                        .region("cn-north-4")
+                        .credentials(Credentials.akSk("A", "S"))
+                        .environment(name -> null)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUAWEICLOUD_SDK_PROJECT_ID");
+        assertThatThrownBy(() -> DwsSnapshotClient.builder()
+                        .region("cn-north-4")
+                        .projectId(PROJECT)
+                        .environment(Map.of("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)::get)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUAWEICLOUD_SDK_AK");
     }
 
     @Test
     void timeoutsMustBeAtLeastAMillisecond() {
-        assertThatThrownBy(() -> DwsSnapshotClient.builder().connectTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DwsSnapshotClient.builder().readTimeout(Duration.ofNanos(10))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DwsSnapshotClient.builder().connectTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DwsSnapshotClient.builder().readTimeout(Duration.ofNanos(10)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void toStringShowsTheSettingsButNoSecret() {
-        try (DwsSnapshotClient client = DwsSnapshotClient.builder().region("cn-north-4")
-                .credentials(Credentials.akSk("VISIBLEAK", "HIDDENSK", "HIDDENTOKEN")).projectId(PROJECT).build()) {
-            assertThat(client.toString()).contains("cn-north-4", PROJECT, "VISIBLEAK", "connectTimeout=PT1M", "readTimeout=PT2M")
+        try (DwsSnapshotClient client = DwsSnapshotClient.builder()
+                .region("cn-north-4")
+                .credentials(Credentials.akSk("VISIBLEAK", "HIDDENSK", "HIDDENTOKEN"))
+                .projectId(PROJECT)
+                .build()) {
+            assertThat(client.toString())
+                    .contains("cn-north-4", PROJECT, "VISIBLEAK", "connectTimeout=PT1M", "readTimeout=PT2M")
                     .doesNotContain("HIDDENSK", "HIDDENTOKEN");
         }
     }

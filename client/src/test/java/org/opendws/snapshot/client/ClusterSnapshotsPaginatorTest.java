@@ -45,24 +45,46 @@ class ClusterSnapshotsPaginatorTest {
             body.put("project_id", SnapshotOperationsTest.PROJECT);
             body.put("cluster_id", CLUSTER);
             body.put("count", countSaid);
-            SnapshotOperationsTest.answer(get(urlPathEqualTo(PATH)).withQueryParam("limit", equalTo(String.valueOf(limit)))
-                    .withQueryParam("offset", equalTo(String.valueOf(offset))), 200, SnapshotOperationsTest.json(body));
+            SnapshotOperationsTest.answer(
+                    get(urlPathEqualTo(PATH))
+                            .withQueryParam("limit", equalTo(String.valueOf(limit)))
+                            .withQueryParam("offset", equalTo(String.valueOf(offset))),
+                    200,
+                    SnapshotOperationsTest.json(body));
         }
     }
 
     private static Map<String, Object> snapshot(int i) {
-        return Map.of("id", String.format("00000000-0000-4000-8000-%012d", i), "name", String.format("snap-%04d", i),
-                "description", "", "started", Instant.parse("2026-12-08T00:00:00Z").plusSeconds(i).toString(),
-                "size", 1.0, "status", "AVAILABLE", "type", "MANUAL", "cluster_id", CLUSTER);
+        return Map.of(
+                "id",
+                String.format("00000000-0000-4000-8000-%012d", i),
+                "name",
+                String.format("snap-%04d", i),
+                "description",
+                "",
+                "started",
+                Instant.parse("2026-12-08T00:00:00Z").plusSeconds(i).toString(),
+                "size",
+                1.0,
+                "status",
+                "AVAILABLE",
+                "type",
+                "MANUAL",
+                "cluster_id",
+                CLUSTER);
     }
 
     private static List<String> offsetsAsked() {
         return SnapshotOperationsTest.received().stream()
-                .map(r -> r.received().queryParameter("offset").firstValue()).toList();
+                .map(r -> r.received().queryParameter("offset").firstValue())
+                .toList();
     }
 
     private static ClusterSnapshotsPaginator paginator(DwsSnapshotClient client, Integer limit) {
-        return client.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder().clusterId(CLUSTER).limit(limit).build());
+        return client.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder()
+                .clusterId(CLUSTER)
+                .limit(limit)
+                .build());
     }
 
     @Test
@@ -71,7 +93,9 @@ class ClusterSnapshotsPaginatorTest {
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
             ClusterSnapshotsPaginator snapshots = paginator(client, 100);
             Iterator<Snapshot> iterator = snapshots.iterator();
-            assertThat(SERVER.getAllServeEvents()).as("nothing before the first element is asked for").isEmpty();
+            assertThat(SERVER.getAllServeEvents())
+                    .as("nothing before the first element is asked for")
+                    .isEmpty();
 
             assertThat(snapshots.stream().limit(100).count()).isEqualTo(100);
             assertThat(offsetsAsked()).containsExactly("0");
@@ -93,8 +117,11 @@ class ClusterSnapshotsPaginatorTest {
             all = paginator(client, 100).stream().toList();
         }
 
-        assertThat(all).extracting(Snapshot::name)
-                .containsExactlyElementsOf(IntStream.range(0, 250).mapToObj(i -> String.format("snap-%04d", i)).toList());
+        assertThat(all)
+                .extracting(Snapshot::name)
+                .containsExactlyElementsOf(IntStream.range(0, 250)
+                        .mapToObj(i -> String.format("snap-%04d", i))
+                        .toList());
         assertThat(offsetsAsked()).containsExactly("0", "1", "2"); // pages, not rows (0, 100, 200)
         assertThat(SnapshotOperationsTest.received()).allSatisfy(r -> {
             assertThat(r.received().queryParameter("limit").firstValue()).isEqualTo("100");
@@ -109,7 +136,9 @@ class ClusterSnapshotsPaginatorTest {
             List<SnapshotPage> pages = new ArrayList<>();
             paginator(client, 50).pages().forEach(pages::add);
 
-            assertThat(pages).hasSize(4).allSatisfy(page -> assertThat(page.snapshots()).hasSize(50));
+            assertThat(pages)
+                    .hasSize(4)
+                    .allSatisfy(page -> assertThat(page.snapshots()).hasSize(50));
             assertThat(pages).extracting(SnapshotPage::offset).containsExactly(0, 1, 2, 3);
             assertThat(pages).extracting(SnapshotPage::isLast).containsExactly(false, false, false, true);
             assertThat(pages.get(0).requestId()).isEqualTo(SnapshotOperationsTest.REQUEST_ID);
@@ -149,19 +178,30 @@ class ClusterSnapshotsPaginatorTest {
     void withoutALimitPagesHoldTheDefaultSizeAndStartAtTheRequestsOffset() {
         cluster(350, ClusterSnapshotsPaginator.DEFAULT_PAGE_SIZE, 350);
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
-            List<Snapshot> fromThirdPage = client.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder()
-                    .clusterId(CLUSTER).offset(2).sortKey(SortKey.NAME).sortDir(SortDir.ASC).build()).stream().toList();
+            List<Snapshot> fromThirdPage = client
+                    .listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder()
+                            .clusterId(CLUSTER)
+                            .offset(2)
+                            .sortKey(SortKey.NAME)
+                            .sortDir(SortDir.ASC)
+                            .build())
+                    .stream()
+                    .toList();
             assertThat(fromThirdPage).hasSize(150);
         }
-        assertThat(SnapshotOperationsTest.received()).extracting(r -> r.received().getUrl()).containsExactly(
-                PATH + "?limit=100&offset=2&sort_key=name&sort_dir=asc",
-                PATH + "?limit=100&offset=3&sort_key=name&sort_dir=asc");
+        assertThat(SnapshotOperationsTest.received())
+                .extracting(r -> r.received().getUrl())
+                .containsExactly(
+                        PATH + "?limit=100&offset=2&sort_key=name&sort_dir=asc",
+                        PATH + "?limit=100&offset=3&sort_key=name&sort_dir=asc");
     }
 
     @Test
     void aFailingPageIsThrownWhenIterationReachesIt() {
         cluster(150, 100, 150);
-        SnapshotOperationsTest.answer(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("1")), 404,
+        SnapshotOperationsTest.answer(
+                get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("1")),
+                404,
                 SpecDocument.responseExamples("listClusterSnapshots", "404").get("unknown-cluster"));
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
             Iterator<Snapshot> iterator = paginator(client, 100).iterator();

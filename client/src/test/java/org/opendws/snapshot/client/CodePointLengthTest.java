@@ -42,8 +42,9 @@ class CodePointLengthTest {
     @Test
     void twoHundredFiftySevenAreTooMany() {
         assertThatThrownBy(() -> client.createSnapshot("emoji-too-many", CLUSTER, EMOJI.repeat(257)))
-                .isInstanceOfSatisfying(DwsValidationException.class, e -> assertThat(e.violations())
-                        .singleElement().satisfies(v -> {
+                .isInstanceOfSatisfying(
+                        DwsValidationException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
                             assertThat(v.field()).isEqualTo("snapshot.description");
                             assertThat(v.rule()).isEqualTo("length must be between 0 and 256 code points");
                         }));
@@ -54,9 +55,11 @@ class CodePointLengthTest {
         // 32 UTF-16 units, 16 code points: too short, besides not matching the pattern
         try (DwsSnapshotClient emoji = client(EMOJI.repeat(16))) {
             assertThatThrownBy(() -> emoji.createSnapshot("emoji-project", CLUSTER))
-                    .isInstanceOfSatisfying(DwsValidationException.class, e -> assertThat(e.violations())
-                            .extracting(DwsValidationException.Violation::rule)
-                            .contains("length must be between 32 and 32 code points"));
+                    .isInstanceOfSatisfying(
+                            DwsValidationException.class,
+                            e -> assertThat(e.violations())
+                                    .extracting(DwsValidationException.Violation::rule)
+                                    .contains("length must be between 32 and 32 code points"));
         }
     }
 
@@ -64,8 +67,11 @@ class CodePointLengthTest {
     void aGivenProjectIdIsValidatedAsGivenNotTrimmed() {
         try (DwsSnapshotClient padded = client(PROJECT + " ")) {
             assertThatThrownBy(() -> padded.createSnapshot("padded-project", CLUSTER))
-                    .isInstanceOfSatisfying(DwsValidationException.class, e -> assertThat(e.violations())
-                            .isNotEmpty().allSatisfy(v -> assertThat(v.field()).isEqualTo("project_id")));
+                    .isInstanceOfSatisfying(
+                            DwsValidationException.class,
+                            e -> assertThat(e.violations())
+                                    .isNotEmpty()
+                                    .allSatisfy(v -> assertThat(v.field()).isEqualTo("project_id")));
         }
     }
 

@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,10 +57,18 @@ class CreateRecoveryTest {
 
     /** The first create attempt gets {@code first}, every later one 400 DWS.0001. */
     private static void createFailsThenNameIsTaken(ResponseDefinitionBuilder first) {
-        SERVER.stubFor(post(urlPathEqualTo(CREATE)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("created").willReturn(first));
-        SERVER.stubFor(post(urlPathEqualTo(CREATE)).inScenario("create").whenScenarioStateIs("created")
-                .willReturn(aResponse().withStatus(400).withHeader("X-Request-Id", "retry-refused").withBody(NAME_TAKEN)));
+        SERVER.stubFor(post(urlPathEqualTo(CREATE))
+                .inScenario("create")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("created")
+                .willReturn(first));
+        SERVER.stubFor(post(urlPathEqualTo(CREATE))
+                .inScenario("create")
+                .whenScenarioStateIs("created")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("X-Request-Id", "retry-refused")
+                        .withBody(NAME_TAKEN)));
     }
 
     private static ResponseDefinitionBuilder connectionReset() {
@@ -71,14 +78,39 @@ class CreateRecoveryTest {
     /** Page {@code offset} of the cluster, newest first, holding these snapshots; the cluster holds {@code count}. */
     private static void page(int offset, int count, Map<String, Instant> snapshots) {
         List<Map<String, Object>> page = new ArrayList<>();
-        snapshots.forEach((name, started) -> page.add(Map.of("id", name.equalsIgnoreCase("snapshot-3") ? OURS
-                        : java.util.UUID.nameUUIDFromBytes(name.getBytes()).toString(), "name", name, "description", "",
-                "started", started.truncatedTo(ChronoUnit.SECONDS).toString(), "size", 0.0, "status", "CREATING",
-                "type", "MANUAL", "cluster_id", CLUSTER)));
-        SERVER.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("offset", equalTo(String.valueOf(offset)))
-                .willReturn(aResponse().withStatus(200).withHeader("X-Request-Id", "lookup-" + offset)
-                        .withBody(SnapshotOperationsTest.json(Map.of("snapshots", page, "project_id",
-                                SnapshotOperationsTest.PROJECT, "cluster_id", CLUSTER, "count", count)))));
+        snapshots.forEach((name, started) -> page.add(Map.of(
+                "id",
+                name.equalsIgnoreCase("snapshot-3")
+                        ? OURS
+                        : java.util.UUID.nameUUIDFromBytes(name.getBytes()).toString(),
+                "name",
+                name,
+                "description",
+                "",
+                "started",
+                started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                "size",
+                0.0,
+                "status",
+                "CREATING",
+                "type",
+                "MANUAL",
+                "cluster_id",
+                CLUSTER)));
+        SERVER.stubFor(get(urlPathEqualTo(LIST))
+                .withQueryParam("offset", equalTo(String.valueOf(offset)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-Request-Id", "lookup-" + offset)
+                        .withBody(SnapshotOperationsTest.json(Map.of(
+                                "snapshots",
+                                page,
+                                "project_id",
+                                SnapshotOperationsTest.PROJECT,
+                                "cluster_id",
+                                CLUSTER,
+                                "count",
+                                count)))));
     }
 
     private static Map<String, Instant> snapshots(Object... nameThenStarted) {
@@ -90,8 +122,10 @@ class CreateRecoveryTest {
     }
 
     private static List<String> lookups() {
-        return SnapshotOperationsTest.received().stream().filter(r -> r.received().getMethod().getName().equals("GET"))
-                .map(r -> r.received().getUrl()).toList();
+        return SnapshotOperationsTest.received().stream()
+                .filter(r -> r.received().getMethod().getName().equals("GET"))
+                .map(r -> r.received().getUrl())
+                .toList();
     }
 
     @Test
@@ -106,8 +140,10 @@ class CreateRecoveryTest {
 
         assertThat(created).isEqualTo(new CreatedSnapshot(OURS, "lookup-0", true));
         assertThat(lookups()).containsExactly(LIST + "?limit=100&offset=0&sort_key=started&sort_dir=desc");
-        assertThat(SnapshotOperationsTest.received()).hasSize(3)
-                .allSatisfy(r -> assertThat(r.recomputedSignature(SnapshotOperationsTest.SK)).isEqualTo(r.sentSignature()));
+        assertThat(SnapshotOperationsTest.received())
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.recomputedSignature(SnapshotOperationsTest.SK))
+                        .isEqualTo(r.sentSignature()));
     }
 
     @Test
@@ -121,7 +157,8 @@ class CreateRecoveryTest {
         page(0, 101, newer);
         page(1, 101, snapshots("SNAPSHOT-3", now.minus(Duration.ofMinutes(10)))); // within the clock-skew margin
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
-            assertThat(client.createSnapshot("snapshot-3", CLUSTER)).isEqualTo(new CreatedSnapshot(OURS, "lookup-1", true));
+            assertThat(client.createSnapshot("snapshot-3", CLUSTER))
+                    .isEqualTo(new CreatedSnapshot(OURS, "lookup-1", true));
         }
         assertThat(lookups()).hasSize(2);
     }
@@ -140,7 +177,9 @@ class CreateRecoveryTest {
         assertThat(e.errorCode()).isEqualTo("DWS.0001");
         assertThat(e.requestId()).isEqualTo("retry-refused");
         assertThat(e.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class);
-        assertThat(lookups()).as("the lookup stops at the first snapshot older than the bound").hasSize(1);
+        assertThat(lookups())
+                .as("the lookup stops at the first snapshot older than the bound")
+                .hasSize(1);
     }
 
     @Test
@@ -148,7 +187,8 @@ class CreateRecoveryTest {
         createFailsThenNameIsTaken(connectionReset());
         page(0, 1, snapshots("snapshot-4", Instant.now()));
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
-            assertThat(catchThrowableOfType(BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER)))
+            assertThat(catchThrowableOfType(
+                            BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER)))
                     .isNotNull();
         }
         assertThat(lookups()).hasSize(1);
@@ -158,9 +198,10 @@ class CreateRecoveryTest {
     void switchedOffTheRefusalIsThrownWithoutALookup() {
         createFailsThenNameIsTaken(connectionReset());
         page(0, 1, snapshots("snapshot-3", Instant.now()));
-        try (DwsSnapshotClient client = SnapshotOperationsTest.client().recoverCreateRetries(false).build()) {
-            BadRequestException e = catchThrowableOfType(BadRequestException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
+        try (DwsSnapshotClient client =
+                SnapshotOperationsTest.client().recoverCreateRetries(false).build()) {
+            BadRequestException e =
+                    catchThrowableOfType(BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class);
         }
         assertThat(lookups()).isEmpty();
@@ -168,11 +209,14 @@ class CreateRecoveryTest {
 
     @Test
     void aFirstAttemptRefusedCleanlyIsNeverRecovered() {
-        SERVER.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withStatus(400).withBody(NAME_TAKEN)));
+        SERVER.stubFor(post(urlPathEqualTo(CREATE))
+                .willReturn(aResponse().withStatus(400).withBody(NAME_TAKEN)));
         page(0, 1, snapshots("snapshot-3", Instant.now()));
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
-            assertThat(catchThrowableOfType(BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER))
-                    .getSuppressed()).isEmpty();
+            assertThat(catchThrowableOfType(
+                                    BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER))
+                            .getSuppressed())
+                    .isEmpty();
         }
         assertThat(lookups()).isEmpty();
     }
@@ -186,13 +230,17 @@ class CreateRecoveryTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        WireMockServer late = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
-        late.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withStatus(400).withBody(NAME_TAKEN)));
+        WireMockServer late =
+                new WireMockServer(options().bindAddress("127.0.0.1").port(port));
+        late.stubFor(post(urlPathEqualTo(CREATE))
+                .willReturn(aResponse().withStatus(400).withBody(NAME_TAKEN)));
         late.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(500)));
-        try (DwsSnapshotClient client = SnapshotOperationsTest.client().endpoint("http://127.0.0.1:" + port)
-                .sleeper(delay -> late.start()).build()) {
-            BadRequestException e = catchThrowableOfType(BadRequestException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
+        try (DwsSnapshotClient client = SnapshotOperationsTest.client()
+                .endpoint("http://127.0.0.1:" + port)
+                .sleeper(delay -> late.start())
+                .build()) {
+            BadRequestException e =
+                    catchThrowableOfType(BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class);
             assertThat(late.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).hasSize(1);
             assertThat(late.findAll(getRequestedFor(urlPathEqualTo(LIST)))).isEmpty();
@@ -203,11 +251,13 @@ class CreateRecoveryTest {
 
     @Test
     void aServerErrorFirstIsRecoveredWhenThePolicyRetriesIt() {
-        createFailsThenNameIsTaken(aResponse().withStatus(503).withBody(
-                SpecDocument.responseExample(503).toString()));
+        createFailsThenNameIsTaken(aResponse()
+                .withStatus(503)
+                .withBody(SpecDocument.responseExample(503).toString()));
         page(0, 1, snapshots("snapshot-3", Instant.now()));
         try (DwsSnapshotClient client = SnapshotOperationsTest.client()
-                .retryPolicy(RetryPolicy.builder().retryOn503(true).build()).build()) {
+                .retryPolicy(RetryPolicy.builder().retryOn503(true).build())
+                .build()) {
             assertThat(client.createSnapshot("snapshot-3", CLUSTER).recovered()).isTrue();
         }
     }
@@ -215,11 +265,13 @@ class CreateRecoveryTest {
     @Test
     void aFailedLookupThrowsTheRefusalWithTheLookupsFailure() {
         createFailsThenNameIsTaken(connectionReset());
-        SERVER.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(500)
-                .withBody(SpecDocument.responseExample(500).toString())));
+        SERVER.stubFor(get(urlPathEqualTo(LIST))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody(SpecDocument.responseExample(500).toString())));
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
-            BadRequestException e = catchThrowableOfType(BadRequestException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
+            BadRequestException e =
+                    catchThrowableOfType(BadRequestException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e.getSuppressed()).hasSize(2);
             assertThat(e.getSuppressed()[0]).isInstanceOf(DwsConnectionException.class);
             assertThat(e.getSuppressed()[1]).isInstanceOf(InternalServerErrorException.class);
@@ -228,12 +280,20 @@ class CreateRecoveryTest {
 
     @Test
     void anotherRefusalIsThrownAsItCame() {
-        SERVER.stubFor(post(urlPathEqualTo(CREATE)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("created").willReturn(connectionReset()));
-        SERVER.stubFor(post(urlPathEqualTo(CREATE)).inScenario("create").whenScenarioStateIs("created")
-                .willReturn(aResponse().withStatus(404).withBody(SpecDocument.responseExample(404).toString())));
+        SERVER.stubFor(post(urlPathEqualTo(CREATE))
+                .inScenario("create")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("created")
+                .willReturn(connectionReset()));
+        SERVER.stubFor(post(urlPathEqualTo(CREATE))
+                .inScenario("create")
+                .whenScenarioStateIs("created")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withBody(SpecDocument.responseExample(404).toString())));
         try (DwsSnapshotClient client = SnapshotOperationsTest.client().build()) {
-            assertThat(catchThrowableOfType(NotFoundException.class, () -> client.createSnapshot("snapshot-3", CLUSTER)))
+            assertThat(catchThrowableOfType(
+                            NotFoundException.class, () -> client.createSnapshot("snapshot-3", CLUSTER)))
                     .isNotNull();
         }
         assertThat(lookups()).isEmpty();

@@ -42,7 +42,10 @@ import org.opendws.snapshot.client.error.UnauthorizedException;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 
 /** The client against a real local HTTP server (WireMock): the wire request, every answer, retries. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not sticks
+@Timeout(
+        value = 60,
+        unit = TimeUnit.SECONDS,
+        threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not sticks
 class DwsSnapshotClientTest {
     static final String AK = "MOCKACCESSKEY0000000";
     static final String SK = "MockSecretKeyForLocalDevelopmentOnly0000";
@@ -52,11 +55,14 @@ class DwsSnapshotClientTest {
     static final String SNAPSHOT_ID = "2a4d0f86-67cd-408a-8b66-017454fb7793";
     static final String REQUEST_ID = "0b8f6c4e2f1a4c8f9d3e7a6b5c4d3e2f";
     /** The exact body of the reference file's signing vectors. */
-    static final String VECTOR_BODY = "{\"snapshot\":{\"name\":\"snapshot-3\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\","
-            + "\"description\":\"Snapshot-3 description\"}}";
+    static final String VECTOR_BODY =
+            "{\"snapshot\":{\"name\":\"snapshot-3\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\","
+                    + "\"description\":\"Snapshot-3 description\"}}";
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension SERVER = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -70,8 +76,12 @@ class DwsSnapshotClientTest {
     }
 
     private static void answer(int status, String body) {
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", REQUEST_ID).withBody(body)));
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Request-Id", REQUEST_ID)
+                        .withBody(body)));
     }
 
     private static void answerCreated() {
@@ -134,7 +144,8 @@ class DwsSnapshotClientTest {
     @Test
     void temporaryCredentialsSendAndSignTheSecurityToken() {
         answerCreated();
-        try (DwsSnapshotClient client = client().credentials(Credentials.akSk(AK, SK, "session-token-123")).build()) {
+        try (DwsSnapshotClient client = client().credentials(Credentials.akSk(AK, SK, "session-token-123"))
+                .build()) {
             client.createSnapshot("snapshot-3", CLUSTER);
         }
 
@@ -148,7 +159,8 @@ class DwsSnapshotClientTest {
     @Test
     void anIamTokenIsSentAsXAuthTokenWithoutSignature() {
         answerCreated();
-        try (DwsSnapshotClient client = client().credentials(Credentials.token("iam-token-abc")).build()) {
+        try (DwsSnapshotClient client =
+                client().credentials(Credentials.token("iam-token-abc")).build()) {
             assertThat(client.createSnapshot("snapshot-3", CLUSTER).id()).isEqualTo(SNAPSHOT_ID);
         }
 
@@ -161,14 +173,25 @@ class DwsSnapshotClientTest {
     @Test
     void credentialsAndProjectIdComeFromTheEnvironmentWhenNotGiven() {
         String envProject = "0123456789abcdef0123456789abcdef";
-        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + envProject + "/snapshots")).willReturn(aResponse()
-                .withStatus(200).withBody(SpecDocument.responseExample(200).toString())));
+        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + envProject + "/snapshots"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(SpecDocument.responseExample(200).toString())));
         Map<String, String> environment = Map.of(
-                "HUAWEICLOUD_SDK_AK", "ENVACCESSKEY", "HUAWEICLOUD_SDK_SK", "env-secret",
-                "HUAWEICLOUD_SDK_PROJECT_ID", envProject,
-                "CLOUD_SDK_AK", "OTHERACCESSKEY", "CLOUD_SDK_SK", "other-secret");
-        try (DwsSnapshotClient client = DwsSnapshotClient.builder().endpoint(SERVER.baseUrl())
-                .environment(environment::get).build()) {
+                "HUAWEICLOUD_SDK_AK",
+                "ENVACCESSKEY",
+                "HUAWEICLOUD_SDK_SK",
+                "env-secret",
+                "HUAWEICLOUD_SDK_PROJECT_ID",
+                envProject,
+                "CLOUD_SDK_AK",
+                "OTHERACCESSKEY",
+                "CLOUD_SDK_SK",
+                "other-secret");
+        try (DwsSnapshotClient client = DwsSnapshotClient.builder()
+                .endpoint(SERVER.baseUrl())
+                .environment(environment::get)
+                .build()) {
             assertThat(client.projectId()).isEqualTo(envProject);
             client.createSnapshot("snapshot-3", CLUSTER);
         }
@@ -190,10 +213,22 @@ class DwsSnapshotClientTest {
             e = catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
         }
 
-        Class<?> expected = Map.<Integer, Class<?>>of(400, BadRequestException.class, 401, UnauthorizedException.class,
-                403, ForbiddenException.class, 404, NotFoundException.class, 500, InternalServerErrorException.class,
-                503, ServiceUnavailableException.class).get(status);
-        assertThat(e).isExactlyInstanceOf(expected)
+        Class<?> expected = Map.<Integer, Class<?>>of(
+                        400,
+                        BadRequestException.class,
+                        401,
+                        UnauthorizedException.class,
+                        403,
+                        ForbiddenException.class,
+                        404,
+                        NotFoundException.class,
+                        500,
+                        InternalServerErrorException.class,
+                        503,
+                        ServiceUnavailableException.class)
+                .get(status);
+        assertThat(e)
+                .isExactlyInstanceOf(expected)
                 .isInstanceOf(status < 500 ? DwsClientErrorException.class : DwsServerErrorException.class);
         assertThat(e.status()).isEqualTo(status);
         assertThat(e.errorCode()).isEqualTo(example.get("error_code").asText());
@@ -206,10 +241,16 @@ class DwsSnapshotClientTest {
 
     @Test
     void theRequestIdComesFromTheBodyWhenTheHeaderIsMissing() {
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)
-                .withBody("{\"error_code\":\"DWS.0015\",\"error_msg\":\"no such cluster\",\"request_id\":\"from-body\"}")));
+        SERVER.stubFor(
+                post(urlPathEqualTo(PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withBody(
+                                                "{\"error_code\":\"DWS.0015\",\"error_msg\":\"no such cluster\",\"request_id\":\"from-body\"}")));
         try (DwsSnapshotClient client = client().build()) {
-            NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
+            NotFoundException e =
+                    catchThrowableOfType(NotFoundException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e.requestId()).isEqualTo("from-body");
         }
     }
@@ -218,15 +259,15 @@ class DwsSnapshotClientTest {
     void undocumentedStatusesStillSplitIntoClientAndServerErrors() {
         try (DwsSnapshotClient client = client().build()) {
             answer(409, "{\"error_code\":\"DWS.0011\",\"error_msg\":\"another operation is running\"}");
-            DwsServiceException conflict = catchThrowableOfType(DwsServiceException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
+            DwsServiceException conflict =
+                    catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(conflict).isExactlyInstanceOf(DwsClientErrorException.class);
             assertThat(conflict.status()).isEqualTo(409);
             assertThat(conflict.errorCode()).isEqualTo("DWS.0011");
 
             answer(504, "{\"error_code\":\"APIGW.0208\",\"error_msg\":\"gateway timeout\"}");
-            DwsServiceException gateway = catchThrowableOfType(DwsServiceException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
+            DwsServiceException gateway =
+                    catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(gateway).isExactlyInstanceOf(DwsServerErrorException.class);
             assertThat(gateway.status()).isEqualTo(504);
         }
@@ -235,10 +276,15 @@ class DwsSnapshotClientTest {
     @Test
     void anErrorBodyThatIsNotJsonStillGivesStatusRequestIdAndRawBody() {
         String html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html").withHeader("X-Request-Id", "gw-7").withBody(html)));
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withHeader("X-Request-Id", "gw-7")
+                        .withBody(html)));
         try (DwsSnapshotClient client = client().build()) {
-            DwsServiceException e = catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
+            DwsServiceException e =
+                    catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
 
             assertThat(e).isExactlyInstanceOf(DwsServerErrorException.class);
             assertThat(e.status()).isEqualTo(502);
@@ -252,10 +298,11 @@ class DwsSnapshotClientTest {
 
     @Test
     void anEmptyErrorBodyIsReportedAsSuch() {
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500).withHeader("X-Request-Id", "r-1")));
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(500).withHeader("X-Request-Id", "r-1")));
         try (DwsSnapshotClient client = client().build()) {
-            InternalServerErrorException e = catchThrowableOfType(InternalServerErrorException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
+            InternalServerErrorException e = catchThrowableOfType(
+                    InternalServerErrorException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e.rawBody()).isEmpty();
             assertThat(e.getMessage()).isEqualTo("HTTP 500 with an empty body (request id: r-1)");
         }
@@ -266,7 +313,8 @@ class DwsSnapshotClientTest {
     void aSuccessWithoutTheDocumentedBodyIsAnError(String body) {
         answer(200, body);
         try (DwsSnapshotClient client = client().build()) {
-            DwsServiceException e = catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
+            DwsServiceException e =
+                    catchThrowableOfType(DwsServiceException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
             assertThat(e).isExactlyInstanceOf(DwsServiceException.class);
             assertThat(e.status()).isEqualTo(200);
             assertThat(e.requestId()).isEqualTo(REQUEST_ID);
@@ -278,15 +326,18 @@ class DwsSnapshotClientTest {
     void anInvalidRequestIsRefusedBeforeAnythingIsSent() {
         answerCreated();
         try (DwsSnapshotClient client = client().build()) {
-            DwsValidationException e = catchThrowableOfType(DwsValidationException.class,
-                    () -> client.createSnapshot("1abc", "not-a-uuid", "a<b"));
-            assertThat(e.violations()).extracting(DwsValidationException.Violation::field)
+            DwsValidationException e = catchThrowableOfType(
+                    DwsValidationException.class, () -> client.createSnapshot("1abc", "not-a-uuid", "a<b"));
+            assertThat(e.violations())
+                    .extracting(DwsValidationException.Violation::field)
                     .containsOnly("snapshot.name", "snapshot.cluster_id", "snapshot.description");
         }
         try (DwsSnapshotClient client = client().projectId("NOT-A-PROJECT").build()) {
-            DwsValidationException e = catchThrowableOfType(DwsValidationException.class,
-                    () -> client.createSnapshot("snapshot-3", CLUSTER));
-            assertThat(e.violations()).extracting(DwsValidationException.Violation::field).containsOnly("project_id");
+            DwsValidationException e = catchThrowableOfType(
+                    DwsValidationException.class, () -> client.createSnapshot("snapshot-3", CLUSTER));
+            assertThat(e.violations())
+                    .extracting(DwsValidationException.Violation::field)
+                    .containsOnly("project_id");
         }
         assertThat(SERVER.getAllServeEvents()).isEmpty();
     }
@@ -297,29 +348,50 @@ class DwsSnapshotClientTest {
         try (DwsSnapshotClient client = client().validation(false).build()) {
             assertThatThrownBy(() -> client.createSnapshot("1abc", CLUSTER)).isInstanceOf(BadRequestException.class);
         }
-        assertThat(new String(received().get(0).received().getBody(), StandardCharsets.UTF_8)).contains("\"name\":\"1abc\"");
+        assertThat(new String(received().get(0).received().getBody(), StandardCharsets.UTF_8))
+                .contains("\"name\":\"1abc\"");
     }
 
     @Test
     void a503IsRetriedWhenAskedWithGrowingBackoffAndEachAttemptSignedAnew() {
         String flaky = "flaky";
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).inScenario(flaky).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody(SpecDocument.responseExample(503).toString()))
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario(flaky)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withBody(SpecDocument.responseExample(503).toString()))
                 .willSetStateTo("second"));
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).inScenario(flaky).whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(503).withBody(SpecDocument.responseExample(503).toString()))
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario(flaky)
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withBody(SpecDocument.responseExample(503).toString()))
                 .willSetStateTo("third"));
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).inScenario(flaky).whenScenarioStateIs("third")
-                .willReturn(aResponse().withStatus(200).withHeader("X-Request-Id", "third-try")
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario(flaky)
+                .whenScenarioStateIs("third")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-Request-Id", "third-try")
                         .withBody(SpecDocument.responseExample(200).toString())));
-        RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).retryOn503(true)
-                .baseDelay(Duration.ofMillis(100)).maxDelay(Duration.ofSeconds(1)).jitter(0.5).build();
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(3)
+                .retryOn503(true)
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofSeconds(1))
+                .jitter(0.5)
+                .build();
 
         try (DwsSnapshotClient client = client().retryPolicy(policy).build()) {
-            assertThat(client.createSnapshot("snapshot-3", CLUSTER)).isEqualTo(new CreatedSnapshot(SNAPSHOT_ID, "third-try"));
+            assertThat(client.createSnapshot("snapshot-3", CLUSTER))
+                    .isEqualTo(new CreatedSnapshot(SNAPSHOT_ID, "third-try"));
         }
 
-        assertThat(received()).hasSize(3).allSatisfy(r -> assertThat(r.recomputedSignature(SK)).isEqualTo(r.sentSignature()));
+        assertThat(received())
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.recomputedSignature(SK)).isEqualTo(r.sentSignature()));
         assertThat(sleeps).hasSize(2);
         assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
         assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
@@ -328,11 +400,17 @@ class DwsSnapshotClientTest {
     @Test
     void a500IsRetriedWhenAskedUntilTheAttemptsRunOut() {
         answer(500, SpecDocument.responseExample(500).toString());
-        RetryPolicy policy = RetryPolicy.builder().maxAttempts(4).retryOn500(true)
-                .baseDelay(Duration.ofMillis(100)).maxDelay(Duration.ofMillis(250)).jitter(0.2).build();
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(4)
+                .retryOn500(true)
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(250))
+                .jitter(0.2)
+                .build();
 
         try (DwsSnapshotClient client = client().retryPolicy(policy).build()) {
-            assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER)).isInstanceOf(InternalServerErrorException.class);
+            assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER))
+                    .isInstanceOf(InternalServerErrorException.class);
         }
 
         assertThat(received()).hasSize(4);
@@ -347,7 +425,8 @@ class DwsSnapshotClientTest {
     void serverErrorsAreNotRetriedByDefault(int status) {
         answer(status, SpecDocument.responseExample(status).toString());
         try (DwsSnapshotClient client = client().build()) {
-            assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER)).isInstanceOf(DwsServerErrorException.class);
+            assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER))
+                    .isInstanceOf(DwsServerErrorException.class);
         }
         assertThat(received()).hasSize(1);
         assertThat(sleeps).isEmpty();
@@ -357,9 +436,14 @@ class DwsSnapshotClientTest {
     @ValueSource(ints = {400, 401, 403, 404, 409, 429})
     void clientErrorsAreNeverRetried(int status) {
         answer(status, "{\"error_code\":\"X\",\"error_msg\":\"y\"}");
-        RetryPolicy eager = RetryPolicy.builder().maxAttempts(5).retryOn500(true).retryOn503(true).build();
+        RetryPolicy eager = RetryPolicy.builder()
+                .maxAttempts(5)
+                .retryOn500(true)
+                .retryOn503(true)
+                .build();
         try (DwsSnapshotClient client = client().retryPolicy(eager).build()) {
-            assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER)).isInstanceOf(DwsClientErrorException.class);
+            assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER))
+                    .isInstanceOf(DwsClientErrorException.class);
         }
         assertThat(received()).hasSize(1);
         assertThat(sleeps).isEmpty();
@@ -381,7 +465,9 @@ class DwsSnapshotClientTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(received()).hasSize(80).allSatisfy(r -> assertThat(r.recomputedSignature(SK)).isEqualTo(r.sentSignature()));
+        assertThat(received())
+                .hasSize(80)
+                .allSatisfy(r -> assertThat(r.recomputedSignature(SK)).isEqualTo(r.sentSignature()));
     }
 
     @Test
@@ -390,7 +476,8 @@ class DwsSnapshotClientTest {
         client.close();
         client.close();
         assertThatThrownBy(() -> client.createSnapshot("snapshot-3", CLUSTER))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
         assertThat(SERVER.getAllServeEvents()).isEmpty();
     }
 }

@@ -29,7 +29,8 @@ import org.opendws.snapshot.client.generated.model.SortKey;
 class GeneratedCodeTest {
     @Test
     void idsOfFormatUuidAreStrings() throws Exception {
-        assertThat(SpecDocument.snapshotProperty("cluster_id").get("format").asText()).isEqualTo("uuid");
+        assertThat(SpecDocument.snapshotProperty("cluster_id").get("format").asText())
+                .isEqualTo("uuid");
         assertThat(Snapshot.class.getDeclaredField("clusterId").getType()).isEqualTo(String.class);
         assertThat(Snapshot.class.getMethod("getClusterId").getReturnType()).isEqualTo(String.class);
         assertThat(SnapshotResp.class.getDeclaredField("id").getType()).isEqualTo(String.class);
@@ -39,14 +40,18 @@ class GeneratedCodeTest {
     void bodyConstraintsAreTheDocuments() throws Exception {
         assertSameRules(Snapshot.class.getMethod("getName"), SpecDocument.snapshotProperty("name"), true);
         assertSameRules(Snapshot.class.getMethod("getClusterId"), SpecDocument.snapshotProperty("cluster_id"), true);
-        assertSameRules(Snapshot.class.getMethod("getDescription"), SpecDocument.snapshotProperty("description"), false);
-        assertSameRules(SnapshotResp.class.getMethod("getId"),
-                SpecDocument.schema("SnapshotResp").path("properties").path("id"), true);
+        assertSameRules(
+                Snapshot.class.getMethod("getDescription"), SpecDocument.snapshotProperty("description"), false);
+        assertSameRules(
+                SnapshotResp.class.getMethod("getId"),
+                SpecDocument.schema("SnapshotResp").path("properties").path("id"),
+                true);
     }
 
     @Test
     void projectIdConstraintsAreTheDocuments() throws Exception {
-        Parameter projectId = SnapshotsApiParameters.class.getMethod("createSnapshot", String.class).getParameters()[0];
+        Parameter projectId = SnapshotsApiParameters.class.getMethod("createSnapshot", String.class)
+                .getParameters()[0];
         assertThat(projectId.getAnnotation(Param.class).value()).isEqualTo("project_id");
         assertSameRules(projectId, SpecDocument.projectIdSchema(), true);
     }
@@ -56,11 +61,13 @@ class GeneratedCodeTest {
         // SnapshotsApiParameters carries path and query parameters only; a header or cookie
         // parameter added to the document would need the template extended, and must fail here first.
         List<String> locations = new ArrayList<>();
-        SpecDocument.ROOT.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
-            for (JsonNode parameter : operation.getValue().path("parameters")) {
-                locations.add(SpecDocument.resolve(parameter).path("in").asText());
-            }
-        }));
+        SpecDocument.ROOT
+                .path("paths")
+                .forEach(path -> path.fields().forEachRemaining(operation -> {
+                    for (JsonNode parameter : operation.getValue().path("parameters")) {
+                        locations.add(SpecDocument.resolve(parameter).path("in").asText());
+                    }
+                }));
         assertThat(locations).contains("path", "query").containsOnly("path", "query");
     }
 
@@ -71,22 +78,42 @@ class GeneratedCodeTest {
                 .getParameters()[1];
         assertThat(snapshotId.getAnnotation(Param.class).value()).isEqualTo("snapshot_id");
         assertSameRules(snapshotId, parameters.path("SnapshotId").path("schema"), true);
-        assertSameRules(SnapshotsApiParameters.class.getMethod("deleteSnapshot", String.class, String.class)
-                .getParameters()[1], parameters.path("SnapshotId").path("schema"), true);
+        assertSameRules(
+                SnapshotsApiParameters.class.getMethod("deleteSnapshot", String.class, String.class)
+                        .getParameters()[1],
+                parameters.path("SnapshotId").path("schema"),
+                true);
 
-        Parameter[] list = SnapshotsApiParameters.class.getMethod("listClusterSnapshots", String.class, String.class,
-                Integer.class, Integer.class, SortKey.class, SortDir.class).getParameters();
-        assertThat(list).extracting(p -> p.getAnnotation(Param.class).value())
+        Parameter[] list = SnapshotsApiParameters.class
+                .getMethod(
+                        "listClusterSnapshots",
+                        String.class,
+                        String.class,
+                        Integer.class,
+                        Integer.class,
+                        SortKey.class,
+                        SortDir.class)
+                .getParameters();
+        assertThat(list)
+                .extracting(p -> p.getAnnotation(Param.class).value())
                 .containsExactly("project_id", "cluster_id", "limit", "offset", "sort_key", "sort_dir");
         assertSameRules(list[1], parameters.path("ClusterId").path("schema"), true);
-        assertThat(list[2].getAnnotation(Min.class).value()).isEqualTo(parameters.path("Limit").path("schema").path("minimum").asLong());
-        assertThat(list[3].getAnnotation(Min.class).value()).isEqualTo(parameters.path("Offset").path("schema").path("minimum").asLong());
+        assertThat(list[2].getAnnotation(Min.class).value())
+                .isEqualTo(
+                        parameters.path("Limit").path("schema").path("minimum").asLong());
+        assertThat(list[3].getAnnotation(Min.class).value())
+                .isEqualTo(
+                        parameters.path("Offset").path("schema").path("minimum").asLong());
         assertThat(list[2].getAnnotation(NotNull.class)).isNull();
         assertThat(list[3].getAnnotation(NotNull.class)).isNull();
-        assertThat(SortKey.values()).extracting(SortKey::getValue)
-                .containsExactlyElementsOf(textsOf(SpecDocument.schema("SortKey").path("enum")));
-        assertThat(SortDir.values()).extracting(SortDir::getValue)
-                .containsExactlyElementsOf(textsOf(SpecDocument.schema("SortDir").path("enum")));
+        assertThat(SortKey.values())
+                .extracting(SortKey::getValue)
+                .containsExactlyElementsOf(
+                        textsOf(SpecDocument.schema("SortKey").path("enum")));
+        assertThat(SortDir.values())
+                .extracting(SortDir::getValue)
+                .containsExactlyElementsOf(
+                        textsOf(SpecDocument.schema("SortDir").path("enum")));
     }
 
     private static List<String> textsOf(JsonNode array) {
@@ -97,8 +124,11 @@ class GeneratedCodeTest {
 
     /** String lengths as {@code @CodePointLength} (the document counts code points), never {@code @Size}. */
     private static void assertSameRules(AnnotatedElement element, JsonNode schema, boolean required) {
-        assertThat(element.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern").asText());
-        assertThat(element.getAnnotation(Size.class)).as("@Size counts UTF-16 units").isNull();
+        assertThat(element.getAnnotation(Pattern.class).regexp())
+                .isEqualTo(schema.get("pattern").asText());
+        assertThat(element.getAnnotation(Size.class))
+                .as("@Size counts UTF-16 units")
+                .isNull();
         CodePointLength length = element.getAnnotation(CodePointLength.class);
         Map<String, Integer> expected = Map.of(
                 "min", schema.has("minLength") ? schema.get("minLength").asInt() : 0,

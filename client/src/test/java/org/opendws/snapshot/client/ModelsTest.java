@@ -12,9 +12,11 @@ class ModelsTest {
     @Test
     void everyValueOfTheDocumentHasItsConstant() {
         assertThat(Arrays.stream(SnapshotStatus.values()).map(Enum::name))
-                .containsExactlyElementsOf(with(SpecDocument.schema("SnapshotStatus").path("enum"), "UNKNOWN"));
+                .containsExactlyElementsOf(
+                        with(SpecDocument.schema("SnapshotStatus").path("enum"), "UNKNOWN"));
         assertThat(Arrays.stream(SnapshotType.values()).map(Enum::name))
-                .containsExactlyElementsOf(with(SpecDocument.schema("SnapshotType").path("enum"), "UNKNOWN"));
+                .containsExactlyElementsOf(
+                        with(SpecDocument.schema("SnapshotType").path("enum"), "UNKNOWN"));
         for (SortKey key : SortKey.values()) {
             assertThat(Models.sortKey(key).getValue()).isEqualTo(key.name().toLowerCase(java.util.Locale.ROOT));
         }

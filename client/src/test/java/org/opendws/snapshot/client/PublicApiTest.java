@@ -28,17 +28,42 @@ class PublicApiTest {
 
     /** The API: everything a user needs, and nothing else. */
     private static final Set<String> API = Set.of(
-            "ClusterSnapshotsPaginator", "CreatedSnapshot", "DwsSnapshotClient", "DwsSnapshotClient$Builder",
-            "ListClusterSnapshotsRequest", "ListClusterSnapshotsRequest$Builder", "Snapshot", "SnapshotList",
-            "SnapshotPage", "SnapshotStatus", "SnapshotType", "SortDir", "SortKey", "WaitOptions",
+            "ClusterSnapshotsPaginator",
+            "CreatedSnapshot",
+            "DwsSnapshotClient",
+            "DwsSnapshotClient$Builder",
+            "ListClusterSnapshotsRequest",
+            "ListClusterSnapshotsRequest$Builder",
+            "Snapshot",
+            "SnapshotList",
+            "SnapshotPage",
+            "SnapshotStatus",
+            "SnapshotType",
+            "SortDir",
+            "SortKey",
+            "WaitOptions",
             "WaitOptions$Builder",
-            "error.BadRequestException", "error.DwsClientErrorException", "error.DwsConnectTimeoutException",
-            "error.DwsConnectionException", "error.DwsException", "error.DwsReadTimeoutException",
-            "error.DwsServerErrorException", "error.DwsServiceException", "error.DwsTimeoutException",
-            "error.DwsValidationException", "error.DwsValidationException$Violation", "error.ForbiddenException",
-            "error.InternalServerErrorException", "error.NotFoundException", "error.ServiceUnavailableException",
-            "error.SnapshotWaitException", "error.SnapshotWaitException$Reason", "error.UnauthorizedException",
-            "retry.RetryPolicy", "retry.RetryPolicy$Builder", "retry.Sleeper");
+            "error.BadRequestException",
+            "error.DwsClientErrorException",
+            "error.DwsConnectTimeoutException",
+            "error.DwsConnectionException",
+            "error.DwsException",
+            "error.DwsReadTimeoutException",
+            "error.DwsServerErrorException",
+            "error.DwsServiceException",
+            "error.DwsTimeoutException",
+            "error.DwsValidationException",
+            "error.DwsValidationException$Violation",
+            "error.ForbiddenException",
+            "error.InternalServerErrorException",
+            "error.NotFoundException",
+            "error.ServiceUnavailableException",
+            "error.SnapshotWaitException",
+            "error.SnapshotWaitException$Reason",
+            "error.UnauthorizedException",
+            "retry.RetryPolicy",
+            "retry.RetryPolicy$Builder",
+            "retry.Sleeper");
 
     @Test
     void theApiPackagesHoldOnlyTheIntendedPublicTypes() throws Exception {
@@ -57,9 +82,13 @@ class PublicApiTest {
         }
 
         assertThat(publicTypes).as("public types of the API packages").containsExactlyInAnyOrderElementsOf(API);
-        assertThat(packages).as("packages with public types").allMatch(name -> name.equals(BASE)
-                || name.equals(BASE + ".error") || name.equals(BASE + ".retry") || name.equals(BASE + ".internal")
-                || name.startsWith(BASE + ".generated."));
+        assertThat(packages)
+                .as("packages with public types")
+                .allMatch(name -> name.equals(BASE)
+                        || name.equals(BASE + ".error")
+                        || name.equals(BASE + ".retry")
+                        || name.equals(BASE + ".internal")
+                        || name.startsWith(BASE + ".generated."));
     }
 
     @Test
@@ -70,7 +99,10 @@ class PublicApiTest {
                 continue;
             }
             List<String> signatures = new ArrayList<>();
-            signatures.add(type.getGenericSuperclass() == null ? "" : type.getGenericSuperclass().getTypeName());
+            signatures.add(
+                    type.getGenericSuperclass() == null
+                            ? ""
+                            : type.getGenericSuperclass().getTypeName());
             for (Method method : type.getDeclaredMethods()) {
                 if (visible(method.getModifiers()) && !method.isSynthetic()) {
                     signatures.add(method.toGenericString());
@@ -87,7 +119,8 @@ class PublicApiTest {
                 }
             }
             for (String signature : signatures) {
-                if (signature.contains(BASE + ".internal.") || signature.contains(BASE + ".generated.")
+                if (signature.contains(BASE + ".internal.")
+                        || signature.contains(BASE + ".generated.")
                         || signature.contains("feign.")) {
                     leaks.add(signature);
                 }
@@ -117,12 +150,18 @@ class PublicApiTest {
 
     /** Every class of the client's main output (the directory or jar DwsSnapshotClient was loaded from). */
     private static List<Class<?>> compiledClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(DwsSnapshotClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(DwsSnapshotClient.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assertThat(root).as("the client's classes, as a directory").isDirectory();
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                String name = root.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
                 name = name.substring(0, name.length() - ".class".length());
                 if (!name.endsWith("package-info") && !name.equals("module-info")) {
                     classes.add(Class.forName(name, false, PublicApiTest.class.getClassLoader()));

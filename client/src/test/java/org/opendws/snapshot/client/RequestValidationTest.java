@@ -54,27 +54,38 @@ class RequestValidationTest {
     @ParameterizedTest(name = "name \"{0}\" accepted: {1}")
     @MethodSource("names")
     void names(String name, boolean accepted) {
-        assertAgrees("snapshot.name", SpecDocument.snapshotProperty("name"), name, accepted,
-                new Snapshot().name(name).clusterId(CLUSTER), PROJECT);
+        assertAgrees(
+                "snapshot.name",
+                SpecDocument.snapshotProperty("name"),
+                name,
+                accepted,
+                new Snapshot().name(name).clusterId(CLUSTER),
+                PROJECT);
     }
 
     static Stream<Arguments> descriptions() {
-        Stream<Arguments> forbidden = "!<>'=&\"".chars()
-                .mapToObj(c -> Arguments.of("a " + (char) c + " b", false));
-        return Stream.concat(forbidden, Stream.of(
-                Arguments.of("", true),
-                Arguments.of("Snapshot-3 description", true),
-                Arguments.of("Ümlaut, (brackets), #hash; 100% fine? yes: /slash/ ~tilde~ \\ back", true),
-                Arguments.of("line one\nline two", true),
-                Arguments.of("d".repeat(256), true),
-                Arguments.of("d".repeat(257), false)));
+        Stream<Arguments> forbidden = "!<>'=&\"".chars().mapToObj(c -> Arguments.of("a " + (char) c + " b", false));
+        return Stream.concat(
+                forbidden,
+                Stream.of(
+                        Arguments.of("", true),
+                        Arguments.of("Snapshot-3 description", true),
+                        Arguments.of("Ümlaut, (brackets), #hash; 100% fine? yes: /slash/ ~tilde~ \\ back", true),
+                        Arguments.of("line one\nline two", true),
+                        Arguments.of("d".repeat(256), true),
+                        Arguments.of("d".repeat(257), false)));
     }
 
     @ParameterizedTest(name = "description \"{0}\" accepted: {1}")
     @MethodSource("descriptions")
     void descriptions(String description, boolean accepted) {
-        assertAgrees("snapshot.description", SpecDocument.snapshotProperty("description"), description, accepted,
-                new Snapshot().name(NAME).clusterId(CLUSTER).description(description), PROJECT);
+        assertAgrees(
+                "snapshot.description",
+                SpecDocument.snapshotProperty("description"),
+                description,
+                accepted,
+                new Snapshot().name(NAME).clusterId(CLUSTER).description(description),
+                PROJECT);
     }
 
     static Stream<Arguments> clusterIds() {
@@ -93,8 +104,13 @@ class RequestValidationTest {
     @ParameterizedTest(name = "cluster_id \"{0}\" accepted: {1}")
     @MethodSource("clusterIds")
     void clusterIds(String clusterId, boolean accepted) {
-        assertAgrees("snapshot.cluster_id", SpecDocument.snapshotProperty("cluster_id"), clusterId, accepted,
-                new Snapshot().name(NAME).clusterId(clusterId), PROJECT);
+        assertAgrees(
+                "snapshot.cluster_id",
+                SpecDocument.snapshotProperty("cluster_id"),
+                clusterId,
+                accepted,
+                new Snapshot().name(NAME).clusterId(clusterId),
+                PROJECT);
     }
 
     static Stream<Arguments> projectIds() {
@@ -113,18 +129,25 @@ class RequestValidationTest {
     @ParameterizedTest(name = "project_id \"{0}\" accepted: {1}")
     @MethodSource("projectIds")
     void projectIds(String projectId, boolean accepted) {
-        assertAgrees("project_id", SpecDocument.projectIdSchema(), projectId, accepted,
-                new Snapshot().name(NAME).clusterId(CLUSTER), projectId);
+        assertAgrees(
+                "project_id",
+                SpecDocument.projectIdSchema(),
+                projectId,
+                accepted,
+                new Snapshot().name(NAME).clusterId(CLUSTER),
+                projectId);
     }
 
     @Test
     void requiredFieldsAndNullDescription() {
-        assertThatCode(() -> VALIDATOR.validateCreateSnapshot(PROJECT, body(new Snapshot().name(NAME).clusterId(CLUSTER))))
+        assertThatCode(() -> VALIDATOR.validateCreateSnapshot(
+                        PROJECT, body(new Snapshot().name(NAME).clusterId(CLUSTER))))
                 .doesNotThrowAnyException();
 
-        DwsValidationException e = catchThrowableOfType(DwsValidationException.class,
-                () -> VALIDATOR.validateCreateSnapshot(null, body(new Snapshot())));
-        assertThat(e.violations()).extracting(Violation::field)
+        DwsValidationException e = catchThrowableOfType(
+                DwsValidationException.class, () -> VALIDATOR.validateCreateSnapshot(null, body(new Snapshot())));
+        assertThat(e.violations())
+                .extracting(Violation::field)
                 .containsExactly("project_id", "snapshot.cluster_id", "snapshot.name");
         assertThat(e.violations()).allSatisfy(v -> {
             assertThat(v.rejectedValue()).isNull();
@@ -134,34 +157,51 @@ class RequestValidationTest {
 
     @Test
     void theExceptionNamesEveryFieldValueAndRule() {
-        DwsValidationException e = catchThrowableOfType(DwsValidationException.class,
-                () -> VALIDATOR.validateCreateSnapshot("XYZ",
+        DwsValidationException e = catchThrowableOfType(
+                DwsValidationException.class,
+                () -> VALIDATOR.validateCreateSnapshot(
+                        "XYZ",
                         body(new Snapshot().name("1abc").clusterId("not-a-uuid").description("a=b"))));
 
-        assertThat(e.violations()).extracting(Violation::field).containsOnly(
-                "project_id", "snapshot.name", "snapshot.cluster_id", "snapshot.description");
-        assertThat(e.violations()).contains(
-                new Violation("snapshot.name", "1abc", "must match \"" + pattern(SpecDocument.snapshotProperty("name")) + "\""),
-                new Violation("snapshot.description", "a=b",
-                        "must match \"" + pattern(SpecDocument.snapshotProperty("description")) + "\""),
-                new Violation("project_id", "XYZ", "length must be between 32 and 32 code points"));
+        assertThat(e.violations())
+                .extracting(Violation::field)
+                .containsOnly("project_id", "snapshot.name", "snapshot.cluster_id", "snapshot.description");
+        assertThat(e.violations())
+                .contains(
+                        new Violation(
+                                "snapshot.name",
+                                "1abc",
+                                "must match \"" + pattern(SpecDocument.snapshotProperty("name")) + "\""),
+                        new Violation(
+                                "snapshot.description",
+                                "a=b",
+                                "must match \"" + pattern(SpecDocument.snapshotProperty("description")) + "\""),
+                        new Violation("project_id", "XYZ", "length must be between 32 and 32 code points"));
         assertThat(e.getMessage())
                 .startsWith("Invalid createSnapshot request, not sent: ")
                 .contains("snapshot.name must match \"^[A-Za-z][A-Za-z0-9_-]*$\" (rejected value: \"1abc\")")
-                .contains("snapshot.cluster_id", "\"not-a-uuid\"", "snapshot.description", "\"a=b\"", "project_id", "\"XYZ\"");
+                .contains(
+                        "snapshot.cluster_id",
+                        "\"not-a-uuid\"",
+                        "snapshot.description",
+                        "\"a=b\"",
+                        "project_id",
+                        "\"XYZ\"");
         assertThat(e.requestId()).isNull();
     }
 
-    private static void assertAgrees(String field, JsonNode schema, String value, boolean accepted,
-                                     Snapshot snapshot, String projectId) {
+    private static void assertAgrees(
+            String field, JsonNode schema, String value, boolean accepted, Snapshot snapshot, String projectId) {
         assertThat(SpecDocument.accepts(schema, value))
-                .as("the document's schema for %s on \"%s\"", field, value).isEqualTo(accepted);
+                .as("the document's schema for %s on \"%s\"", field, value)
+                .isEqualTo(accepted);
         if (accepted) {
             assertThatCode(() -> VALIDATOR.validateCreateSnapshot(projectId, body(snapshot)))
-                    .as("the client on %s = \"%s\"", field, value).doesNotThrowAnyException();
+                    .as("the client on %s = \"%s\"", field, value)
+                    .doesNotThrowAnyException();
         } else {
-            DwsValidationException e = catchThrowableOfType(DwsValidationException.class,
-                    () -> VALIDATOR.validateCreateSnapshot(projectId, body(snapshot)));
+            DwsValidationException e = catchThrowableOfType(
+                    DwsValidationException.class, () -> VALIDATOR.validateCreateSnapshot(projectId, body(snapshot)));
             assertThat(e).as("the client on %s = \"%s\"", field, value).isNotNull();
             List<Violation> violations = e.violations();
             assertThat(violations).isNotEmpty().allSatisfy(v -> {

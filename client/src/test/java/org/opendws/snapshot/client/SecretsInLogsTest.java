@@ -41,7 +41,9 @@ class SecretsInLogsTest {
     static final String PATH = "/v1.0/" + DwsSnapshotClientTest.PROJECT + "/snapshots";
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension SERVER = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
@@ -57,7 +59,11 @@ class SecretsInLogsTest {
         root.addAppender(captured);
         console = root.getAppender("CONSOLE"); // keep the build log readable: capture only
         root.detachAppender(console);
-        for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.opendws", "org.opendws.snapshot.client", "feign",
+        for (String name : List.of(
+                org.slf4j.Logger.ROOT_LOGGER_NAME,
+                "org.opendws",
+                "org.opendws.snapshot.client",
+                "feign",
                 "org.hibernate")) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             changed.add(logger);
@@ -79,26 +85,47 @@ class SecretsInLogsTest {
 
     @Test
     void noSecretInAnyLogLineExceptionOrToString() throws IOException {
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).inScenario("s").whenScenarioStateIs("Started")
-                .willReturn(aResponse().withStatus(200).withHeader("X-Request-Id", "r1")
-                        .withBody(SpecDocument.responseExample(200).toString())).willSetStateTo("401"));
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).inScenario("s").whenScenarioStateIs("401")
-                .willReturn(aResponse().withStatus(401).withHeader("X-Request-Id", "r2")
-                        .withBody(SpecDocument.responseExample(401).toString())).willSetStateTo("503"));
-        SERVER.stubFor(post(urlPathEqualTo(PATH)).inScenario("s").whenScenarioStateIs("503")
-                .willReturn(aResponse().withStatus(503).withHeader("X-Request-Id", "r3")
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("s")
+                .whenScenarioStateIs("Started")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-Request-Id", "r1")
+                        .withBody(SpecDocument.responseExample(200).toString()))
+                .willSetStateTo("401"));
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("s")
+                .whenScenarioStateIs("401")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("X-Request-Id", "r2")
+                        .withBody(SpecDocument.responseExample(401).toString()))
+                .willSetStateTo("503"));
+        SERVER.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("s")
+                .whenScenarioStateIs("503")
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("X-Request-Id", "r3")
                         .withBody(SpecDocument.responseExample(503).toString())));
-        RetryPolicy retry503 = RetryPolicy.builder().retryOn503(true).maxAttempts(2).build();
+        RetryPolicy retry503 =
+                RetryPolicy.builder().retryOn503(true).maxAttempts(2).build();
 
         Credentials temporary = Credentials.akSk(AK, SK, SECURITY_TOKEN);
         Credentials token = Credentials.token(IAM_TOKEN);
         note(temporary.toString());
         note(token.toString());
         for (Credentials credentials : List.of(temporary, token)) {
-            try (DwsSnapshotClient client = DwsSnapshotClient.builder().endpoint(SERVER.baseUrl())
-                    .credentials(credentials).projectId(DwsSnapshotClientTest.PROJECT)
-                    .environment(name -> null).requestLogging(true).retryPolicy(retry503)
-                    .sleeper(delay -> { }).readTimeout(Duration.ofSeconds(5)).build()) {
+            try (DwsSnapshotClient client = DwsSnapshotClient.builder()
+                    .endpoint(SERVER.baseUrl())
+                    .credentials(credentials)
+                    .projectId(DwsSnapshotClientTest.PROJECT)
+                    .environment(name -> null)
+                    .requestLogging(true)
+                    .retryPolicy(retry503)
+                    .sleeper(delay -> {})
+                    .readTimeout(Duration.ofSeconds(5))
+                    .build()) {
                 note(client.toString());
                 SERVER.setScenarioState("s", "Started");
                 client.createSnapshot("snapshot-3", DwsSnapshotClientTest.CLUSTER, "Snapshot-3 description");
@@ -106,9 +133,14 @@ class SecretsInLogsTest {
                 note(catchThrowable(() -> client.createSnapshot("snapshot-5", DwsSnapshotClientTest.CLUSTER)));
                 note(catchThrowable(() -> client.createSnapshot("1bad", DwsSnapshotClientTest.CLUSTER)));
             }
-            try (DwsSnapshotClient refused = DwsSnapshotClient.builder().endpoint("http://127.0.0.1:" + TransportFailureTest.closedPort())
-                    .credentials(credentials).projectId(DwsSnapshotClientTest.PROJECT).environment(name -> null)
-                    .requestLogging(true).sleeper(delay -> { }).build()) {
+            try (DwsSnapshotClient refused = DwsSnapshotClient.builder()
+                    .endpoint("http://127.0.0.1:" + TransportFailureTest.closedPort())
+                    .credentials(credentials)
+                    .projectId(DwsSnapshotClientTest.PROJECT)
+                    .environment(name -> null)
+                    .requestLogging(true)
+                    .sleeper(delay -> {})
+                    .build()) {
                 note(catchThrowable(() -> refused.createSnapshot("snapshot-6", DwsSnapshotClientTest.CLUSTER)));
             }
         }
@@ -121,8 +153,15 @@ class SecretsInLogsTest {
 
         String text = everything.toString();
         // the run did log requests, headers, bodies and retries: the search below is not vacuous
-        assertThat(text).contains("POST " + SERVER.baseUrl() + PATH, "Content-Type: application/json",
-                "\"name\":\"snapshot-3\"", "retrying", "HTTP 401", "APIGW.0301", AK);
+        assertThat(text)
+                .contains(
+                        "POST " + SERVER.baseUrl() + PATH,
+                        "Content-Type: application/json",
+                        "\"name\":\"snapshot-3\"",
+                        "retrying",
+                        "HTTP 401",
+                        "APIGW.0301",
+                        AK);
         assertThat(text).doesNotContain(SK, SECURITY_TOKEN, IAM_TOKEN, "SDK-HMAC-SHA256 Access", "Signature=");
         for (ServeEvent event : SERVER.getAllServeEvents()) {
             String authorization = event.getRequest().getHeader("Authorization");

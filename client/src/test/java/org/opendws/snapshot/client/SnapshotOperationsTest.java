@@ -61,7 +61,9 @@ class SnapshotOperationsTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension SERVER = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static DwsSnapshotClient.Builder client() {
         return DwsSnapshotClient.builder()
@@ -69,12 +71,15 @@ class SnapshotOperationsTest {
                 .credentials(Credentials.akSk(AK, SK))
                 .projectId(PROJECT)
                 .environment(name -> null)
-                .sleeper(delay -> { });
+                .sleeper(delay -> {});
     }
 
     static void answer(MappingBuilder request, int status, Object body) {
-        SERVER.stubFor(request.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("X-Request-Id", REQUEST_ID).withBody(body.toString())));
+        SERVER.stubFor(request.willReturn(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("X-Request-Id", REQUEST_ID)
+                .withBody(body.toString())));
     }
 
     static List<WireRequest> received() {
@@ -100,9 +105,17 @@ class SnapshotOperationsTest {
         assertThat(request.recomputedSignature("another secret key")).isNotEqualTo(request.sentSignature());
     }
 
-    static final Snapshot EXAMPLE_AVAILABLE = new Snapshot(SNAPSHOT_ID, "snapshot-3", "Snapshot-3 description",
-            Instant.parse("2026-12-08T03:59:23Z"), Instant.parse("2026-12-08T04:01:23Z"), 500.0,
-            SnapshotStatus.AVAILABLE, SnapshotType.MANUAL, CLUSTER, "dws-demo");
+    static final Snapshot EXAMPLE_AVAILABLE = new Snapshot(
+            SNAPSHOT_ID,
+            "snapshot-3",
+            "Snapshot-3 description",
+            Instant.parse("2026-12-08T03:59:23Z"),
+            Instant.parse("2026-12-08T04:01:23Z"),
+            500.0,
+            SnapshotStatus.AVAILABLE,
+            SnapshotType.MANUAL,
+            CLUSTER,
+            "dws-demo");
 
     // ---- listSnapshots
 
@@ -116,9 +129,20 @@ class SnapshotOperationsTest {
 
         assertThat(list.count()).isEqualTo(2);
         assertThat(list.requestId()).isEqualTo(REQUEST_ID);
-        assertThat(list.snapshots()).containsExactly(EXAMPLE_AVAILABLE, new Snapshot(
-                "6b3e1c1e-2d0f-4c37-9a3e-3f1f9b1c2d4e", "snapshot-4", "", Instant.parse("2026-12-08T05:00:00Z"), null,
-                0.0, SnapshotStatus.CREATING, SnapshotType.MANUAL, CLUSTER, "dws-demo"));
+        assertThat(list.snapshots())
+                .containsExactly(
+                        EXAMPLE_AVAILABLE,
+                        new Snapshot(
+                                "6b3e1c1e-2d0f-4c37-9a3e-3f1f9b1c2d4e",
+                                "snapshot-4",
+                                "",
+                                Instant.parse("2026-12-08T05:00:00Z"),
+                                null,
+                                0.0,
+                                SnapshotStatus.CREATING,
+                                SnapshotType.MANUAL,
+                                CLUSTER,
+                                "dws-demo"));
         assertThat(received()).singleElement().satisfies(r -> assertSignedWithoutBody(r, "GET", SNAPSHOTS));
     }
 
@@ -129,13 +153,21 @@ class SnapshotOperationsTest {
         answer(get(urlPathEqualTo(CLUSTER_SNAPSHOTS)), 200, example("listClusterSnapshots", "200", "first-page"));
         SnapshotPage page;
         try (DwsSnapshotClient client = client().build()) {
-            page = client.listClusterSnapshots(ListClusterSnapshotsRequest.builder().clusterId(CLUSTER)
-                    .limit(10).offset(2).sortKey(SortKey.NAME).sortDir(SortDir.ASC).build());
+            page = client.listClusterSnapshots(ListClusterSnapshotsRequest.builder()
+                    .clusterId(CLUSTER)
+                    .limit(10)
+                    .offset(2)
+                    .sortKey(SortKey.NAME)
+                    .sortDir(SortDir.ASC)
+                    .build());
         }
 
-        assertThat(page).isEqualTo(new SnapshotPage(List.of(EXAMPLE_AVAILABLE), PROJECT, CLUSTER, 1, 2, 10, REQUEST_ID));
-        assertThat(received()).singleElement().satisfies(r -> assertSignedWithoutBody(r, "GET",
-                CLUSTER_SNAPSHOTS + "?limit=10&offset=2&sort_key=name&sort_dir=asc"));
+        assertThat(page)
+                .isEqualTo(new SnapshotPage(List.of(EXAMPLE_AVAILABLE), PROJECT, CLUSTER, 1, 2, 10, REQUEST_ID));
+        assertThat(received())
+                .singleElement()
+                .satisfies(r -> assertSignedWithoutBody(
+                        r, "GET", CLUSTER_SNAPSHOTS + "?limit=10&offset=2&sort_key=name&sort_dir=asc"));
     }
 
     @Test
@@ -144,7 +176,10 @@ class SnapshotOperationsTest {
         SnapshotPage page;
         try (DwsSnapshotClient client = client().build()) {
             page = client.listClusterSnapshots(ListClusterSnapshotsRequest.of(CLUSTER));
-            client.listClusterSnapshots(ListClusterSnapshotsRequest.builder().clusterId(CLUSTER).sortDir(SortDir.DESC).build());
+            client.listClusterSnapshots(ListClusterSnapshotsRequest.builder()
+                    .clusterId(CLUSTER)
+                    .sortDir(SortDir.DESC)
+                    .build());
         }
 
         assertThat(page.offset()).isZero();
@@ -174,7 +209,8 @@ class SnapshotOperationsTest {
 
     @Test
     void timesAreReadWithOrWithoutZAndUnknownValuesDoNotFailTheAnswer() {
-        ObjectNode body = (ObjectNode) example("listSnapshotDetails", "200", "available").deepCopy();
+        ObjectNode body =
+                (ObjectNode) example("listSnapshotDetails", "200", "available").deepCopy();
         ObjectNode snapshot = (ObjectNode) body.get("snapshot");
         snapshot.put("started", "2026-12-08T03:59:23"); // as older answers write it
         snapshot.put("finished", "2026-12-08T12:01:23.5+08:00");
@@ -208,7 +244,8 @@ class SnapshotOperationsTest {
     void aDetailWithoutTheDocumentedBodyIsAnError(String body) {
         answer(get(urlPathEqualTo(DETAIL)), 200, body);
         try (DwsSnapshotClient client = client().build()) {
-            DwsServiceException e = catchThrowableOfType(DwsServiceException.class, () -> client.listSnapshotDetails(SNAPSHOT_ID));
+            DwsServiceException e =
+                    catchThrowableOfType(DwsServiceException.class, () -> client.listSnapshotDetails(SNAPSHOT_ID));
             assertThat(e).isExactlyInstanceOf(DwsServiceException.class);
             assertThat(e.status()).isEqualTo(200);
             assertThat(e.rawBody()).isEqualTo(body);
@@ -220,8 +257,11 @@ class SnapshotOperationsTest {
     @ParameterizedTest(name = "body \"{0}\"")
     @ValueSource(strings = {"", "{\"job_id\":null}"}) // newer SDKs model an optional body
     void deleteSnapshotSendsASignedDeleteAndTakesA202(String body) {
-        SERVER.stubFor(delete(urlPathEqualTo(DETAIL)).willReturn(aResponse().withStatus(202)
-                .withHeader("X-Request-Id", REQUEST_ID).withBody(body)));
+        SERVER.stubFor(delete(urlPathEqualTo(DETAIL))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("X-Request-Id", REQUEST_ID)
+                        .withBody(body)));
         try (DwsSnapshotClient client = client().build()) {
             client.deleteSnapshot(SNAPSHOT_ID);
         }
@@ -232,26 +272,43 @@ class SnapshotOperationsTest {
 
     static Stream<Arguments> documentedErrors() {
         List<Arguments> errors = new ArrayList<>();
-        for (String operation : List.of("listSnapshots", "listClusterSnapshots", "listSnapshotDetails", "deleteSnapshot")) {
+        for (String operation :
+                List.of("listSnapshots", "listClusterSnapshots", "listSnapshotDetails", "deleteSnapshot")) {
             SpecDocument.operation(operation).path("responses").fieldNames().forEachRemaining(status -> {
                 if (!status.startsWith("2")) {
-                    SpecDocument.responseExamples(operation, status).forEach((name, value) ->
-                            errors.add(Arguments.of(operation, Integer.parseInt(status), name, value)));
+                    SpecDocument.responseExamples(operation, status)
+                            .forEach((name, value) ->
+                                    errors.add(Arguments.of(operation, Integer.parseInt(status), name, value)));
                 }
             });
         }
         return errors.stream();
     }
 
-    static final Map<Integer, Class<?>> EXCEPTIONS = Map.of(400, BadRequestException.class, 401,
-            UnauthorizedException.class, 403, ForbiddenException.class, 404, NotFoundException.class,
-            500, InternalServerErrorException.class, 503, ServiceUnavailableException.class);
+    static final Map<Integer, Class<?>> EXCEPTIONS = Map.of(
+            400,
+            BadRequestException.class,
+            401,
+            UnauthorizedException.class,
+            403,
+            ForbiddenException.class,
+            404,
+            NotFoundException.class,
+            500,
+            InternalServerErrorException.class,
+            503,
+            ServiceUnavailableException.class);
 
     @ParameterizedTest(name = "{0}: HTTP {1} {2}")
     @MethodSource("documentedErrors")
     void everyDocumentedErrorIsItsTypedException(String operation, int status, String name, JsonNode body) {
-        answer(any(urlPathEqualTo(operation.equals("listClusterSnapshots") ? CLUSTER_SNAPSHOTS
-                : operation.equals("listSnapshots") ? SNAPSHOTS : DETAIL)), status, body);
+        answer(
+                any(urlPathEqualTo(
+                        operation.equals("listClusterSnapshots")
+                                ? CLUSTER_SNAPSHOTS
+                                : operation.equals("listSnapshots") ? SNAPSHOTS : DETAIL)),
+                status,
+                body);
         DwsServiceException e;
         try (DwsSnapshotClient client = client().build()) {
             e = catchThrowableOfType(DwsServiceException.class, () -> call(client, operation));
@@ -267,10 +324,14 @@ class SnapshotOperationsTest {
 
     @Test
     void theDocumentedErrorsIncludeTheSnapshotFamilysOwn() {
-        assertThat(documentedErrors().map(a -> a.get()[0] + " " + a.get()[1] + " "
-                + ((JsonNode) a.get()[3]).get("error_code").asText()))
-                .contains("listSnapshotDetails 400 DWS.5149", "deleteSnapshot 400 DWS.0001",
-                        "deleteSnapshot 400 DWS.5149", "listClusterSnapshots 404 DWS.0047",
+        assertThat(documentedErrors()
+                        .map(a -> a.get()[0] + " " + a.get()[1] + " "
+                                + ((JsonNode) a.get()[3]).get("error_code").asText()))
+                .contains(
+                        "listSnapshotDetails 400 DWS.5149",
+                        "deleteSnapshot 400 DWS.0001",
+                        "deleteSnapshot 400 DWS.5149",
+                        "listClusterSnapshots 404 DWS.0047",
                         "listClusterSnapshots 400 DWS.0001");
     }
 
@@ -287,20 +348,37 @@ class SnapshotOperationsTest {
     // ---- validation before I/O
 
     static Stream<Arguments> invalidCalls() {
-        ListClusterSnapshotsRequest.Builder valid = ListClusterSnapshotsRequest.builder().clusterId(CLUSTER);
+        ListClusterSnapshotsRequest.Builder valid =
+                ListClusterSnapshotsRequest.builder().clusterId(CLUSTER);
         return Stream.of(
                 invalid("snapshot_id", "snap-1", c -> c.listSnapshotDetails("snap-1")),
                 invalid("snapshot_id", null, c -> c.listSnapshotDetails(null)),
                 invalid("snapshot_id", SNAPSHOT_ID + "0", c -> c.deleteSnapshot(SNAPSHOT_ID + "0")),
-                invalid("snapshot_id", "../" + SNAPSHOT_ID.substring(3), c -> c.deleteSnapshot("../" + SNAPSHOT_ID.substring(3))),
+                invalid(
+                        "snapshot_id",
+                        "../" + SNAPSHOT_ID.substring(3),
+                        c -> c.deleteSnapshot("../" + SNAPSHOT_ID.substring(3))),
                 invalid("snapshot_id", "not-a-uuid", c -> c.waitUntilAvailable("not-a-uuid")),
                 invalid("cluster_id", null, c -> c.listClusterSnapshots(ListClusterSnapshotsRequest.of(null))),
-                invalid("cluster_id", "dws-demo", c -> c.listClusterSnapshots(ListClusterSnapshotsRequest.of("dws-demo"))),
+                invalid(
+                        "cluster_id",
+                        "dws-demo",
+                        c -> c.listClusterSnapshots(ListClusterSnapshotsRequest.of("dws-demo"))),
                 invalid("limit", 0, c -> c.listClusterSnapshots(valid.limit(0).build())),
                 invalid("limit", -5, c -> c.listClusterSnapshots(valid.limit(-5).build())),
-                invalid("offset", -1, c -> c.listClusterSnapshots(valid.limit(10).offset(-1).build())),
-                invalid("limit", 0, c -> c.listClusterSnapshotsPaginator(valid.limit(0).offset(0).build())),
-                invalid("cluster_id", null, c -> c.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.of(null))));
+                invalid(
+                        "offset",
+                        -1,
+                        c -> c.listClusterSnapshots(valid.limit(10).offset(-1).build())),
+                invalid(
+                        "limit",
+                        0,
+                        c -> c.listClusterSnapshotsPaginator(
+                                valid.limit(0).offset(0).build())),
+                invalid(
+                        "cluster_id",
+                        null,
+                        c -> c.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.of(null))));
     }
 
     private static Arguments invalid(String field, Object value, Consumer<DwsSnapshotClient> call) {
@@ -328,20 +406,38 @@ class SnapshotOperationsTest {
     @Test
     void theRulesAreTheDocuments() {
         try (DwsSnapshotClient client = client().build()) {
-            DwsValidationException e = catchThrowableOfType(DwsValidationException.class, () -> client.listClusterSnapshots(
-                    ListClusterSnapshotsRequest.builder().clusterId("x").limit(0).offset(-1).build()));
+            DwsValidationException e = catchThrowableOfType(
+                    DwsValidationException.class,
+                    () -> client.listClusterSnapshots(ListClusterSnapshotsRequest.builder()
+                            .clusterId("x")
+                            .limit(0)
+                            .offset(-1)
+                            .build()));
             assertThat(e.violations()).extracting(Violation::field).containsOnly("cluster_id", "limit", "offset");
-            assertThat(e.violations()).contains(
-                    new Violation("limit", 0, "must be greater than or equal to 1"),
-                    new Violation("offset", -1, "must be greater than or equal to 0"),
-                    new Violation("cluster_id", "x", "must match \""
-                            + SpecDocument.ROOT.at("/components/parameters/ClusterId/schema/pattern").asText() + "\""));
+            assertThat(e.violations())
+                    .contains(
+                            new Violation("limit", 0, "must be greater than or equal to 1"),
+                            new Violation("offset", -1, "must be greater than or equal to 0"),
+                            new Violation(
+                                    "cluster_id",
+                                    "x",
+                                    "must match \""
+                                            + SpecDocument.ROOT
+                                                    .at("/components/parameters/ClusterId/schema/pattern")
+                                                    .asText()
+                                            + "\""));
             assertThat(e.getMessage()).startsWith("Invalid listClusterSnapshots request, not sent: ");
 
-            DwsValidationException id = catchThrowableOfType(DwsValidationException.class,
-                    () -> client.listSnapshotDetails("snap-1"));
-            assertThat(id.violations()).contains(new Violation("snapshot_id", "snap-1", "must match \""
-                    + SpecDocument.ROOT.at("/components/parameters/SnapshotId/schema/pattern").asText() + "\""));
+            DwsValidationException id =
+                    catchThrowableOfType(DwsValidationException.class, () -> client.listSnapshotDetails("snap-1"));
+            assertThat(id.violations())
+                    .contains(new Violation(
+                            "snapshot_id",
+                            "snap-1",
+                            "must match \""
+                                    + SpecDocument.ROOT
+                                            .at("/components/parameters/SnapshotId/schema/pattern")
+                                            .asText() + "\""));
         }
         try (DwsSnapshotClient client = client().projectId("NOT-A-PROJECT").build()) {
             DwsValidationException e = catchThrowableOfType(DwsValidationException.class, client::listSnapshots);
@@ -352,9 +448,13 @@ class SnapshotOperationsTest {
 
     @Test
     void withValidationOffAnInvalidIdIsSentAndTheServiceDecides() {
-        answer(get(urlPathEqualTo(SNAPSHOTS + "/snap-1")), 400, example("listSnapshotDetails", "400", "invalid-snapshot-id"));
+        answer(
+                get(urlPathEqualTo(SNAPSHOTS + "/snap-1")),
+                400,
+                example("listSnapshotDetails", "400", "invalid-snapshot-id"));
         try (DwsSnapshotClient client = client().validation(false).build()) {
-            BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> client.listSnapshotDetails("snap-1"));
+            BadRequestException e =
+                    catchThrowableOfType(BadRequestException.class, () -> client.listSnapshotDetails("snap-1"));
             assertThat(e.errorCode()).isEqualTo("DWS.5149");
         }
         assertThat(received()).hasSize(1);
@@ -364,12 +464,16 @@ class SnapshotOperationsTest {
     void aClosedClientRefusesEveryCall() {
         DwsSnapshotClient client = client().build();
         client.close();
-        for (Runnable call : List.<Runnable>of(client::listSnapshots, () -> client.listSnapshotDetails(SNAPSHOT_ID),
-                () -> client.deleteSnapshot(SNAPSHOT_ID), () -> client.waitUntilAvailable(SNAPSHOT_ID),
+        for (Runnable call : List.<Runnable>of(
+                client::listSnapshots,
+                () -> client.listSnapshotDetails(SNAPSHOT_ID),
+                () -> client.deleteSnapshot(SNAPSHOT_ID),
+                () -> client.waitUntilAvailable(SNAPSHOT_ID),
                 () -> client.listClusterSnapshots(ListClusterSnapshotsRequest.of(CLUSTER)),
                 () -> client.listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.of(CLUSTER)))) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(call::run))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
         }
         assertThat(SERVER.getAllServeEvents()).isEmpty();
     }

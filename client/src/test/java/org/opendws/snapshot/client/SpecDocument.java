@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 final class SpecDocument {
     static final JsonNode ROOT = read();
 
-    private SpecDocument() {
-    }
+    private SpecDocument() {}
 
     static JsonNode schema(String name) {
         return ROOT.path("components").path("schemas").path(name);
@@ -37,8 +36,12 @@ final class SpecDocument {
 
     /** The value of the first example the document gives for a response status of createSnapshot. */
     static JsonNode responseExample(int status) {
-        JsonNode examples = createSnapshotOperation().path("responses").path(String.valueOf(status))
-                .path("content").path("application/json").path("examples");
+        JsonNode examples = createSnapshotOperation()
+                .path("responses")
+                .path(String.valueOf(status))
+                .path("content")
+                .path("application/json")
+                .path("examples");
         return resolve(examples.elements().next()).path("value");
     }
 
@@ -62,15 +65,23 @@ final class SpecDocument {
     /** The values of every example the document gives for a response of an operation, by example name. */
     static java.util.Map<String, JsonNode> responseExamples(String operationId, String status) {
         java.util.Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
-        response(operationId, status).path("content").path("application/json").path("examples").fields()
-                .forEachRemaining(example -> values.put(example.getKey(), resolve(example.getValue()).path("value")));
+        response(operationId, status)
+                .path("content")
+                .path("application/json")
+                .path("examples")
+                .fields()
+                .forEachRemaining(example ->
+                        values.put(example.getKey(), resolve(example.getValue()).path("value")));
         return values;
     }
 
     /** The value of the request example of createSnapshot. */
     static JsonNode requestExample() {
-        JsonNode examples = createSnapshotOperation().path("requestBody").path("content")
-                .path("application/json").path("examples");
+        JsonNode examples = createSnapshotOperation()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("examples");
         return resolve(examples.elements().next()).path("value");
     }
 
@@ -89,10 +100,12 @@ final class SpecDocument {
     /** Whether a string value satisfies a string schema's pattern, minLength and maxLength (in code points). */
     static boolean accepts(JsonNode stringSchema, String value) {
         int length = value.codePointCount(0, value.length());
-        if (stringSchema.has("minLength") && length < stringSchema.get("minLength").asInt()) {
+        if (stringSchema.has("minLength")
+                && length < stringSchema.get("minLength").asInt()) {
             return false;
         }
-        if (stringSchema.has("maxLength") && length > stringSchema.get("maxLength").asInt()) {
+        if (stringSchema.has("maxLength")
+                && length > stringSchema.get("maxLength").asInt()) {
             return false;
         }
         if (!stringSchema.has("pattern")) {

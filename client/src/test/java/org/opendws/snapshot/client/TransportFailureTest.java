@@ -43,20 +43,28 @@ import org.opendws.snapshot.client.retry.RetryPolicy;
  * a body that stalls half-way. Each is its own exception type, never a service error, and the
  * default policy retries only the connection failures.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not sticks
+@Timeout(
+        value = 60,
+        unit = TimeUnit.SECONDS,
+        threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not sticks
 class TransportFailureTest {
     static final String PROJECT = DwsSnapshotClientTest.PROJECT;
     static final String CLUSTER = DwsSnapshotClientTest.CLUSTER;
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension SERVER = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     private DwsSnapshotClient.Builder client(String endpoint) {
-        return DwsSnapshotClient.builder().endpoint(endpoint)
-                .credentials(Credentials.akSk("AK", "SK")).projectId(PROJECT)
-                .environment(name -> null).sleeper(sleeps::add);
+        return DwsSnapshotClient.builder()
+                .endpoint(endpoint)
+                .credentials(Credentials.akSk("AK", "SK"))
+                .projectId(PROJECT)
+                .environment(name -> null)
+                .sleeper(sleeps::add);
     }
 
     @Test
@@ -67,7 +75,8 @@ class TransportFailureTest {
             thrown = catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER));
         }
 
-        assertThat(thrown).isExactlyInstanceOf(DwsConnectionException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(DwsConnectionException.class)
                 .hasMessageStartingWith("Cannot connect to " + endpoint + " (refused or unreachable): ConnectException")
                 .hasCauseInstanceOf(IOException.class);
         assertThat(((DwsConnectionException) thrown).requestId()).isNull();
@@ -75,8 +84,9 @@ class TransportFailureTest {
         assertThat(sleeps).hasSize(defaults.maxAttempts() - 1);
         for (int retry = 1; retry < defaults.maxAttempts(); retry++) {
             Duration exponential = defaults.baseDelay().multipliedBy(1L << (retry - 1));
-            assertThat(sleeps.get(retry - 1)).isBetween(
-                    Duration.ofNanos(Math.round(exponential.toNanos() * (1 - defaults.jitter()))), exponential);
+            assertThat(sleeps.get(retry - 1))
+                    .isBetween(
+                            Duration.ofNanos(Math.round(exponential.toNanos() * (1 - defaults.jitter()))), exponential);
         }
     }
 
@@ -85,29 +95,41 @@ class TransportFailureTest {
         // the first attempt's connection breaks after the request was sent (the service may have
         // acted on it); the retry is then refused because the snapshot's name exists. With safe
         // create retries off (CreateRecoveryTest covers them on), that 400 is what the caller gets.
-        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots")).inScenario("taken")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("created")
+        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots"))
+                .inScenario("taken")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("created")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots")).inScenario("taken")
+        SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots"))
+                .inScenario("taken")
                 .whenScenarioStateIs("created")
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withHeader("X-Request-Id", "second-attempt")
-                        .withBody("{\"error_code\":\"DWS.0001\",\"error_msg\":\"The snapshot name already exists.\"}")));
+                        .withBody(
+                                "{\"error_code\":\"DWS.0001\",\"error_msg\":\"The snapshot name already exists.\"}")));
         Throwable thrown;
-        try (DwsSnapshotClient client = client(SERVER.baseUrl()).recoverCreateRetries(false).build()) {
+        try (DwsSnapshotClient client =
+                client(SERVER.baseUrl()).recoverCreateRetries(false).build()) {
             thrown = catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER));
         }
 
         assertThat(thrown).isInstanceOf(BadRequestException.class).hasMessageContaining("already exists");
         assertThat(((BadRequestException) thrown).requestId()).isEqualTo("second-attempt");
-        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class)
-                .satisfies(first -> assertThat(((DwsConnectionException) first).requestId()).isNull());
+        assertThat(thrown.getSuppressed())
+                .singleElement()
+                .isInstanceOf(DwsConnectionException.class)
+                .satisfies(first ->
+                        assertThat(((DwsConnectionException) first).requestId()).isNull());
         assertThat(sleeps).hasSize(1);
     }
 
     @Test
     void withoutRetriesARefusedConnectionFailsAtOnce() throws IOException {
-        try (DwsSnapshotClient client = client("http://127.0.0.1:" + closedPort()).retryPolicy(RetryPolicy.none()).build()) {
+        try (DwsSnapshotClient client = client("http://127.0.0.1:" + closedPort())
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             assertThat(catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER)))
                     .isExactlyInstanceOf(DwsConnectionException.class);
         }
@@ -117,11 +139,14 @@ class TransportFailureTest {
     @Test
     void aConnectTimeoutIsItsOwnType() throws IOException {
         try (FullBacklog server = new FullBacklog();
-             DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
-                     .connectTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()).build()) {
+                DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
+                        .connectTimeout(Duration.ofMillis(300))
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
             Throwable thrown = catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER));
 
-            assertThat(thrown).isExactlyInstanceOf(DwsConnectTimeoutException.class)
+            assertThat(thrown)
+                    .isExactlyInstanceOf(DwsConnectTimeoutException.class)
                     .isInstanceOf(DwsTimeoutException.class)
                     .isNotInstanceOf(DwsConnectionException.class)
                     .hasMessageContaining("connect timeout of 300 ms");
@@ -131,8 +156,9 @@ class TransportFailureTest {
     @Test
     void aConnectTimeoutIsRetriedByDefault() throws IOException {
         try (FullBacklog server = new FullBacklog();
-             DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
-                     .connectTimeout(Duration.ofMillis(200)).build()) {
+                DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
+                        .connectTimeout(Duration.ofMillis(200))
+                        .build()) {
             assertThat(catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER)))
                     .isExactlyInstanceOf(DwsConnectTimeoutException.class);
         }
@@ -143,10 +169,12 @@ class TransportFailureTest {
     void aLateAnswerIsAReadTimeoutAndIsNotRetried() {
         SERVER.stubFor(post(urlPathEqualTo("/v1.0/" + PROJECT + "/snapshots"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
-        try (DwsSnapshotClient client = client(SERVER.baseUrl()).readTimeout(Duration.ofMillis(300)).build()) {
+        try (DwsSnapshotClient client =
+                client(SERVER.baseUrl()).readTimeout(Duration.ofMillis(300)).build()) {
             Throwable thrown = catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER));
 
-            assertThat(thrown).isExactlyInstanceOf(DwsReadTimeoutException.class)
+            assertThat(thrown)
+                    .isExactlyInstanceOf(DwsReadTimeoutException.class)
                     .isNotInstanceOf(DwsServiceException.class)
                     .hasMessageContaining("read timeout of 300 ms");
         }
@@ -156,8 +184,9 @@ class TransportFailureTest {
     @Test
     void aServerThatNeverAnswersIsAReadTimeoutAndIsSentOnce() throws Exception {
         try (RawServer server = new RawServer("");
-             DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
-                     .readTimeout(Duration.ofMillis(300)).build()) {
+                DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
+                        .readTimeout(Duration.ofMillis(300))
+                        .build()) {
             assertThat(catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER)))
                     .isExactlyInstanceOf(DwsReadTimeoutException.class);
             assertThat(server.requests()).isEqualTo(1);
@@ -170,8 +199,9 @@ class TransportFailureTest {
         String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Request-Id: stalled\r\n"
                 + "Content-Length: 60\r\n\r\n{\"snapshot\":";
         try (RawServer server = new RawServer(head);
-             DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
-                     .readTimeout(Duration.ofMillis(500)).build()) {
+                DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
+                        .readTimeout(Duration.ofMillis(500))
+                        .build()) {
             Throwable thrown = catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER));
 
             assertThat(thrown).isExactlyInstanceOf(DwsReadTimeoutException.class);
@@ -183,7 +213,9 @@ class TransportFailureTest {
     @Test
     void aConnectionClosedWithoutAnswerIsAConnectionFailure() throws Exception {
         try (RawServer server = new RawServer(null);
-             DwsSnapshotClient client = client("http://127.0.0.1:" + server.port()).retryPolicy(RetryPolicy.none()).build()) {
+                DwsSnapshotClient client = client("http://127.0.0.1:" + server.port())
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
             assertThat(catchThrowable(() -> client.createSnapshot("snapshot-3", CLUSTER)))
                     .isExactlyInstanceOf(DwsConnectionException.class);
         }
@@ -216,7 +248,8 @@ class TransportFailureTest {
                 }
             }
             close();
-            throw new IllegalStateException("the accept queue never filled up: no connect timeout can be produced here");
+            throw new IllegalStateException(
+                    "the accept queue never filled up: no connect timeout can be produced here");
         }
 
         int port() {

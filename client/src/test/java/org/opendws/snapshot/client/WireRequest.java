@@ -60,7 +60,7 @@ record WireRequest(LoggedRequest received) {
             }
             switch (name) {
                 case "host" -> request.host(value);
-                case "x-sdk-date", "x-security-token" -> { } // the sdkDate and the credentials above
+                case "x-sdk-date", "x-security-token" -> {} // the sdkDate and the credentials above
                 default -> request.header(name, value);
             }
         }

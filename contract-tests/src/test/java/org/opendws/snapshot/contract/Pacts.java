@@ -31,21 +31,32 @@ public final class Pacts {
     /** 400 DWS.0006. */
     public static final String EMPTY_BODY = "a request to create a snapshot without a body";
     /** 400 DWS.0001. */
-    public static final String DUPLICATE_NAME = "a request to create a snapshot with a name already used in the project";
+    public static final String DUPLICATE_NAME =
+            "a request to create a snapshot with a name already used in the project";
     /** 401 APIGW.0301. */
     public static final String BAD_SIGNATURE = "a request to create a snapshot with a signature that does not match";
     /** 403 DWS.0015. */
-    public static final String PROJECT_NOT_ALLOWED = "a request to create a snapshot in a project the access key may not use";
+    public static final String PROJECT_NOT_ALLOWED =
+            "a request to create a snapshot in a project the access key may not use";
     /** 404 DWS.0015. */
     public static final String UNKNOWN_CLUSTER = "a request to create a snapshot of a cluster that does not exist";
     /** 500 DWS.0005. */
     public static final String INTERNAL_ERROR = "a request to create a snapshot when the service fails";
     /** 503 DWS.0005. */
-    public static final String UNAVAILABLE = "a request to create a snapshot when the service is temporarily unavailable";
+    public static final String UNAVAILABLE =
+            "a request to create a snapshot when the service is temporarily unavailable";
 
     /** The interactions of Create Snapshot. */
-    public static final List<String> CREATE = List.of(CREATED, INVALID_NAME, EMPTY_BODY, DUPLICATE_NAME, BAD_SIGNATURE,
-            PROJECT_NOT_ALLOWED, UNKNOWN_CLUSTER, INTERNAL_ERROR, UNAVAILABLE);
+    public static final List<String> CREATE = List.of(
+            CREATED,
+            INVALID_NAME,
+            EMPTY_BODY,
+            DUPLICATE_NAME,
+            BAD_SIGNATURE,
+            PROJECT_NOT_ALLOWED,
+            UNKNOWN_CLUSTER,
+            INTERNAL_ERROR,
+            UNAVAILABLE);
 
     // ---- listSnapshots ----
     public static final String LISTED = "a request to list the project's snapshots";
@@ -54,8 +65,13 @@ public final class Pacts {
     public static final String LIST_PROJECT_NOT_ALLOWED = LISTED + " in a project the access key may not use";
     public static final String LIST_INTERNAL_ERROR = LISTED + " when the service fails";
     public static final String LIST_UNAVAILABLE = LISTED + " when the service is temporarily unavailable";
-    public static final List<String> LIST = List.of(LISTED, LIST_INVALID_PROJECT, LIST_BAD_SIGNATURE, LIST_PROJECT_NOT_ALLOWED,
-            LIST_INTERNAL_ERROR, LIST_UNAVAILABLE);
+    public static final List<String> LIST = List.of(
+            LISTED,
+            LIST_INVALID_PROJECT,
+            LIST_BAD_SIGNATURE,
+            LIST_PROJECT_NOT_ALLOWED,
+            LIST_INTERNAL_ERROR,
+            LIST_UNAVAILABLE);
 
     // ---- listClusterSnapshots ----
     public static final String PAGE = "a request for a page of a cluster's snapshots";
@@ -65,8 +81,14 @@ public final class Pacts {
     public static final String PAGE_UNKNOWN_CLUSTER = PAGE + " of a cluster that does not exist";
     public static final String PAGE_INTERNAL_ERROR = PAGE + " when the service fails";
     public static final String PAGE_UNAVAILABLE = PAGE + " when the service is temporarily unavailable";
-    public static final List<String> PAGES = List.of(PAGE, PAGE_INVALID_LIMIT, PAGE_BAD_SIGNATURE,
-            PAGE_PROJECT_NOT_ALLOWED, PAGE_UNKNOWN_CLUSTER, PAGE_INTERNAL_ERROR, PAGE_UNAVAILABLE);
+    public static final List<String> PAGES = List.of(
+            PAGE,
+            PAGE_INVALID_LIMIT,
+            PAGE_BAD_SIGNATURE,
+            PAGE_PROJECT_NOT_ALLOWED,
+            PAGE_UNKNOWN_CLUSTER,
+            PAGE_INTERNAL_ERROR,
+            PAGE_UNAVAILABLE);
 
     // ---- listSnapshotDetails ----
     public static final String DETAIL = "a request for a snapshot";
@@ -80,9 +102,17 @@ public final class Pacts {
     public static final String DETAIL_PROJECT_NOT_ALLOWED = DETAIL + " in a project the access key may not use";
     public static final String DETAIL_INTERNAL_ERROR = DETAIL + " when the service fails";
     public static final String DETAIL_UNAVAILABLE_SERVICE = DETAIL + " when the service is temporarily unavailable";
-    public static final List<String> DETAILS = List.of(DETAIL_AVAILABLE, DETAIL_CREATING, DETAIL_UNAVAILABLE,
-            DETAIL_AUTOMATED, DETAIL_UNKNOWN, DETAIL_INVALID_ID, DETAIL_BAD_SIGNATURE, DETAIL_PROJECT_NOT_ALLOWED,
-            DETAIL_INTERNAL_ERROR, DETAIL_UNAVAILABLE_SERVICE);
+    public static final List<String> DETAILS = List.of(
+            DETAIL_AVAILABLE,
+            DETAIL_CREATING,
+            DETAIL_UNAVAILABLE,
+            DETAIL_AUTOMATED,
+            DETAIL_UNKNOWN,
+            DETAIL_INVALID_ID,
+            DETAIL_BAD_SIGNATURE,
+            DETAIL_PROJECT_NOT_ALLOWED,
+            DETAIL_INTERNAL_ERROR,
+            DETAIL_UNAVAILABLE_SERVICE);
 
     // ---- deleteSnapshot ----
     public static final String DELETE = "a request to delete a snapshot";
@@ -95,20 +125,27 @@ public final class Pacts {
     public static final String DELETE_PROJECT_NOT_ALLOWED = DELETE + " in a project the access key may not use";
     public static final String DELETE_INTERNAL_ERROR = DELETE + " when the service fails";
     public static final String DELETE_UNAVAILABLE = DELETE + " when the service is temporarily unavailable";
-    public static final List<String> DELETES = List.of(DELETED, DELETE_UNKNOWN, DELETE_AUTOMATED, DELETE_CREATING,
-            DELETE_INVALID_ID, DELETE_BAD_SIGNATURE, DELETE_PROJECT_NOT_ALLOWED, DELETE_INTERNAL_ERROR,
+    public static final List<String> DELETES = List.of(
+            DELETED,
+            DELETE_UNKNOWN,
+            DELETE_AUTOMATED,
+            DELETE_CREATING,
+            DELETE_INVALID_ID,
+            DELETE_BAD_SIGNATURE,
+            DELETE_PROJECT_NOT_ALLOWED,
+            DELETE_INTERNAL_ERROR,
             DELETE_UNAVAILABLE);
 
     /** Every interaction the pact must hold. */
     public static final List<String> ALL = Stream.of(CREATE, LIST, PAGES, DETAILS, DELETES)
-            .flatMap(List::stream).toList();
+            .flatMap(List::stream)
+            .toList();
 
     /** The interactions whose answer holds whole snapshots (list, page, detail). */
-    public static final List<String> WITH_SNAPSHOTS = List.of(LISTED, PAGE, DETAIL_AVAILABLE, DETAIL_CREATING,
-            DETAIL_UNAVAILABLE, DETAIL_AUTOMATED);
+    public static final List<String> WITH_SNAPSHOTS =
+            List.of(LISTED, PAGE, DETAIL_AVAILABLE, DETAIL_CREATING, DETAIL_UNAVAILABLE, DETAIL_AUTOMATED);
 
-    private Pacts() {
-    }
+    private Pacts() {}
 
     /** The directory the consumer tests wrote the pacts to. */
     public static Path directory() {
@@ -136,6 +173,7 @@ public final class Pacts {
                 .filter(i -> i.getDescription().equals(description))
                 .map(i -> (V4Interaction.SynchronousHttp) i)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("the pact " + file() + " has no interaction '" + description + "'"));
+                .orElseThrow(
+                        () -> new AssertionError("the pact " + file() + " has no interaction '" + description + "'"));
     }
 }

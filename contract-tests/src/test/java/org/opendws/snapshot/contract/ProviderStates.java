@@ -55,6 +55,5 @@ public final class ProviderStates {
     /** How many snapshots. */
     public static final String COUNT = "count";
 
-    private ProviderStates() {
-    }
+    private ProviderStates() {}
 }

@@ -2,8 +2,7 @@ package org.opendws.snapshot.docs;
 
 /** HTML escaping and a few small markup helpers shared by the pages. */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for use in element content and in double-quoted attribute values. */
     static String escape(String text) {

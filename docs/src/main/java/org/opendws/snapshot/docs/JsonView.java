@@ -12,8 +12,7 @@ import java.util.Iterator;
 final class JsonView {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonView() {
-    }
+    private JsonView() {}
 
     /** The value (a Jackson tree, or maps and lists as the OpenAPI parser gives them) as HTML. */
     static String toHtml(Object value) {
@@ -67,6 +66,10 @@ final class JsonView {
     }
 
     private static void span(String cssClass, String text, StringBuilder out) {
-        out.append("<span class=\"").append(cssClass).append("\">").append(Html.escape(text)).append("</span>");
+        out.append("<span class=\"")
+                .append(cssClass)
+                .append("\">")
+                .append(Html.escape(text))
+                .append("</span>");
     }
 }

@@ -72,9 +72,14 @@ final class ReferencePage {
     /** Title, version and description; returns the description's tables (the error codes), rendered later. */
     private List<Node> overview(StringBuilder out) {
         Info info = api.getInfo();
-        out.append("<h1>").append(Html.escape(info.getTitle())).append("</h1>\n")
-                .append("<p class=\"meta\">API version ").append(Html.code(info.getVersion()))
-                .append(" &middot; OpenAPI ").append(Html.code(api.getOpenapi())).append("</p>\n");
+        out.append("<h1>")
+                .append(Html.escape(info.getTitle()))
+                .append("</h1>\n")
+                .append("<p class=\"meta\">API version ")
+                .append(Html.code(info.getVersion()))
+                .append(" &middot; OpenAPI ")
+                .append(Html.code(api.getOpenapi()))
+                .append("</p>\n");
         section("overview", "Overview", out);
         Node description = markdown.parse(info.getDescription());
         List<Node> tables = new ArrayList<>();
@@ -93,13 +98,17 @@ final class ReferencePage {
         }
         List<String> links = new ArrayList<>();
         if (info.getContact() != null && info.getContact().getUrl() != null) {
-            links.add("Contact: " + link(info.getContact().getUrl(), info.getContact().getName()));
+            links.add("Contact: "
+                    + link(info.getContact().getUrl(), info.getContact().getName()));
         }
         if (info.getLicense() != null) {
-            links.add("License: " + link(info.getLicense().getUrl(), info.getLicense().getName()));
+            links.add("License: "
+                    + link(info.getLicense().getUrl(), info.getLicense().getName()));
         }
         if (!links.isEmpty()) {
-            out.append("<p class=\"meta\">").append(String.join(" &middot; ", links)).append("</p>\n");
+            out.append("<p class=\"meta\">")
+                    .append(String.join(" &middot; ", links))
+                    .append("</p>\n");
         }
         out.append("</section>\n");
         return tables;
@@ -110,15 +119,22 @@ final class ReferencePage {
             return;
         }
         section("servers", "Servers", out);
-        out.append("<table class=\"servers\">\n<thead><tr><th>URL</th><th>Description</th><th>Variables</th></tr></thead>\n<tbody>\n");
+        out.append(
+                "<table class=\"servers\">\n<thead><tr><th>URL</th><th>Description</th><th>Variables</th></tr></thead>\n<tbody>\n");
         for (Server server : api.getServers()) {
-            out.append("<tr><td>").append(Html.code(server.getUrl())).append("</td><td>")
-                    .append(markdown.toHtml(server.getDescription())).append("</td><td>");
+            out.append("<tr><td>")
+                    .append(Html.code(server.getUrl()))
+                    .append("</td><td>")
+                    .append(markdown.toHtml(server.getDescription()))
+                    .append("</td><td>");
             if (server.getVariables() != null) {
-                for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
+                for (Map.Entry<String, ServerVariable> variable :
+                        server.getVariables().entrySet()) {
                     ServerVariable v = variable.getValue();
-                    out.append("<div class=\"variable\">").append(Html.code("{" + variable.getKey() + "}"))
-                            .append(" default ").append(Html.code(v.getDefault()));
+                    out.append("<div class=\"variable\">")
+                            .append(Html.code("{" + variable.getKey() + "}"))
+                            .append(" default ")
+                            .append(Html.code(v.getDefault()));
                     if (v.getEnum() != null && !v.getEnum().isEmpty()) {
                         out.append(", one of ").append(codes(v.getEnum()));
                     }
@@ -138,19 +154,26 @@ final class ReferencePage {
         section("authentication", "Authentication", out);
         if (api.getSecurity() != null && !api.getSecurity().isEmpty()) {
             out.append("<p>Unless an operation says otherwise, a request must satisfy one of: ")
-                    .append(security(api.getSecurity())).append(".</p>\n");
+                    .append(security(api.getSecurity()))
+                    .append(".</p>\n");
         }
         for (Map.Entry<String, SecurityScheme> entry : schemes.entrySet()) {
             SecurityScheme scheme = entry.getValue();
-            out.append("<article class=\"scheme\" id=\"security-").append(Html.escape(entry.getKey())).append("\">\n")
-                    .append("<h3>").append(Html.escape(entry.getKey())).append("</h3>\n<dl class=\"facts\">");
+            out.append("<article class=\"scheme\" id=\"security-")
+                    .append(Html.escape(entry.getKey()))
+                    .append("\">\n")
+                    .append("<h3>")
+                    .append(Html.escape(entry.getKey()))
+                    .append("</h3>\n<dl class=\"facts\">");
             fact("type", scheme.getType() == null ? null : scheme.getType().toString(), out);
             fact("in", scheme.getIn() == null ? null : scheme.getIn().toString(), out);
             fact("header", scheme.getName(), out);
             fact("scheme", scheme.getScheme(), out);
             fact("bearer format", scheme.getBearerFormat(), out);
             fact("OpenID Connect URL", scheme.getOpenIdConnectUrl(), out);
-            out.append("</dl>\n").append(markdown.toHtml(scheme.getDescription())).append("</article>\n");
+            out.append("</dl>\n")
+                    .append(markdown.toHtml(scheme.getDescription()))
+                    .append("</article>\n");
         }
         out.append("</section>\n");
     }
@@ -161,11 +184,18 @@ final class ReferencePage {
         out.append("<table class=\"operation-index\">\n<thead><tr><th>Operation</th><th>Method and path</th>")
                 .append("<th>Summary</th></tr></thead>\n<tbody>\n");
         forEachOperation((method, path, item, op) -> out.append("<tr><td><a href=\"#")
-                .append(Html.escape(operationId(method, path, op))).append("\">")
+                .append(Html.escape(operationId(method, path, op)))
+                .append("\">")
                 .append(Html.escape(op.getOperationId() != null ? op.getOperationId() : method + " " + path))
-                .append("</a></td><td><span class=\"method method-").append(Html.escape(method.toLowerCase()))
-                .append("\">").append(Html.escape(method)).append("</span> ").append(Html.code(path))
-                .append("</td><td>").append(Html.escape(op.getSummary())).append("</td></tr>\n"));
+                .append("</a></td><td><span class=\"method method-")
+                .append(Html.escape(method.toLowerCase()))
+                .append("\">")
+                .append(Html.escape(method))
+                .append("</span> ")
+                .append(Html.code(path))
+                .append("</td><td>")
+                .append(Html.escape(op.getSummary()))
+                .append("</td></tr>\n"));
         out.append("</tbody>\n</table>\n");
         forEachOperation((method, path, item, op) -> operation(method, path, item, op, out));
         out.append("</section>\n");
@@ -192,12 +222,20 @@ final class ReferencePage {
     private void operation(String method, String path, PathItem item, Operation op, StringBuilder out) {
         String id = operationId(method, path, op);
         toc.add(new TocEntry(id, op.getOperationId() != null ? op.getOperationId() : method + " " + path));
-        out.append("<article class=\"operation\" id=\"").append(Html.escape(id)).append("\">\n")
-                .append("<h3 class=\"endpoint\"><span class=\"method method-").append(Html.escape(method.toLowerCase()))
-                .append("\">").append(Html.escape(method)).append("</span> <code class=\"path\">")
-                .append(Html.escape(path)).append("</code></h3>\n");
+        out.append("<article class=\"operation\" id=\"")
+                .append(Html.escape(id))
+                .append("\">\n")
+                .append("<h3 class=\"endpoint\"><span class=\"method method-")
+                .append(Html.escape(method.toLowerCase()))
+                .append("\">")
+                .append(Html.escape(method))
+                .append("</span> <code class=\"path\">")
+                .append(Html.escape(path))
+                .append("</code></h3>\n");
         if (op.getSummary() != null) {
-            out.append("<p class=\"summary\">").append(Html.escape(op.getSummary())).append("</p>\n");
+            out.append("<p class=\"summary\">")
+                    .append(Html.escape(op.getSummary()))
+                    .append("</p>\n");
         }
         out.append("<dl class=\"facts\">");
         fact("operationId", op.getOperationId(), out);
@@ -224,11 +262,16 @@ final class ReferencePage {
         }
         tryIt(id, method, path, parameters, op, security, out);
         if (op.getResponses() != null) {
-            out.append("<h4>Responses</h4>\n<table class=\"status-summary\">\n<thead><tr><th>Status</th><th>Meaning</th></tr></thead>\n<tbody>\n");
-            op.getResponses().forEach((status, response) -> out.append("<tr><td><a href=\"#")
-                    .append(Html.escape(id + "-" + status)).append("\">").append(statusBadge(status))
-                    .append("</a></td><td>").append(Html.escape(firstSentence(resolve(response).getDescription())))
-                    .append("</td></tr>\n"));
+            out.append(
+                    "<h4>Responses</h4>\n<table class=\"status-summary\">\n<thead><tr><th>Status</th><th>Meaning</th></tr></thead>\n<tbody>\n");
+            op.getResponses()
+                    .forEach((status, response) -> out.append("<tr><td><a href=\"#")
+                            .append(Html.escape(id + "-" + status))
+                            .append("\">")
+                            .append(statusBadge(status))
+                            .append("</a></td><td>")
+                            .append(Html.escape(firstSentence(resolve(response).getDescription())))
+                            .append("</td></tr>\n"));
             out.append("</tbody>\n</table>\n");
             op.getResponses().forEach((status, response) -> response(id, status, resolve(response), out));
         }
@@ -236,23 +279,34 @@ final class ReferencePage {
     }
 
     /** The operation's "Try it" form ({@link TryItForm}): its parameters, its body's first example, its ways to authenticate. */
-    private void tryIt(String id, String method, String path, List<Parameter> parameters, Operation op,
-                       List<SecurityRequirement> security, StringBuilder out) {
+    private void tryIt(
+            String id,
+            String method,
+            String path,
+            List<Parameter> parameters,
+            Operation op,
+            List<SecurityRequirement> security,
+            StringBuilder out) {
         List<TryItForm.Field> fields = new ArrayList<>();
-        parameters.forEach(p -> fields.add(new TryItForm.Field(p, resolve(p.getSchema() == null ? new Schema<>() : p.getSchema()))));
+        parameters.forEach(p ->
+                fields.add(new TryItForm.Field(p, resolve(p.getSchema() == null ? new Schema<>() : p.getSchema()))));
         String mediaType = null;
         Object example = null;
         String exampleName = null;
         if (op.getRequestBody() != null) {
-            Map<String, MediaType> content = orEmpty(resolve(op.getRequestBody()).getContent());
+            Map<String, MediaType> content =
+                    orEmpty(resolve(op.getRequestBody()).getContent());
             // the JSON body, as the mock reads it; the first media type otherwise
-            Map.Entry<String, MediaType> chosen = content.entrySet().stream().filter(e -> e.getKey().contains("json"))
-                    .findFirst().orElse(content.entrySet().stream().findFirst().orElse(null));
+            Map.Entry<String, MediaType> chosen = content.entrySet().stream()
+                    .filter(e -> e.getKey().contains("json"))
+                    .findFirst()
+                    .orElse(content.entrySet().stream().findFirst().orElse(null));
             if (chosen != null) {
                 mediaType = chosen.getKey();
                 MediaType media = chosen.getValue();
                 if (media.getExamples() != null && !media.getExamples().isEmpty()) {
-                    Map.Entry<String, Example> first = media.getExamples().entrySet().iterator().next();
+                    Map.Entry<String, Example> first =
+                            media.getExamples().entrySet().iterator().next();
                     exampleName = first.getKey();
                     example = resolve(first.getValue()).getValue();
                 } else if (media.getExample() != null) {
@@ -281,13 +335,22 @@ final class ReferencePage {
             }
             String name = requirement.keySet().iterator().next();
             SecurityScheme scheme = orEmpty(components.getSecuritySchemes()).get(name);
-            if (scheme == null || scheme.getType() != SecurityScheme.Type.APIKEY || scheme.getIn() != SecurityScheme.In.HEADER) {
+            if (scheme == null
+                    || scheme.getType() != SecurityScheme.Type.APIKEY
+                    || scheme.getIn() != SecurityScheme.In.HEADER) {
                 continue;
             }
-            boolean signed = "Authorization".equalsIgnoreCase(scheme.getName()) && scheme.getDescription() != null
+            boolean signed = "Authorization".equalsIgnoreCase(scheme.getName())
+                    && scheme.getDescription() != null
                     && scheme.getDescription().contains("SDK-HMAC-SHA256");
-            auths.add(signed ? new TryItForm.Auth(TryItForm.Auth.SIGNED, "AK/SK, signed (" + name + ")", scheme.getName())
-                    : new TryItForm.Auth(TryItForm.Auth.HEADER, name + " (" + scheme.getName() + " header)", scheme.getName()));
+            auths.add(
+                    signed
+                            ? new TryItForm.Auth(
+                                    TryItForm.Auth.SIGNED, "AK/SK, signed (" + name + ")", scheme.getName())
+                            : new TryItForm.Auth(
+                                    TryItForm.Auth.HEADER,
+                                    name + " (" + scheme.getName() + " header)",
+                                    scheme.getName()));
         }
         auths.add(new TryItForm.Auth(TryItForm.Auth.NONE, "none (a mock run with --dws.mock.auth=none)", null));
         return auths;
@@ -295,17 +358,29 @@ final class ReferencePage {
 
     private void parameters(String opId, List<Parameter> parameters, StringBuilder out) {
         out.append("<h4>Parameters</h4>\n<table class=\"fields parameters\">\n<thead><tr><th>Name</th><th>In</th>")
-                .append("<th>Type</th><th>Constraints</th><th>Description</th><th>Example</th></tr></thead>\n<tbody>\n");
+                .append(
+                        "<th>Type</th><th>Constraints</th><th>Description</th><th>Example</th></tr></thead>\n<tbody>\n");
         for (Parameter p : parameters) {
             Schema<?> schema = p.getSchema() == null ? new Schema<>() : p.getSchema();
-            Object example = p.getExample() != null ? p.getExample() : resolve(schema).getExample();
-            out.append("<tr id=\"").append(Html.escape(opId + "-param-" + p.getName())).append("\"><td>")
-                    .append(Html.code(p.getName())).append("</td><td>").append(Html.escape(p.getIn()))
-                    .append("</td><td>").append(type(schema)).append("<br>")
-                    .append(required(Boolean.TRUE.equals(p.getRequired()))).append("</td><td>")
-                    .append(constraints(resolve(schema), errorCode(p))).append("</td><td>")
-                    .append(markdown.toHtml(p.getDescription())).append("</td><td>")
-                    .append(example(example)).append("</td></tr>\n");
+            Object example =
+                    p.getExample() != null ? p.getExample() : resolve(schema).getExample();
+            out.append("<tr id=\"")
+                    .append(Html.escape(opId + "-param-" + p.getName()))
+                    .append("\"><td>")
+                    .append(Html.code(p.getName()))
+                    .append("</td><td>")
+                    .append(Html.escape(p.getIn()))
+                    .append("</td><td>")
+                    .append(type(schema))
+                    .append("<br>")
+                    .append(required(Boolean.TRUE.equals(p.getRequired())))
+                    .append("</td><td>")
+                    .append(constraints(resolve(schema), errorCode(p)))
+                    .append("</td><td>")
+                    .append(markdown.toHtml(p.getDescription()))
+                    .append("</td><td>")
+                    .append(example(example))
+                    .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
     }
@@ -320,9 +395,11 @@ final class ReferencePage {
     }
 
     private void requestBody(String opId, RequestBody body, StringBuilder out) {
-        out.append("<h4>Request body</h4>\n<div class=\"request-body\" id=\"").append(Html.escape(opId + "-request"))
+        out.append("<h4>Request body</h4>\n<div class=\"request-body\" id=\"")
+                .append(Html.escape(opId + "-request"))
                 .append("\">\n<dl class=\"facts\"><dt>required</dt><dd>")
-                .append(Boolean.TRUE.equals(body.getRequired()) ? "yes" : "no").append("</dd></dl>\n")
+                .append(Boolean.TRUE.equals(body.getRequired()) ? "yes" : "no")
+                .append("</dd></dl>\n")
                 .append(markdown.toHtml(body.getDescription()));
         for (Map.Entry<String, MediaType> content : orEmpty(body.getContent()).entrySet()) {
             mediaType(opId + "-request", content.getKey(), content.getValue(), true, out);
@@ -332,8 +409,13 @@ final class ReferencePage {
 
     private void response(String opId, String status, ApiResponse response, StringBuilder out) {
         String id = opId + "-" + status;
-        out.append("<section class=\"response ").append(statusClass(status)).append("\" id=\"")
-                .append(Html.escape(id)).append("\">\n<h5>").append(statusBadge(status)).append("</h5>\n")
+        out.append("<section class=\"response ")
+                .append(statusClass(status))
+                .append("\" id=\"")
+                .append(Html.escape(id))
+                .append("\">\n<h5>")
+                .append(statusBadge(status))
+                .append("</h5>\n")
                 .append(markdown.toHtml(response.getDescription()));
         Map<String, Header> headers = orEmpty(response.getHeaders());
         if (!headers.isEmpty()) {
@@ -342,12 +424,22 @@ final class ReferencePage {
             for (Map.Entry<String, Header> entry : headers.entrySet()) {
                 Header header = resolve(entry.getValue());
                 Schema<?> schema = header.getSchema() == null ? new Schema<>() : header.getSchema();
-                Object example = header.getExample() != null ? header.getExample() : resolve(schema).getExample();
-                out.append("<tr><td>").append(Html.code(entry.getKey())).append("</td><td>").append(type(schema))
-                        .append("<br>").append(required(Boolean.TRUE.equals(header.getRequired())))
-                        .append("</td><td>").append(constraints(resolve(schema))).append("</td><td>")
-                        .append(markdown.toHtml(header.getDescription())).append("</td><td>")
-                        .append(example(example)).append("</td></tr>\n");
+                Object example = header.getExample() != null
+                        ? header.getExample()
+                        : resolve(schema).getExample();
+                out.append("<tr><td>")
+                        .append(Html.code(entry.getKey()))
+                        .append("</td><td>")
+                        .append(type(schema))
+                        .append("<br>")
+                        .append(required(Boolean.TRUE.equals(header.getRequired())))
+                        .append("</td><td>")
+                        .append(constraints(resolve(schema)))
+                        .append("</td><td>")
+                        .append(markdown.toHtml(header.getDescription()))
+                        .append("</td><td>")
+                        .append(example(example))
+                        .append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
         }
@@ -355,7 +447,8 @@ final class ReferencePage {
         if (orEmpty(response.getContent()).isEmpty()) {
             out.append("<p class=\"body-type no-body\">No body.</p>\n");
         }
-        for (Map.Entry<String, MediaType> content : orEmpty(response.getContent()).entrySet()) {
+        for (Map.Entry<String, MediaType> content :
+                orEmpty(response.getContent()).entrySet()) {
             mediaType(id, content.getKey(), content.getValue(), success, out);
         }
         out.append("</section>\n");
@@ -377,13 +470,17 @@ final class ReferencePage {
         }
         for (Map.Entry<String, Example> entry : examples.entrySet()) {
             Example example = resolve(entry.getValue());
-            out.append("<figure class=\"example\" id=\"").append(Html.escape(idPrefix + "-example-" + entry.getKey()))
-                    .append("\">\n<figcaption><span class=\"label\">Example</span> ").append(Html.code(entry.getKey()));
+            out.append("<figure class=\"example\" id=\"")
+                    .append(Html.escape(idPrefix + "-example-" + entry.getKey()))
+                    .append("\">\n<figcaption><span class=\"label\">Example</span> ")
+                    .append(Html.code(entry.getKey()));
             if (example.getSummary() != null) {
                 out.append(" &mdash; ").append(Html.escape(example.getSummary()));
             }
-            out.append("</figcaption>\n").append(markdown.toHtml(example.getDescription()))
-                    .append("<pre class=\"json\"><code>").append(JsonView.toHtml(example.getValue()))
+            out.append("</figcaption>\n")
+                    .append(markdown.toHtml(example.getDescription()))
+                    .append("<pre class=\"json\"><code>")
+                    .append(JsonView.toHtml(example.getValue()))
                     .append("</code></pre>\n</figure>\n");
         }
     }
@@ -394,7 +491,9 @@ final class ReferencePage {
         }
         section("error-codes", "Error codes", out);
         for (Node table : tables) {
-            out.append("<div class=\"error-codes\">").append(markdown.render(table, new ArrayList<>())).append("</div>\n");
+            out.append("<div class=\"error-codes\">")
+                    .append(markdown.render(table, new ArrayList<>()))
+                    .append("</div>\n");
         }
         out.append("</section>\n");
     }
@@ -407,9 +506,13 @@ final class ReferencePage {
         section("schemas", "Schemas", out);
         for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
             Schema<?> schema = entry.getValue();
-            out.append("<article class=\"schema\" id=\"schema-").append(Html.escape(entry.getKey())).append("\">\n<h3>")
-                    .append(Html.escape(entry.getKey())).append(" <span class=\"type\">")
-                    .append(Html.escape(typeName(schema))).append("</span></h3>\n")
+            out.append("<article class=\"schema\" id=\"schema-")
+                    .append(Html.escape(entry.getKey()))
+                    .append("\">\n<h3>")
+                    .append(Html.escape(entry.getKey()))
+                    .append(" <span class=\"type\">")
+                    .append(Html.escape(typeName(schema)))
+                    .append("</span></h3>\n")
                     .append(markdown.toHtml(schema.getDescription()));
             fieldsTable(schema, false, "schema-" + entry.getKey(), out);
             out.append("</article>\n");
@@ -431,7 +534,9 @@ final class ReferencePage {
             Schema<?> resolved = resolve(schema);
             if (resolved.getProperties() == null) {
                 // not an object: its own constraints
-                out.append("<div class=\"constraints-line\">").append(constraints(resolved)).append("</div>\n");
+                out.append("<div class=\"constraints-line\">")
+                        .append(constraints(resolved))
+                        .append("</div>\n");
             }
             return;
         }
@@ -441,7 +546,8 @@ final class ReferencePage {
         out.append("</tbody>\n</table>\n");
     }
 
-    private void fieldRows(String prefix, Schema<?> object, boolean nested, String rowIdPrefix, List<String> rows, int depth) {
+    private void fieldRows(
+            String prefix, Schema<?> object, boolean nested, String rowIdPrefix, List<String> rows, int depth) {
         if (object.getProperties() == null || depth > 8) {
             return;
         }
@@ -451,16 +557,27 @@ final class ReferencePage {
             Schema<?> declared = property.getValue();
             Schema<?> schema = resolve(declared);
             // a $ref property shows the referenced schema's description when it has none of its own
-            String description = declared.getDescription() != null ? declared.getDescription() : schema.getDescription();
+            String description =
+                    declared.getDescription() != null ? declared.getDescription() : schema.getDescription();
             StringBuilder row = new StringBuilder("<tr");
             if (rowIdPrefix != null) {
-                row.append(" id=\"").append(Html.escape(rowIdPrefix + "-" + property.getKey())).append('"');
+                row.append(" id=\"")
+                        .append(Html.escape(rowIdPrefix + "-" + property.getKey()))
+                        .append('"');
             }
-            row.append("><td>").append(Html.code(name)).append("</td><td>").append(type(declared))
-                    .append("<br>").append(required(requiredNames.contains(property.getKey())))
-                    .append("</td><td>").append(constraints(schema)).append("</td><td>")
-                    .append(markdown.toHtml(description)).append("</td><td>")
-                    .append(example(schema.getExample())).append("</td></tr>\n");
+            row.append("><td>")
+                    .append(Html.code(name))
+                    .append("</td><td>")
+                    .append(type(declared))
+                    .append("<br>")
+                    .append(required(requiredNames.contains(property.getKey())))
+                    .append("</td><td>")
+                    .append(constraints(schema))
+                    .append("</td><td>")
+                    .append(markdown.toHtml(description))
+                    .append("</td><td>")
+                    .append(example(schema.getExample()))
+                    .append("</td></tr>\n");
             rows.add(row.toString());
             if (nested) {
                 fieldRows(name + ".", schema, true, null, rows, depth + 1);
@@ -579,15 +696,21 @@ final class ReferencePage {
 
     private void section(String id, String title, StringBuilder out) {
         toc.add(new TocEntry(id, title));
-        out.append("<section id=\"").append(id).append("\">\n<h2>").append(Html.escape(title)).append("</h2>\n");
+        out.append("<section id=\"")
+                .append(id)
+                .append("\">\n<h2>")
+                .append(Html.escape(title))
+                .append("</h2>\n");
     }
 
     private String security(List<SecurityRequirement> requirements) {
         List<String> alternatives = new ArrayList<>();
         for (SecurityRequirement requirement : requirements) {
             List<String> all = new ArrayList<>();
-            requirement.keySet().forEach(name -> all.add("<a href=\"#security-" + Html.escape(name) + "\">"
-                    + Html.escape(name) + "</a>"));
+            requirement
+                    .keySet()
+                    .forEach(name ->
+                            all.add("<a href=\"#security-" + Html.escape(name) + "\">" + Html.escape(name) + "</a>"));
             alternatives.add(all.isEmpty() ? "no authentication" : String.join(" and ", all));
         }
         return String.join(" or ", alternatives);
@@ -596,8 +719,12 @@ final class ReferencePage {
     private String tags(List<String> names) {
         List<String> out = new ArrayList<>();
         for (String name : names) {
-            String description = orEmpty(api.getTags()).stream().filter(t -> name.equals(t.getName()))
-                    .map(Tag::getDescription).filter(Objects::nonNull).findFirst().orElse(null);
+            String description = orEmpty(api.getTags()).stream()
+                    .filter(t -> name.equals(t.getName()))
+                    .map(Tag::getDescription)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             out.add(Html.escape(name) + (description == null ? "" : " (" + Html.escape(description) + ")"));
         }
         return String.join(", ", out);
@@ -605,7 +732,11 @@ final class ReferencePage {
 
     private static void fact(String name, String value, StringBuilder out) {
         if (value != null) {
-            out.append("<dt>").append(Html.escape(name)).append("</dt><dd>").append(Html.code(value)).append("</dd>");
+            out.append("<dt>")
+                    .append(Html.escape(name))
+                    .append("</dt><dd>")
+                    .append(Html.code(value))
+                    .append("</dd>");
         }
     }
 
@@ -618,7 +749,8 @@ final class ReferencePage {
         if (value == null) {
             return "";
         }
-        if (value instanceof Map || value instanceof java.util.Collection
+        if (value instanceof Map
+                || value instanceof java.util.Collection
                 || (value instanceof JsonNode node && node.isContainerNode())) {
             return "<code>" + JsonView.toHtml(value) + "</code>";
         }

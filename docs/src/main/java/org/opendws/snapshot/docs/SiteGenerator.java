@@ -38,8 +38,7 @@ public final class SiteGenerator {
     /** The assets directory as a guide's Markdown file refers to it: {@code guides/} and {@code assets/} are siblings. */
     private static final String ASSETS_FROM_GUIDE = "../assets/";
 
-    private SiteGenerator() {
-    }
+    private SiteGenerator() {}
 
     /**
      * Command line entry point.
@@ -85,7 +84,8 @@ public final class SiteGenerator {
         String content = referencePage.render();
         written.add(write(output.resolve(INDEX), layout.page(reference, referencePage.toc(), content)));
         for (Guide guide : guides) {
-            written.add(write(output.resolve(guide.page().file()), layout.page(guide.page(), guide.toc(), guide.html())));
+            written.add(
+                    write(output.resolve(guide.page().file()), layout.page(guide.page(), guide.toc(), guide.html())));
         }
         written.add(write(output.resolve(traffic.file()), layout.page(traffic, List.of(), TrafficPage.render())));
         copyTree(source.resolve("assets"), output.resolve("assets"));
@@ -96,22 +96,24 @@ public final class SiteGenerator {
     static OpenAPI parse(Path spec) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false); // keep $refs: the page links to named components
-        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
-        if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
+        SwaggerParseResult result =
+                new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
+        if (result.getOpenAPI() == null
+                || (result.getMessages() != null && !result.getMessages().isEmpty())) {
             throw new IllegalStateException("cannot read the OpenAPI document " + spec + ": " + result.getMessages());
         }
         return result.getOpenAPI();
     }
 
     /** A rendered guide. */
-    private record Guide(Layout.PageRef page, List<TocEntry> toc, String html) {
-    }
+    private record Guide(Layout.PageRef page, List<TocEntry> toc, String html) {}
 
     private static List<Guide> readGuides(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
         }
         // links between guides are written to the .md files (they work on a forge too) and point to pages here
         Markdown markdown = new Markdown(false, SiteGenerator::guideLink);

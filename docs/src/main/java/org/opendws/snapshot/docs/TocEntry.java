@@ -1,5 +1,4 @@
 package org.opendws.snapshot.docs;
 
 /** An entry of a page's table of contents: the fragment id of a section and its title. */
-record TocEntry(String id, String text) {
-}
+record TocEntry(String id, String text) {}

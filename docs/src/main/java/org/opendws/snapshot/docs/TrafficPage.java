@@ -11,8 +11,7 @@ final class TrafficPage {
     /** Its title in the navigation. */
     static final String TITLE = "Traffic";
 
-    private TrafficPage() {
-    }
+    private TrafficPage() {}
 
     /** The page's content. */
     static String render() {

@@ -42,11 +42,15 @@ class GuidePicturesTest {
             assertThat(text(doc, "desc")).as(svg + " description").isNotBlank();
             // nothing is loaded: no script, no embedded picture or font, no link off the file
             for (String element : List.of("script", "image", "foreignObject", "font-face", "use")) {
-                assertThat(doc.getElementsByTagNameNS(SVG_NAMESPACE, element).getLength()).as(svg + " <" + element + ">").isZero();
+                assertThat(doc.getElementsByTagNameNS(SVG_NAMESPACE, element).getLength())
+                        .as(svg + " <" + element + ">")
+                        .isZero();
             }
-            String source = Files.readString(svg, StandardCharsets.UTF_8).replace("xmlns=\"" + SVG_NAMESPACE + "\"", "");
-            assertThat(source).as(svg.toString()).doesNotContain("href=", "@import", "@font-face", "http://", "https://",
-                    "data:");
+            String source =
+                    Files.readString(svg, StandardCharsets.UTF_8).replace("xmlns=\"" + SVG_NAMESPACE + "\"", "");
+            assertThat(source)
+                    .as(svg.toString())
+                    .doesNotContain("href=", "@import", "@font-face", "http://", "https://", "data:");
             // url(...) only for the file's own markers and gradients
             assertThat(source).as(svg + ": url() other than url(#...)").doesNotContainPattern("url\\((?!#)");
         }
@@ -58,7 +62,9 @@ class GuidePicturesTest {
         for (TestSite.GuideFile guide : TestSite.guideFiles()) {
             Document page = TestSite.html(TestSite.built().resolve(guide.page()));
             for (Element img : page.select("main img")) {
-                assertThat(img.attr("alt")).as("alt text of " + img.attr("src") + " in " + guide.page()).isNotBlank();
+                assertThat(img.attr("alt"))
+                        .as("alt text of " + img.attr("src") + " in " + guide.page())
+                        .isNotBlank();
                 shown.add(img.attr("src"));
             }
         }
@@ -66,7 +72,8 @@ class GuidePicturesTest {
             assertThat(shown).as("pages showing " + svg.getFileName()).contains("assets/" + svg.getFileName());
         }
         // written as the guide's file sees the asset, so that it shows on a forge too
-        String lifecycle = Files.readString(TestSite.guides().resolve("05-snapshot-lifecycle.md"), StandardCharsets.UTF_8);
+        String lifecycle =
+                Files.readString(TestSite.guides().resolve("05-snapshot-lifecycle.md"), StandardCharsets.UTF_8);
         assertThat(lifecycle).contains("](../assets/snapshot-lifecycle.svg)");
         Document page = TestSite.html(TestSite.built().resolve("snapshot-lifecycle.html"));
         assertThat(page.select("main img[src=assets/snapshot-lifecycle.svg]")).hasSize(1);
@@ -74,7 +81,9 @@ class GuidePicturesTest {
 
     private static List<Path> svgs() throws IOException {
         try (Stream<Path> files = Files.list(ASSETS)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".svg")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".svg"))
+                    .sorted()
+                    .toList();
         }
     }
 

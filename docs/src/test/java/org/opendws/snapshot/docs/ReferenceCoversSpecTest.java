@@ -44,6 +44,7 @@ class ReferenceCoversSpecTest {
 
     @TempDir
     static Path out;
+
     static OpenAPI api;
     static Document page;
 
@@ -72,8 +73,14 @@ class ReferenceCoversSpecTest {
                 boolean required = entry.getValue().getRequired() != null
                         && entry.getValue().getRequired().contains(property.getKey());
                 Schema<?> schema = resolve(property.getValue());
-                assertField(row, property.getKey(), property.getValue(), required,
-                        property.getValue().getDescription() != null ? property.getValue().getDescription() : schema.getDescription(),
+                assertField(
+                        row,
+                        property.getKey(),
+                        property.getValue(),
+                        required,
+                        property.getValue().getDescription() != null
+                                ? property.getValue().getDescription()
+                                : schema.getDescription(),
                         schema.getExample());
             }
         }
@@ -83,16 +90,24 @@ class ReferenceCoversSpecTest {
     void everyOperationIsShownAndIndexed() {
         List<String> ids = new ArrayList<>();
         forEachOperation((method, path, item, op) -> {
-            assertThat(op.getOperationId()).as(method + " " + path + " has an operationId").isNotBlank();
+            assertThat(op.getOperationId())
+                    .as(method + " " + path + " has an operationId")
+                    .isNotBlank();
             ids.add(op.getOperationId());
             // the index at the top of the operations links to the article and says what it is
             Element indexRow = page.select("table.operation-index a[href=#" + op.getOperationId() + "]").stream()
-                    .findFirst().orElseThrow(() -> new AssertionError("no index row for " + op.getOperationId()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no index row for " + op.getOperationId()))
                     .closest("tr");
             assertThat(indexRow.text()).contains(method + " " + path, op.getSummary());
         });
-        assertThat(ids).as("operations of the document").hasSizeGreaterThanOrEqualTo(5).doesNotHaveDuplicates();
-        assertThat(page.select("article.operation").eachAttr("id")).as("the operations on the page").isEqualTo(ids);
+        assertThat(ids)
+                .as("operations of the document")
+                .hasSizeGreaterThanOrEqualTo(5)
+                .doesNotHaveDuplicates();
+        assertThat(page.select("article.operation").eachAttr("id"))
+                .as("the operations on the page")
+                .isEqualTo(ids);
         assertThat(page.select("table.operation-index tbody tr")).hasSameSizeAs(ids);
         // and each is in the page's table of contents
         assertThat(page.select("nav.sidebar ul.toc a").eachAttr("href"))
@@ -117,12 +132,24 @@ class ReferenceCoversSpecTest {
             for (Parameter d : declared) {
                 Parameter p = resolve(d);
                 Element row = byId(op.getOperationId() + "-param-" + p.getName());
-                Object example = p.getExample() != null ? p.getExample() : resolve(p.getSchema()).getExample();
-                assertField(row, p.getName(), p.getSchema(), Boolean.TRUE.equals(p.getRequired()), p.getDescription(), example);
-                assertThat(row.child(1).text()).as("where " + p.getName() + " goes").isEqualTo(p.getIn());
-                Object errorCode = p.getExtensions() == null ? null : p.getExtensions().get(ReferencePage.ERROR_CODE_EXTENSION);
+                Object example = p.getExample() != null
+                        ? p.getExample()
+                        : resolve(p.getSchema()).getExample();
+                assertField(
+                        row,
+                        p.getName(),
+                        p.getSchema(),
+                        Boolean.TRUE.equals(p.getRequired()),
+                        p.getDescription(),
+                        example);
+                assertThat(row.child(1).text())
+                        .as("where " + p.getName() + " goes")
+                        .isEqualTo(p.getIn());
+                Object errorCode =
+                        p.getExtensions() == null ? null : p.getExtensions().get(ReferencePage.ERROR_CODE_EXTENSION);
                 if (errorCode != null) {
-                    assertThat(row.select("li.error-code").text()).as("the error code of a bad " + p.getName())
+                    assertThat(row.select("li.error-code").text())
+                            .as("the error code of a bad " + p.getName())
                             .isEqualTo("violation answered with " + errorCode);
                 } else {
                     assertThat(row.select("li.error-code")).isEmpty();
@@ -133,16 +160,20 @@ class ReferenceCoversSpecTest {
 
     @Test
     void everyRequestBodyFieldAndExample() throws IOException {
-        List<Operation> withBody = operations().stream().filter(op -> op.getRequestBody() != null).toList();
+        List<Operation> withBody =
+                operations().stream().filter(op -> op.getRequestBody() != null).toList();
         assertThat(withBody).isNotEmpty();
         for (Operation op : operations()) {
             if (op.getRequestBody() == null) {
-                assertThat(page.getElementById(op.getOperationId() + "-request")).as(op.getOperationId()).isNull();
+                assertThat(page.getElementById(op.getOperationId() + "-request"))
+                        .as(op.getOperationId())
+                        .isNull();
                 continue;
             }
             Element body = byId(op.getOperationId() + "-request");
             assertDescribed(body, op.getRequestBody().getDescription());
-            for (Map.Entry<String, MediaType> content : op.getRequestBody().getContent().entrySet()) {
+            for (Map.Entry<String, MediaType> content :
+                    op.getRequestBody().getContent().entrySet()) {
                 assertThat(body.text()).contains(content.getKey());
                 // nested fields are listed with dotted names, e.g. snapshot.name
                 List<String[]> leaves = new ArrayList<>();
@@ -150,12 +181,16 @@ class ReferenceCoversSpecTest {
                 assertThat(leaves).isNotEmpty();
                 for (String[] leaf : leaves) {
                     Element row = body.select("table.fields tr").stream()
-                            .filter(tr -> tr.child(0).text().equals(leaf[0])).findFirst()
-                            .orElseThrow(() -> new AssertionError("request body of " + op.getOperationId()
-                                    + " has no row for " + leaf[0]));
+                            .filter(tr -> tr.child(0).text().equals(leaf[0]))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(
+                                    "request body of " + op.getOperationId() + " has no row for " + leaf[0]));
                     assertConstraints(row, resolve(schemaAt(content.getValue().getSchema(), leaf[0])));
                 }
-                assertExamples(body, op.getOperationId() + "-request", content.getValue().getExamples());
+                assertExamples(
+                        body,
+                        op.getOperationId() + "-request",
+                        content.getValue().getExamples());
             }
         }
     }
@@ -165,7 +200,8 @@ class ReferenceCoversSpecTest {
         for (Operation op : operations()) {
             assertThat(op.getResponses()).hasSizeGreaterThanOrEqualTo(1);
             Element article = byId(op.getOperationId());
-            assertThat(article.select("section.response > h5").eachText()).as("statuses of " + op.getOperationId())
+            assertThat(article.select("section.response > h5").eachText())
+                    .as("statuses of " + op.getOperationId())
                     .isEqualTo(new ArrayList<>(op.getResponses().keySet()));
             for (Map.Entry<String, ApiResponse> entry : op.getResponses().entrySet()) {
                 String id = op.getOperationId() + "-" + entry.getKey();
@@ -177,7 +213,9 @@ class ReferenceCoversSpecTest {
                 assertThat(response.getHeaders()).as("headers of " + id).isNotEmpty();
                 for (Map.Entry<String, Header> header : response.getHeaders().entrySet()) {
                     assertThat(section.text()).contains(header.getKey());
-                    Header h = api.getComponents().getHeaders().get(name(header.getValue().get$ref()));
+                    Header h = api.getComponents()
+                            .getHeaders()
+                            .get(name(header.getValue().get$ref()));
                     assertDescribed(section, h.getDescription());
                 }
                 if (response.getContent() == null || response.getContent().isEmpty()) {
@@ -187,8 +225,12 @@ class ReferenceCoversSpecTest {
                     continue;
                 }
                 assertThat(section.select(".no-body")).as(id).isEmpty();
-                for (Map.Entry<String, MediaType> content : response.getContent().entrySet()) {
-                    assertThat(section.text()).contains(content.getKey(), name(content.getValue().getSchema().get$ref()));
+                for (Map.Entry<String, MediaType> content :
+                        response.getContent().entrySet()) {
+                    assertThat(section.text())
+                            .contains(
+                                    content.getKey(),
+                                    name(content.getValue().getSchema().get$ref()));
                     assertExamples(section, id, content.getValue().getExamples());
                 }
                 // the status summary table links to the section
@@ -206,13 +248,17 @@ class ReferenceCoversSpecTest {
             JsonNode value = JSON.valueToTree(entry.getValue().getValue());
             boolean shown = false;
             for (Element figure : figures) {
-                if (figure.selectFirst("figcaption").text().contains(entry.getValue().getSummary())
+                if (figure.selectFirst("figcaption")
+                                .text()
+                                .contains(entry.getValue().getSummary())
                         && JSON.readTree(figure.selectFirst("pre").wholeText()).equals(value)) {
                     shown = true;
                     break;
                 }
             }
-            assertThat(shown).as("example " + entry.getKey() + " (" + entry.getValue().getSummary() + ") on the page").isTrue();
+            assertThat(shown)
+                    .as("example " + entry.getKey() + " (" + entry.getValue().getSummary() + ") on the page")
+                    .isTrue();
         }
     }
 
@@ -268,7 +314,8 @@ class ReferenceCoversSpecTest {
         List<List<String>> expected = markdownTableRows(api.getInfo().getDescription());
         assertThat(expected).hasSizeGreaterThan(2);
         List<List<String>> shown = byId("error-codes").select("table tr").stream()
-                .map(tr -> tr.children().eachText()).toList();
+                .map(tr -> tr.children().eachText())
+                .toList();
         assertThat(shown).isEqualTo(expected);
     }
 
@@ -288,7 +335,10 @@ class ReferenceCoversSpecTest {
         assertThat(page.selectFirst("h1").text()).isEqualTo(api.getInfo().getTitle());
         assertThat(page.selectFirst("p.meta").text()).contains(api.getInfo().getVersion());
         // the description without its table, which has a section of its own
-        String prose = api.getInfo().getDescription().lines().filter(l -> !l.startsWith("|"))
+        String prose = api.getInfo()
+                .getDescription()
+                .lines()
+                .filter(l -> !l.startsWith("|"))
                 .reduce("", (a, b) -> a + "\n" + b);
         assertDescribed(byId("overview"), prose);
     }
@@ -296,13 +346,14 @@ class ReferenceCoversSpecTest {
     // ---- assertions
 
     /** The row shows the field's name, type, format, requiredness, every constraint, its description and example. */
-    private void assertField(Element row, String name, Schema<?> declared, boolean required, String description,
-            Object example) {
+    private void assertField(
+            Element row, String name, Schema<?> declared, boolean required, String description, Object example) {
         Schema<?> schema = resolve(declared);
         assertThat(row.child(0).text()).as("field name").isEqualTo(name);
         String type = declared.get$ref() != null ? name(declared.get$ref()) : schema.getType();
         assertThat(row.text()).as("type of " + name).contains(type);
-        assertThat(row.select(".required, .optional").text()).as("required of " + name)
+        assertThat(row.select(".required, .optional").text())
+                .as("required of " + name)
                 .isEqualTo(required ? "required" : "optional");
         assertConstraints(row, schema);
         assertDescribed(row, description);
@@ -320,8 +371,13 @@ class ReferenceCoversSpecTest {
         keywords.put("pattern", schema.getPattern());
         keywords.put("minimum", schema.getMinimum());
         keywords.put("maximum", schema.getMaximum());
-        keywords.put("enum", schema.getEnum() == null ? null
-                : String.join(", ", schema.getEnum().stream().map(String::valueOf).toList()));
+        keywords.put(
+                "enum",
+                schema.getEnum() == null
+                        ? null
+                        : String.join(
+                                ", ",
+                                schema.getEnum().stream().map(String::valueOf).toList()));
         keywords.put("default", schema.getDefault());
         List<String> expected = new ArrayList<>();
         keywords.forEach((keyword, value) -> {
@@ -329,18 +385,25 @@ class ReferenceCoversSpecTest {
                 expected.add(keyword + " " + value);
             }
         });
-        assertThat(row.select("ul.constraints li").eachText()).as("constraints in " + row.id() + " " + row.child(0).text())
+        assertThat(row.select("ul.constraints li").eachText())
+                .as("constraints in " + row.id() + " " + row.child(0).text())
                 .containsAll(expected);
     }
 
     /** Each named example: its name, its summary, and JSON equal to the document's value. */
-    private static void assertExamples(Element scope, String idPrefix, Map<String, Example> examples) throws IOException {
+    private static void assertExamples(Element scope, String idPrefix, Map<String, Example> examples)
+            throws IOException {
         assertThat(examples).as("examples of " + idPrefix).isNotEmpty();
         for (Map.Entry<String, Example> entry : examples.entrySet()) {
-            Example example = entry.getValue().get$ref() == null ? entry.getValue()
-                    : api.getComponents().getExamples().get(name(entry.getValue().get$ref()));
+            Example example = entry.getValue().get$ref() == null
+                    ? entry.getValue()
+                    : api.getComponents()
+                            .getExamples()
+                            .get(name(entry.getValue().get$ref()));
             Element figure = scope.getElementById(idPrefix + "-example-" + entry.getKey());
-            assertThat(figure).as("example " + entry.getKey() + " of " + idPrefix).isNotNull();
+            assertThat(figure)
+                    .as("example " + entry.getKey() + " of " + idPrefix)
+                    .isNotNull();
             assertThat(figure.selectFirst("figcaption").text()).contains(entry.getKey(), example.getSummary());
             JsonNode shown = JSON.readTree(figure.selectFirst("pre").wholeText());
             assertThat(shown).isEqualTo(JSON.valueToTree(example.getValue()));
@@ -362,13 +425,18 @@ class ReferenceCoversSpecTest {
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(text.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     private static List<List<String>> markdownTableRows(String markdown) {
-        return markdown.lines().map(String::trim).filter(l -> l.startsWith("|") && !l.matches("[|\\s:-]+"))
+        return markdown.lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("|") && !l.matches("[|\\s:-]+"))
                 .map(l -> Arrays.stream(l.substring(1, l.length() - 1).split("\\|"))
-                        .map(cell -> cell.replace("`", "").trim()).toList())
+                        .map(cell -> cell.replace("`", "").trim())
+                        .toList())
                 .toList();
     }
 
@@ -386,8 +454,9 @@ class ReferenceCoversSpecTest {
 
     /** Every operation of the document with its method (upper case), path and path item. */
     private static void forEachOperation(OperationCheck check) {
-        api.getPaths().forEach((path, item) ->
-                item.readOperationsMap().forEach((method, op) -> check.check(method.toString(), path, item, op)));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, op) -> check.check(method.toString(), path, item, op)));
     }
 
     private static Parameter resolve(Parameter p) {

@@ -27,7 +27,9 @@ class SignatureGuideTest {
     @Test
     void theWorkedExampleIsConsistentByteForByte() throws Exception {
         TestSite.GuideFile guide = TestSite.guideFiles().stream()
-                .filter(g -> g.page().equals("troubleshooting-signatures.html")).findFirst().orElseThrow();
+                .filter(g -> g.page().equals("troubleshooting-signatures.html"))
+                .findFirst()
+                .orElseThrow();
         String markdown = Files.readString(guide.markdown(), StandardCharsets.UTF_8);
         List<String> blocks = new ArrayList<>();
         new Parser.Builder().build().parse(markdown).accept(new AbstractVisitor() {
@@ -48,21 +50,30 @@ class SignatureGuideTest {
         assertThat(markdown).contains("Its SHA-256 is `" + bodyHash + "`");
 
         String canonicalHash = sha256(canonical);
-        assertThat(canonicalHash).isEqualTo("f1ec58b60a582ce25a1a2d8f645033783dbcd2bdbabb600bc9f81fc8464775cc"); // vector V2
+        assertThat(canonicalHash)
+                .isEqualTo("f1ec58b60a582ce25a1a2d8f645033783dbcd2bdbabb600bc9f81fc8464775cc"); // vector V2
         assertThat(markdown).contains("Its SHA-256 is `" + canonicalHash + "`");
         assertThat(stringToSign.lines().toList()).last().isEqualTo(canonicalHash);
 
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(sk.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = HexFormat.of().formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        assertThat(signature).isEqualTo("e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2"); // vector V2
-        assertThat(authorization).isEqualTo("Authorization: SDK-HMAC-SHA256 Access=" + ak
-                + ", SignedHeaders=" + canonical.lines().toList().get(canonical.lines().toList().size() - 2)
-                + ", Signature=" + signature);
+        assertThat(signature)
+                .isEqualTo("e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2"); // vector V2
+        assertThat(authorization)
+                .isEqualTo("Authorization: SDK-HMAC-SHA256 Access=" + ak
+                        + ", SignedHeaders="
+                        + canonical
+                                .lines()
+                                .toList()
+                                .get(canonical.lines().toList().size() - 2)
+                        + ", Signature=" + signature);
     }
 
     private static String block(List<String> blocks, String start) {
-        return blocks.stream().filter(b -> b.startsWith(start)).findFirst()
+        return blocks.stream()
+                .filter(b -> b.startsWith(start))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no code block starting with " + start));
     }
 
@@ -78,6 +89,7 @@ class SignatureGuideTest {
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -89,7 +89,9 @@ class SiteInBrowserTest {
             System.err.println("SKIPPED " + getClass().getSimpleName() + ": " + skipReason);
             return;
         }
-        assertThat(site.resolve("index.html")).as("the site is generated in process-classes").isRegularFile();
+        assertThat(site.resolve("index.html"))
+                .as("the site is generated in process-classes")
+                .isRegularFile();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/docs/", this::serveSite);
         server.start();
@@ -100,13 +102,26 @@ class SiteInBrowserTest {
         // the driver is given explicitly: Selenium Manager (which would download one) never runs
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
-                "--disable-dev-shm-usage", "--no-pings", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-dev-shm-usage",
+                "--no-pings",
+                "--window-size=1280,900",
                 "--user-data-dir=" + profile,
                 // belt and braces: even if something tried, no host but this machine resolves
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
@@ -148,25 +163,34 @@ class SiteInBrowserTest {
 
         Operation op = api.getPaths().get("/v1.0/{project_id}/snapshots").getPost();
         WebElement operation = visible(By.id(op.getOperationId()));
-        assertThat(operation.findElement(By.tagName("h3")).getText().replaceAll("\\s+", " ")).isEqualTo("POST /v1.0/{project_id}/snapshots");
+        assertThat(operation.findElement(By.tagName("h3")).getText().replaceAll("\\s+", " "))
+                .isEqualTo("POST /v1.0/{project_id}/snapshots");
         assertThat(operation.getText()).contains("createSnapshot", op.getSummary());
         scrollTo(operation);
         screenshot("reference-operation");
 
         // the name rules as a reader sees them, values from the document
-        Schema<?> name = (Schema<?>) api.getComponents().getSchemas().get("Snapshot").getProperties().get("name");
+        Schema<?> name = (Schema<?>)
+                api.getComponents().getSchemas().get("Snapshot").getProperties().get("name");
         WebElement nameRow = visible(By.id("schema-Snapshot-name"));
         scrollTo(nameRow);
-        assertThat(nameRow.getText()).contains("minLength " + name.getMinLength(), "maxLength " + name.getMaxLength(),
-                "pattern " + name.getPattern(), "4 to 64 characters", "without regard to case", "required");
+        assertThat(nameRow.getText())
+                .contains(
+                        "minLength " + name.getMinLength(),
+                        "maxLength " + name.getMaxLength(),
+                        "pattern " + name.getPattern(),
+                        "4 to 64 characters",
+                        "without regard to case",
+                        "required");
         screenshot("reference-schemas");
 
         // every operation of the document is there, as a reader sees it
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, other) -> {
-            WebElement article = driver.findElement(By.id(other.getOperationId()));
-            assertThat(article.findElement(By.tagName("h3")).getText().replaceAll("\\s+", " "))
-                    .isEqualTo(method + " " + path);
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, other) -> {
+                    WebElement article = driver.findElement(By.id(other.getOperationId()));
+                    assertThat(article.findElement(By.tagName("h3")).getText().replaceAll("\\s+", " "))
+                            .isEqualTo(method + " " + path);
+                }));
 
         List<String> statuses = new ArrayList<>(op.getResponses().keySet());
         assertThat(statuses).hasSize(7);
@@ -177,9 +201,12 @@ class SiteInBrowserTest {
         scrollTo(driver.findElement(By.id(op.getOperationId() + "-request")));
         screenshot("reference-request");
         // every operation's "Try it" form, shown by the console script, its credentials filled in
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, other) ->
-                assertThat(visible(By.id(other.getOperationId() + "-try")).findElement(By.name("ak")).getAttribute("value"))
-                        .isEqualTo("MOCKACCESSKEY0000000")));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, other) -> assertThat(visible(By.id(other.getOperationId() + "-try"))
+                                        .findElement(By.name("ak"))
+                                        .getAttribute("value"))
+                                .isEqualTo("MOCKACCESSKEY0000000")));
         scrollTo(driver.findElement(By.id(op.getOperationId() + "-400")));
         screenshot("reference-errors");
         scrollTo(visible(By.id("error-codes")));
@@ -198,18 +225,22 @@ class SiteInBrowserTest {
         for (TestSite.GuideFile guide : guides) {
             open(base);
             // follow the relative link of the navigation, as a reader would
-            driver.findElement(By.cssSelector("nav.sidebar a[href='" + guide.page() + "']")).click();
+            driver.findElement(By.cssSelector("nav.sidebar a[href='" + guide.page() + "']"))
+                    .click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(guide.page()));
             assertThat(driver.getCurrentUrl()).isEqualTo(base + guide.page());
             assertThat(visible(By.cssSelector("main h1")).getText()).isEqualTo(guide.title());
-            assertThat(driver.findElement(By.cssSelector("nav a.current")).getText()).isEqualTo(guide.title());
+            assertThat(driver.findElement(By.cssSelector("nav a.current")).getText())
+                    .isEqualTo(guide.title());
             assertStyled();
             screenshot("guide-" + guide.page().replace(".html", ""));
             for (WebElement picture : driver.findElements(By.cssSelector("main img"))) {
                 scrollTo(picture);
-                assertThat(((JavascriptExecutor) driver).executeScript(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", picture))
-                        .as("picture " + picture.getAttribute("src") + " of " + guide.page() + " is shown").isEqualTo(true);
+                assertThat(((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", picture))
+                        .as("picture " + picture.getAttribute("src") + " of " + guide.page() + " is shown")
+                        .isEqualTo(true);
                 assertThat(picture.isDisplayed()).isTrue();
                 screenshot("guide-" + guide.page().replace(".html", "") + "-picture-" + ++pictures);
             }
@@ -223,7 +254,8 @@ class SiteInBrowserTest {
     void theSiteWorksFromFiles() throws IOException {
         open(site.resolve("index.html").toUri().toString());
         assertStyled();
-        driver.findElement(By.cssSelector("nav.sidebar a[href='quickstart.html']")).click();
+        driver.findElement(By.cssSelector("nav.sidebar a[href='quickstart.html']"))
+                .click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("quickstart.html"));
         assertThat(visible(By.cssSelector("main h1")).getText()).isEqualTo("Quickstart");
         assertStyled();
@@ -236,14 +268,15 @@ class SiteInBrowserTest {
         open(site.resolve("index.html").toUri().toString());
         WebElement form = driver.findElement(By.id("createSnapshot-try"));
         scrollTo(form);
-        assertThat(form.findElement(By.className("console-offline")).getText()).contains("needs a running mock server",
-                "http://localhost:8080/docs/");
+        assertThat(form.findElement(By.className("console-offline")).getText())
+                .contains("needs a running mock server", "http://localhost:8080/docs/");
         assertThat(form.findElement(By.className("try-send")).isEnabled()).isFalse();
         screenshot("console-offline");
 
         open(site.resolve(TrafficPage.FILE).toUri().toString());
         assertThat(visible(By.className("console-offline")).getText()).contains("needs a running mock server");
-        assertThat(driver.findElement(By.className("traffic-table")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.className("traffic-table")).isDisplayed())
+                .isFalse();
         assertStyled();
         screenshot("traffic-offline");
         assertOnlyLocalRequests("file:///");
@@ -261,42 +294,75 @@ class SiteInBrowserTest {
         String path = "/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots";
         String body = "{\"snapshot\":{\"name\":\"snapshot-3\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\","
                 + "\"description\":\"Snapshot-3 description\"}}";
-        Map<String, Object> v1 = jsSign("POST", "dws.cn-north-4.myhuaweicloud.com", path, "",
-                Map.of("User-Agent", "huaweicloud-usdk-java/3.0", "X-Project-Id", "89cd04f168b84af6be287f71730fdb4b"), body);
+        Map<String, Object> v1 = jsSign(
+                "POST",
+                "dws.cn-north-4.myhuaweicloud.com",
+                path,
+                "",
+                Map.of("User-Agent", "huaweicloud-usdk-java/3.0", "X-Project-Id", "89cd04f168b84af6be287f71730fdb4b"),
+                body);
         assertThat(v1.get("signedHeaders")).isEqualTo("host;user-agent;x-project-id;x-sdk-date");
         assertThat(AkSkSigner.sha256Hex(((String) v1.get("canonicalRequest")).getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("843944227fc6dc5e7d1746fd3babddfbffdc0010fc6cec280392a545001bec36");
         assertThat(v1.get("signature")).isEqualTo("2d00dd41b3ebefd7c234bc4ecae17e6c92172e630081149e051c3ff9f7fb0943");
-        Map<String, Object> v2 = jsSign("POST", "127.0.0.1:8080", path, "", Map.of("Content-Type", "application/json"), body);
+        Map<String, Object> v2 =
+                jsSign("POST", "127.0.0.1:8080", path, "", Map.of("Content-Type", "application/json"), body);
         assertThat(v2.get("signedHeaders")).isEqualTo("content-type;host;x-sdk-date");
         assertThat(AkSkSigner.sha256Hex(((String) v2.get("canonicalRequest")).getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("f1ec58b60a582ce25a1a2d8f645033783dbcd2bdbabb600bc9f81fc8464775cc");
         assertThat(v2.get("signature")).isEqualTo("e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2");
-        assertThat(v2.get("authorization")).isEqualTo("SDK-HMAC-SHA256 Access=" + AK
-                + ", SignedHeaders=content-type;host;x-sdk-date, Signature=e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2");
+        assertThat(v2.get("authorization"))
+                .isEqualTo(
+                        "SDK-HMAC-SHA256 Access=" + AK
+                                + ", SignedHeaders=content-type;host;x-sdk-date, Signature=e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2");
 
         // each rule: query sorted, a repeated name's last value, "+" kept, escapes decoded then
         // encoded again, UTF-8, a trailing slash, header names in any case, values trimmed, no body
         List<List<Object>> requests = List.of(
-                List.of("GET", "127.0.0.1:8080", "/v1.0/p/clusters/c/snapshots", "sort_dir=asc&limit=10&a%20b=c+d&x=1&x=2&flag&&",
-                        Map.of(), ""),
-                List.of("delete", "localhost:8080", "/v1.0/p/snap%20shot/%E2%82%AC~x/", "", Map.of("X-Project-Id", "  p  "), ""),
-                List.of("POST", "[::1]:8080", "/v1.0/p/snapshots", "", Map.of("CONTENT-TYPE", "application/json;charset=UTF-8"),
+                List.of(
+                        "GET",
+                        "127.0.0.1:8080",
+                        "/v1.0/p/clusters/c/snapshots",
+                        "sort_dir=asc&limit=10&a%20b=c+d&x=1&x=2&flag&&",
+                        Map.of(),
+                        ""),
+                List.of(
+                        "delete",
+                        "localhost:8080",
+                        "/v1.0/p/snap%20shot/%E2%82%AC~x/",
+                        "",
+                        Map.of("X-Project-Id", "  p  "),
+                        ""),
+                List.of(
+                        "POST",
+                        "[::1]:8080",
+                        "/v1.0/p/snapshots",
+                        "",
+                        Map.of("CONTENT-TYPE", "application/json;charset=UTF-8"),
                         "{\"snapshot\":{\"name\":\"\u00e9t\u00e9-\u20ac\"}}"));
         for (List<Object> r : requests) {
             @SuppressWarnings("unchecked")
             Map<String, String> headers = (Map<String, String>) r.get(4);
             String[] pathAndQuery = {(String) r.get(2), (String) r.get(3)};
-            Map<String, Object> js = jsSign((String) r.get(0), (String) r.get(1), pathAndQuery[0], pathAndQuery[1], headers,
-                    (String) r.get(5));
-            SignResult java = new AkSkSigner().sign(SignRequest.builder().method((String) r.get(0)).host((String) r.get(1))
-                    .rawPath(pathAndQuery[0]).rawQuery(pathAndQuery[1]).headers(headers)
-                    .body(((String) r.get(5)).getBytes(StandardCharsets.UTF_8))
-                    .credentials(Credentials.akSk(AK, SK)).sdkDate(DATE).build());
+            Map<String, Object> js = jsSign(
+                    (String) r.get(0), (String) r.get(1), pathAndQuery[0], pathAndQuery[1], headers, (String) r.get(5));
+            SignResult java = new AkSkSigner()
+                    .sign(SignRequest.builder()
+                            .method((String) r.get(0))
+                            .host((String) r.get(1))
+                            .rawPath(pathAndQuery[0])
+                            .rawQuery(pathAndQuery[1])
+                            .headers(headers)
+                            .body(((String) r.get(5)).getBytes(StandardCharsets.UTF_8))
+                            .credentials(Credentials.akSk(AK, SK))
+                            .sdkDate(DATE)
+                            .build());
             assertThat(js.get("canonicalRequest")).as(r.toString()).isEqualTo(java.canonicalRequest());
             assertThat(js.get("stringToSign")).as(r.toString()).isEqualTo(java.stringToSign());
             assertThat(js.get("signature")).as(r.toString()).isEqualTo(java.signature());
-            assertThat(js.get("authorization")).as(r.toString()).isEqualTo(java.headers().get("Authorization"));
+            assertThat(js.get("authorization"))
+                    .as(r.toString())
+                    .isEqualTo(java.headers().get("Authorization"));
         }
         assertNoConsoleErrors();
     }
@@ -306,14 +372,18 @@ class SiteInBrowserTest {
     private static final String DATE = "20261128T045404Z";
 
     /** What the console's signer makes of a request (body as UTF-8 text), signed with the default world's keys. */
-    private Map<String, Object> jsSign(String method, String host, String path, String query, Map<String, String> headers,
-                                       String body) {
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+    private Map<String, Object> jsSign(
+            String method, String host, String path, String query, Map<String, String> headers, String body) {
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        """
                 var r = arguments[0], done = arguments[arguments.length - 1];
                 r.body = new TextEncoder().encode(r.body);
                 window.opendwsConsole.sign(r).then(done, function (e) { done({error: String(e)}); });
-                """, Map.of("method", method, "host", host, "path", path, "query", query, "headers", headers,
-                "body", body, "ak", AK, "sk", SK, "date", DATE));
+                """,
+                        Map.of(
+                                "method", method, "host", host, "path", path, "query", query, "headers", headers,
+                                "body", body, "ak", AK, "sk", SK, "date", DATE));
         Map<String, Object> signed = castMap(result);
         assertThat(signed).doesNotContainKey("error");
         return signed;
@@ -324,21 +394,26 @@ class SiteInBrowserTest {
     /** The stylesheet and the script loaded (over a relative link): layout and copy buttons are there. */
     private void assertStyled() {
         // nothing wider than the window (a wide table, a long unbroken value): no sideways scrolling
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
-                .as("the page fits the window's width").isEqualTo(true);
-        Object position = ((JavascriptExecutor) driver).executeScript(
-                "return getComputedStyle(document.querySelector('.sidebar')).position;");
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
+                .as("the page fits the window's width")
+                .isEqualTo(true);
+        Object position = ((JavascriptExecutor) driver)
+                .executeScript("return getComputedStyle(document.querySelector('.sidebar')).position;");
         assertThat(position).as("site.css applied").isEqualTo("sticky");
         if (!driver.findElements(By.cssSelector("pre > code")).isEmpty()) {
-            assertThat(driver.findElements(By.cssSelector("pre > button.copy"))).as("site.js ran").isNotEmpty();
+            assertThat(driver.findElements(By.cssSelector("pre > button.copy")))
+                    .as("site.js ran")
+                    .isNotEmpty();
         }
     }
 
     private void assertNoConsoleErrors() {
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::toString).toList();
+                .map(LogEntry::toString)
+                .toList();
         assertThat(errors).as("console errors and warnings").isEmpty();
     }
 
@@ -362,7 +437,8 @@ class SiteInBrowserTest {
                         requested.add(url);
                     }
                 }
-                case "Network.webSocketCreated" -> requested.add(params.path("url").asText());
+                case "Network.webSocketCreated" ->
+                    requested.add(params.path("url").asText());
                 case "Network.responseReceived" -> {
                     int status = params.path("response").path("status").asInt();
                     String url = params.path("response").path("url").asText();
@@ -376,15 +452,19 @@ class SiteInBrowserTest {
                         failed.add(params.path("errorText").asText() + " " + url);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         assertThat(requested).as("requests made").isNotEmpty();
-        assertThat(requested).as("requests made").allSatisfy(url -> assertThat(
-                url.startsWith(allowedPrefix) || url.startsWith("data:")).as(url).isTrue());
-        assertThat(requested).as("the stylesheet and the script are loaded")
-                .anyMatch(u -> u.endsWith("/" + Layout.STYLESHEET)).anyMatch(u -> u.endsWith("/" + Layout.SCRIPT));
+        assertThat(requested)
+                .as("requests made")
+                .allSatisfy(url -> assertThat(url.startsWith(allowedPrefix) || url.startsWith("data:"))
+                        .as(url)
+                        .isTrue());
+        assertThat(requested)
+                .as("the stylesheet and the script are loaded")
+                .anyMatch(u -> u.endsWith("/" + Layout.STYLESHEET))
+                .anyMatch(u -> u.endsWith("/" + Layout.SCRIPT));
         assertThat(failed).as("failed requests").isEmpty();
     }
 
@@ -400,8 +480,8 @@ class SiteInBrowserTest {
 
     private void open(String url) {
         driver.get(url);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private WebElement visible(By by) {
@@ -411,7 +491,8 @@ class SiteInBrowserTest {
     }
 
     private void scrollTo(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", element);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", element);
     }
 
     private void screenshot(String name) throws IOException {
@@ -420,12 +501,14 @@ class SiteInBrowserTest {
 
     /** The whole page in one image, through the DevTools protocol of ChromeDriver. */
     private void saveFullPage(String name) throws IOException {
-        Map<String, Object> size = castMap(((JavascriptExecutor) driver).executeScript(
-                "return {width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight};"));
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"),
-                "height", size.get("height"), "scale", 1);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Map<String, Object> size = castMap(
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return {width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight};"));
+        Map<String, Object> clip =
+                Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
@@ -444,7 +527,8 @@ class SiteInBrowserTest {
 
     private void serveSite(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = URI.create(exchange.getRequestURI().getPath()).getPath().substring("/docs/".length());
+            String path =
+                    URI.create(exchange.getRequestURI().getPath()).getPath().substring("/docs/".length());
             Path file = site.resolve(path.isEmpty() ? "index.html" : path).normalize();
             if (!file.startsWith(site) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
@@ -481,8 +565,8 @@ class SiteInBrowserTest {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return null;
         }
-        String message = "headless Chromium is needed for the browser test of the docs site, and " + CHROMIUM
-                + " or " + CHROMEDRIVER + " is missing: install them with `apt-get install chromium chromium-driver`";
+        String message = "headless Chromium is needed for the browser test of the docs site, and " + CHROMIUM + " or "
+                + CHROMEDRIVER + " is missing: install them with `apt-get install chromium chromium-driver`";
         if ("true".equals(System.getenv("CI"))) {
             fail(message + " (CI=true: this test must run)");
         }

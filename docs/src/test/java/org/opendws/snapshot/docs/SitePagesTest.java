@@ -25,9 +25,14 @@ class SitePagesTest {
     @Test
     void onePagePerGuideTitledAsTheGuide() throws IOException {
         List<TestSite.GuideFile> guides = TestSite.guideFiles();
-        assertThat(guides).extracting(TestSite.GuideFile::page)
-                .containsExactly("quickstart.html", "mock-server.html", "contract-testing.html",
-                        "troubleshooting-signatures.html", "snapshot-lifecycle.html");
+        assertThat(guides)
+                .extracting(TestSite.GuideFile::page)
+                .containsExactly(
+                        "quickstart.html",
+                        "mock-server.html",
+                        "contract-testing.html",
+                        "troubleshooting-signatures.html",
+                        "snapshot-lifecycle.html");
         Document index = TestSite.html(site.resolve("index.html"));
         List<String> nav = index.select("nav.sidebar ul.pages > li > a").eachAttr("href");
         List<String> expectedNav = new ArrayList<>(List.of("index.html"));
@@ -50,12 +55,15 @@ class SitePagesTest {
         for (Path page : pages) {
             Document doc = TestSite.html(page);
             // resources the browser loads: only relative paths to files of the site, or data: URLs
-            for (Element e : doc.select("link[href], script[src], img[src], iframe[src], source[src], video[src], audio[src]")) {
+            for (Element e :
+                    doc.select("link[href], script[src], img[src], iframe[src], source[src], video[src], audio[src]")) {
                 String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
                 if (url.startsWith("data:")) {
                     continue;
                 }
-                assertThat(URI.create(url).getScheme()).as(page.getFileName() + " loads " + url).isNull();
+                assertThat(URI.create(url).getScheme())
+                        .as(page.getFileName() + " loads " + url)
+                        .isNull();
                 assertThat(url).as(page.getFileName() + " loads " + url).doesNotStartWith("/");
                 if (!Files.isRegularFile(site.resolve(url))) {
                     broken.add(page.getFileName() + " -> " + url);
@@ -65,7 +73,9 @@ class SitePagesTest {
                 String href = a.attr("href");
                 URI uri = URI.create(href);
                 if (uri.getScheme() != null) {
-                    assertThat(uri.getScheme()).as(page.getFileName() + " links " + href).isIn("http", "https");
+                    assertThat(uri.getScheme())
+                            .as(page.getFileName() + " links " + href)
+                            .isIn("http", "https");
                     continue;
                 }
                 assertThat(href).as(page.getFileName() + " links " + href).doesNotStartWith("/");
@@ -86,15 +96,17 @@ class SitePagesTest {
         for (Path file : allFiles()) {
             String text = Files.readString(file);
             // @import and url() in CSS, fonts, scripts: nothing may point off the site
-            assertThat(text).as(file.getFileName().toString()).doesNotContain("@import", "url(http", "url(//",
-                    "src=\"http", "src=\"//", "<link href=\"http");
+            assertThat(text)
+                    .as(file.getFileName().toString())
+                    .doesNotContain("@import", "url(http", "url(//", "src=\"http", "src=\"//", "<link href=\"http");
         }
     }
 
     @Test
     void theJarCarriesTheSameSiteForSpringBootToServeAtDocs() throws IOException {
         for (Path file : allFiles()) {
-            String resource = "/META-INF/resources/docs/" + site.relativize(file).toString().replace('\\', '/');
+            String resource = "/META-INF/resources/docs/"
+                    + site.relativize(file).toString().replace('\\', '/');
             try (InputStream in = getClass().getResourceAsStream(resource)) {
                 assertThat(in).as(resource).isNotNull();
                 assertThat(in.readAllBytes()).as(resource).isEqualTo(Files.readAllBytes(file));

@@ -15,8 +15,7 @@ import org.jsoup.nodes.Document;
 
 /** Where the tests find the document, the site sources and the built site (set by the POM, defaults for an IDE). */
 final class TestSite {
-    private TestSite() {
-    }
+    private TestSite() {}
 
     static Path spec() {
         return Path.of(System.getProperty("docs.spec", "target/spec/openapi/dws-snapshot.yaml"));
@@ -44,8 +43,7 @@ final class TestSite {
     }
 
     /** A guide: its page file name and its title (the Markdown file's first {@code # } line). */
-    record GuideFile(Path markdown, String page, String title) {
-    }
+    record GuideFile(Path markdown, String page, String title) {}
 
     static List<GuideFile> guideFiles() throws IOException {
         Pattern name = Pattern.compile("(?:\\d+-)?([a-z0-9-]+)\\.md");
@@ -57,7 +55,11 @@ final class TestSite {
                     continue;
                 }
                 String title = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                        .filter(l -> l.startsWith("# ")).findFirst().orElseThrow().substring(2).trim();
+                        .filter(l -> l.startsWith("# "))
+                        .findFirst()
+                        .orElseThrow()
+                        .substring(2)
+                        .trim();
                 out.add(new GuideFile(file, m.group(1) + ".html", title));
             }
         }

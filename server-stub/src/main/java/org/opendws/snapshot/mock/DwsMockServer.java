@@ -104,9 +104,11 @@ public final class DwsMockServer implements AutoCloseable {
         try {
             return context.getBean(SnapshotService.class).seed(seed).id().toString();
         } catch (SnapshotStore.RefusedException e) {
-            throw new IllegalArgumentException(e.refusal() == SnapshotStore.Refusal.FULL
-                    ? "the mock holds dws.mock.max-snapshots snapshots already"
-                    : "a snapshot named " + seed.name() + " already exists in its project", e);
+            throw new IllegalArgumentException(
+                    e.refusal() == SnapshotStore.Refusal.FULL
+                            ? "the mock holds dws.mock.max-snapshots snapshots already"
+                            : "a snapshot named " + seed.name() + " already exists in its project",
+                    e);
         }
     }
 
@@ -128,8 +130,16 @@ public final class DwsMockServer implements AutoCloseable {
      */
     public List<JournalEntry> journal() {
         return context.getBean(Journal.class).entries().stream()
-                .map(e -> new JournalEntry(Instant.parse(e.timestamp()), e.method(), e.path(), e.query(), e.status(),
-                        e.requestId(), e.headers(), e.body(), e.bodySize()))
+                .map(e -> new JournalEntry(
+                        Instant.parse(e.timestamp()),
+                        e.method(),
+                        e.path(),
+                        e.query(),
+                        e.status(),
+                        e.requestId(),
+                        e.headers(),
+                        e.body(),
+                        e.bodySize()))
                 .toList();
     }
 
@@ -159,8 +169,7 @@ public final class DwsMockServer implements AutoCloseable {
         private Clock clock;
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The start-up world (default: the world file of the property {@code dws.mock.world} if
@@ -231,7 +240,8 @@ public final class DwsMockServer implements AutoCloseable {
                     .build();
             // the host's logging belongs to the host: Spring Boot must not reconfigure it
             List<ApplicationListener<?>> listeners = application.getListeners().stream()
-                    .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList();
+                    .filter(listener -> !(listener instanceof LoggingApplicationListener))
+                    .toList();
             application.setListeners(listeners);
             return new DwsMockServer(application.run());
         }

@@ -8,5 +8,4 @@ package org.opendws.snapshot.mock;
  * @param status    the status they answer
  * @param remaining how many requests are still to answer it
  */
-public record FaultPlan(int status, int remaining) {
-}
+public record FaultPlan(int status, int remaining) {}

@@ -22,8 +22,16 @@ import java.util.Map;
  * @param body      its body as UTF-8 text, at most its first 16 KiB; null when it had none
  * @param bodySize  its body's whole size in bytes
  */
-public record JournalEntry(Instant received, String method, String path, String query, int status, String requestId,
-                           Map<String, List<String>> headers, String body, int bodySize) {
+public record JournalEntry(
+        Instant received,
+        String method,
+        String path,
+        String query,
+        int status,
+        String requestId,
+        Map<String, List<String>> headers,
+        String body,
+        int bodySize) {
     /** Keeps an unmodifiable copy of the headers. */
     public JournalEntry {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));

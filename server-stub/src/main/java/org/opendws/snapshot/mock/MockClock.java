@@ -52,14 +52,17 @@ public final class MockClock {
     /** Sets it to {@code instant}; it stays frozen if it was, else it runs on from there. */
     public synchronized void set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        state = frozen() ? new State(Duration.ZERO, instant) : new State(Duration.between(base.instant(), instant), null);
+        state = frozen()
+                ? new State(Duration.ZERO, instant)
+                : new State(Duration.between(base.instant(), instant), null);
     }
 
     /** Moves it by {@code duration} (negative: back), frozen or running. */
     public synchronized void advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         State s = state;
-        state = s.frozenAt != null ? new State(Duration.ZERO, s.frozenAt.plus(duration))
+        state = s.frozenAt != null
+                ? new State(Duration.ZERO, s.frozenAt.plus(duration))
                 : new State(s.offset.plus(duration), null);
     }
 

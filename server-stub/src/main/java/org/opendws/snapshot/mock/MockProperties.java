@@ -50,8 +50,7 @@ public record MockProperties(
      *                     it is {@code AVAILABLE} (or {@code UNAVAILABLE}); short by default, so
      *                     that a first user sees one finish within seconds
      */
-    public record Snapshot(@DefaultValue("5s") Duration creationTime) {
-    }
+    public record Snapshot(@DefaultValue("5s") Duration creationTime) {}
 
     /**
      * AK lockout, like the gateway's.
@@ -59,8 +58,9 @@ public record MockProperties(
      * @param failures an AK is locked after more than this many failed signatures in a row
      * @param duration for this long
      */
-    public record Lockout(@DefaultValue("5") int failures, @DefaultValue("5m") Duration duration) {
-    }
+    public record Lockout(
+            @DefaultValue("5") int failures,
+            @DefaultValue("5m") Duration duration) {}
 
     /**
      * Random faults of authenticated creates.
@@ -68,14 +68,14 @@ public record MockProperties(
      * @param rate     the share of requests that fail, 0.0 (never, the default) to 1.0 (always)
      * @param statuses the documented statuses to fail with, one drawn at random
      */
-    public record Fault(@DefaultValue("0.0") double rate, @DefaultValue({"500", "503"}) List<Integer> statuses) {
-    }
+    public record Fault(
+            @DefaultValue("0.0") double rate,
+            @DefaultValue({"500", "503"}) List<Integer> statuses) {}
 
     /**
      * The journal.
      *
      * @param size how many requests it keeps (the oldest are dropped)
      */
-    public record Journal(@DefaultValue("1000") int size) {
-    }
+    public record Journal(@DefaultValue("1000") int size) {}
 }

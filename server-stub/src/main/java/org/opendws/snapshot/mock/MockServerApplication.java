@@ -27,14 +27,15 @@ import org.springframework.context.annotation.PropertySource;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
-        PropertyPlaceholderAutoConfiguration.class,
-        ServletWebServerFactoryAutoConfiguration.class,
-        EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
-        DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class,
-        HttpMessageConvertersAutoConfiguration.class,
-        JacksonAutoConfiguration.class,
-        ValidationAutoConfiguration.class})
+    PropertyPlaceholderAutoConfiguration.class,
+    ServletWebServerFactoryAutoConfiguration.class,
+    EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    ValidationAutoConfiguration.class
+})
 @Import(MockServerConfiguration.class)
 @PropertySource("classpath:/org/opendws/snapshot/mock/mock-server-defaults.properties")
 public class MockServerApplication {

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
 import org.opendws.snapshot.mock.admin.AdminController;
 import org.opendws.snapshot.mock.admin.MockReset;
 import org.opendws.snapshot.mock.auth.Authenticator;
@@ -32,6 +36,7 @@ import org.opendws.snapshot.mock.web.JsonErrorReportValve;
 import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.world.WorldFile;
 import org.opendws.snapshot.mock.world.WorldState;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -42,11 +47,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.apache.catalina.Valve;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.coyote.AbstractProtocol;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
@@ -91,7 +91,8 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     @Bean
     @ConditionalOnMissingBean
     public World world(MockProperties properties, OpenApiDocument document) {
-        return properties.world() == null ? World.defaultWorld()
+        return properties.world() == null
+                ? World.defaultWorld()
                 : new WorldFile(document.idRules()).load(properties.world());
     }
 
@@ -109,9 +110,10 @@ public class MockServerConfiguration implements WebMvcConfigurer {
 
     /** The snapshots' lifecycle; the world's snapshots stored at start-up. */
     @Bean
-    public SnapshotService snapshotService(SnapshotStore store, WorldState world, MockClock clock,
-                                           MockProperties properties) {
-        SnapshotService service = new SnapshotService(store, world, clock, properties.snapshot().creationTime());
+    public SnapshotService snapshotService(
+            SnapshotStore store, WorldState world, MockClock clock, MockProperties properties) {
+        SnapshotService service =
+                new SnapshotService(store, world, clock, properties.snapshot().creationTime());
         service.seedWorld();
         return service;
     }
@@ -125,25 +127,34 @@ public class MockServerConfiguration implements WebMvcConfigurer {
     /** AK lockouts after failed signatures. */
     @Bean
     public LockoutRegistry lockoutRegistry(MockProperties properties) {
-        return new LockoutRegistry(properties.lockout().failures(), properties.lockout().duration());
+        return new LockoutRegistry(
+                properties.lockout().failures(), properties.lockout().duration());
     }
 
     /** Planned and random faults. */
     @Bean
     public FaultInjector faultInjector(OpenApiDocument document, MockProperties properties) {
-        return new FaultInjector(document, properties.fault().rate(), properties.fault().statuses());
+        return new FaultInjector(
+                document, properties.fault().rate(), properties.fault().statuses());
     }
 
     /** Authentication as {@code dws.mock.auth} says. */
     @Bean
-    public Authenticator authenticator(MockProperties properties, WorldState world, LockoutRegistry lockouts, Clock clock) {
+    public Authenticator authenticator(
+            MockProperties properties, WorldState world, LockoutRegistry lockouts, Clock clock) {
         return new Authenticator(properties.auth(), world, lockouts, clock, properties.maxClockSkew());
     }
 
     /** The reset of the admin API and of the embedding API. */
     @Bean
-    public MockReset mockReset(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults,
-                               LockoutRegistry lockouts, MockClock clock, SnapshotService snapshots) {
+    public MockReset mockReset(
+            WorldState world,
+            SnapshotStore store,
+            Journal journal,
+            FaultInjector faults,
+            LockoutRegistry lockouts,
+            MockClock clock,
+            SnapshotService snapshots) {
         return new MockReset(world, store, journal, faults, lockouts, clock, snapshots);
     }
 
@@ -161,8 +172,8 @@ public class MockServerConfiguration implements WebMvcConfigurer {
 
     /** What the API gateway checks before the service sees a request to an operation. */
     @Bean
-    public Gateway gateway(OpenApiDocument document, Authenticator authenticator, FaultInjector faults,
-                           MockProperties properties) {
+    public Gateway gateway(
+            OpenApiDocument document, Authenticator authenticator, FaultInjector faults, MockProperties properties) {
         return new Gateway(document, authenticator, faults, properties.latency(), properties.maxDelay());
     }
 
@@ -174,11 +185,25 @@ public class MockServerConfiguration implements WebMvcConfigurer {
 
     /** The one way every request goes: the first filter, before any of Spring's. */
     @Bean
-    public FilterRegistrationBean<MockPipeline> mockPipeline(Gateway gateway, ErrorMapper errors, Journal journal,
-                                                             OpenApiDocument document, ObjectMapper mapper, Clock clock,
-                                                             Sleeper sleeper, MockProperties properties) {
-        FilterRegistrationBean<MockPipeline> registration = new FilterRegistrationBean<>(new MockPipeline(gateway,
-                errors, journal, document, mapper, clock, sleeper, maxBodyBytes(properties), properties.accessLog()));
+    public FilterRegistrationBean<MockPipeline> mockPipeline(
+            Gateway gateway,
+            ErrorMapper errors,
+            Journal journal,
+            OpenApiDocument document,
+            ObjectMapper mapper,
+            Clock clock,
+            Sleeper sleeper,
+            MockProperties properties) {
+        FilterRegistrationBean<MockPipeline> registration = new FilterRegistrationBean<>(new MockPipeline(
+                gateway,
+                errors,
+                journal,
+                document,
+                mapper,
+                clock,
+                sleeper,
+                maxBodyBytes(properties),
+                properties.accessLog()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -218,7 +243,8 @@ public class MockServerConfiguration implements WebMvcConfigurer {
      */
     @Bean
     public java.util.logging.Logger tomcatHeaderParserLogger() {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.apache.coyote.http11.Http11Processor");
+        java.util.logging.Logger logger =
+                java.util.logging.Logger.getLogger("org.apache.coyote.http11.Http11Processor");
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
     }
@@ -305,9 +331,8 @@ public class MockServerConfiguration implements WebMvcConfigurer {
      */
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictJson() {
-        return builder -> builder
-                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        return builder -> builder.featuresToEnable(
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .postConfigurer(mapper -> {
                     mapper.coercionConfigFor(LogicalType.Textual)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

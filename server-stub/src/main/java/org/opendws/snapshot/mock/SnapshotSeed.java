@@ -31,13 +31,22 @@ import java.util.Locale;
  * @param size        its size in GB, or null
  * @param createdBy   what the admin API shows as its creator, or null for {@code admin}
  */
-public record SnapshotSeed(String projectId, String clusterId, String name, String description, String type,
-                           String status, Instant started, Instant finished, Double size, String createdBy) {
+public record SnapshotSeed(
+        String projectId,
+        String clusterId,
+        String name,
+        String description,
+        String type,
+        String status,
+        Instant started,
+        Instant finished,
+        Double size,
+        String createdBy) {
     /** The types a snapshot can have. */
     public static final List<String> TYPES = List.of("MANUAL", "AUTO");
     /** The states a seeded snapshot can be in (those of the document's {@code SnapshotStatus}). */
-    public static final List<String> STATUSES = List.of("CREATING", "AVAILABLE", "UNAVAILABLE", "RESTORING", "FROZEN",
-            "POLICE_FROZEN");
+    public static final List<String> STATUSES =
+            List.of("CREATING", "AVAILABLE", "UNAVAILABLE", "RESTORING", "FROZEN", "POLICE_FROZEN");
 
     /**
      * Checks the values (type, status, size, the order of started and finished; the ids are
@@ -52,22 +61,24 @@ public record SnapshotSeed(String projectId, String clusterId, String name, Stri
         if (type != null) {
             type = type.toUpperCase(Locale.ROOT).equals("AUTOMATED") ? "AUTO" : type.toUpperCase(Locale.ROOT);
             if (!TYPES.contains(type)) {
-                throw new IllegalArgumentException("type: must be one of " + String.join(", ", TYPES)
-                        + " (rejected value: " + type + ")");
+                throw new IllegalArgumentException(
+                        "type: must be one of " + String.join(", ", TYPES) + " (rejected value: " + type + ")");
             }
         }
         if (status != null) {
             status = status.toUpperCase(Locale.ROOT);
             if (!STATUSES.contains(status)) {
-                throw new IllegalArgumentException("status: must be one of " + String.join(", ", STATUSES)
-                        + " (rejected value: " + status + ")");
+                throw new IllegalArgumentException(
+                        "status: must be one of " + String.join(", ", STATUSES) + " (rejected value: " + status + ")");
             }
         }
         if (size != null && (size.isNaN() || size.isInfinite() || size < 0)) {
-            throw new IllegalArgumentException("size: must be a number of GB, at least 0 (rejected value: " + size + ")");
+            throw new IllegalArgumentException(
+                    "size: must be a number of GB, at least 0 (rejected value: " + size + ")");
         }
         if (started != null && finished != null && finished.isBefore(started)) {
-            throw new IllegalArgumentException("finished: must not be before started (" + finished + " < " + started + ")");
+            throw new IllegalArgumentException(
+                    "finished: must not be before started (" + finished + " < " + started + ")");
         }
     }
 
@@ -78,8 +89,17 @@ public record SnapshotSeed(String projectId, String clusterId, String name, Stri
 
     /** A builder holding this seed's values. */
     public Builder toBuilder() {
-        return new Builder().projectId(projectId).clusterId(clusterId).name(name).description(description).type(type)
-                .status(status).started(started).finished(finished).size(size).createdBy(createdBy);
+        return new Builder()
+                .projectId(projectId)
+                .clusterId(clusterId)
+                .name(name)
+                .description(description)
+                .type(type)
+                .status(status)
+                .started(started)
+                .finished(finished)
+                .size(size)
+                .createdBy(createdBy);
     }
 
     /** Builds a {@link SnapshotSeed}. */
@@ -95,8 +115,7 @@ public record SnapshotSeed(String projectId, String clusterId, String name, Stri
         private Double size;
         private String createdBy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The project (default: the default world's). */
         public Builder projectId(String projectId) {
@@ -164,8 +183,8 @@ public record SnapshotSeed(String projectId, String clusterId, String name, Stri
          * @throws IllegalArgumentException when a value is wrong
          */
         public SnapshotSeed build() {
-            return new SnapshotSeed(projectId, clusterId, name, description, type, status, started, finished, size,
-                    createdBy);
+            return new SnapshotSeed(
+                    projectId, clusterId, name, description, type, status, started, finished, size, createdBy);
         }
     }
 }

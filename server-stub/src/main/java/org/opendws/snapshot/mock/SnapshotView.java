@@ -20,9 +20,19 @@ import java.time.Instant;
  * @param size        its size in GB; 0 while {@code CREATING}
  * @param createdBy   who made it: the AK, the IAM token's id, or {@code admin} for a seed
  */
-public record SnapshotView(String id, String name, String description, String projectId, String clusterId,
-                           String clusterName, String status, String type, Instant started, Instant finished,
-                           double size, String createdBy) {
+public record SnapshotView(
+        String id,
+        String name,
+        String description,
+        String projectId,
+        String clusterId,
+        String clusterName,
+        String status,
+        String type,
+        Instant started,
+        Instant finished,
+        double size,
+        String createdBy) {
     /** When it was made: {@link #started()}. */
     public Instant createdAt() {
         return started;

@@ -64,7 +64,9 @@ public final class World {
      */
     public static World defaultWorld() {
         return builder()
-                .cluster(DEFAULT_PROJECT_ID, new Cluster(DEFAULT_CLUSTER_ID, DEFAULT_CLUSTER_NAME, DEFAULT_DATA_SIZE_GB, 0))
+                .cluster(
+                        DEFAULT_PROJECT_ID,
+                        new Cluster(DEFAULT_CLUSTER_ID, DEFAULT_CLUSTER_NAME, DEFAULT_DATA_SIZE_GB, 0))
                 .credential(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_PROJECT_ID)
                 .token(DEFAULT_TOKEN_ID, DEFAULT_TOKEN, DEFAULT_PROJECT_ID)
                 .build();
@@ -121,14 +123,18 @@ public final class World {
 
     /** The first credential added (in the default world, the development AK/SK). */
     public Credential firstCredential() {
-        return credentials.values().stream().findFirst()
+        return credentials.values().stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("this world has no AK/SK credential"));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof World w && w.clusters.equals(clusters) && w.credentials.equals(credentials)
-                && w.tokens.equals(tokens) && w.snapshots.equals(snapshots);
+        return o instanceof World w
+                && w.clusters.equals(clusters)
+                && w.credentials.equals(credentials)
+                && w.tokens.equals(tokens)
+                && w.snapshots.equals(snapshots);
     }
 
     @Override
@@ -160,12 +166,12 @@ public final class World {
                 name = defaultName(id);
             }
             if (Double.isNaN(dataSizeGb) || Double.isInfinite(dataSizeGb) || dataSizeGb < 0) {
-                throw new IllegalArgumentException("data size of cluster " + id + " must be at least 0 GB, got "
-                        + dataSizeGb);
+                throw new IllegalArgumentException(
+                        "data size of cluster " + id + " must be at least 0 GB, got " + dataSizeGb);
             }
             if (failingSnapshots < 0) {
-                throw new IllegalArgumentException("failing snapshots of cluster " + id + " must be at least 0, got "
-                        + failingSnapshots);
+                throw new IllegalArgumentException(
+                        "failing snapshots of cluster " + id + " must be at least 0, got " + failingSnapshots);
             }
         }
 
@@ -235,8 +241,7 @@ public final class World {
         private final Map<String, Token> tokens = new LinkedHashMap<>();
         private final List<SnapshotSeed> snapshots = new java.util.ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a project (if new) and the given clusters to it. */
         public Builder project(String projectId, String... clusterIds) {

@@ -45,20 +45,31 @@ class AdminApiTest extends MockServerTestBase {
 
     @Test
     void snapshotsCanBeSeededForProviderStates() {
-        Response seeded = http.admin("POST", "/snapshots", "{\"project_id\":\"" + PROJECT + "\",\"name\":\"Seeded-1\","
-                + "\"cluster_id\":\"" + CLUSTER + "\",\"description\":\"from a provider state\"}");
-        Response again = http.admin("POST", "/snapshots", "{\"project_id\":\"" + PROJECT + "\",\"name\":\"seeded-1\","
-                + "\"cluster_id\":\"" + CLUSTER + "\"}");
+        Response seeded = http.admin(
+                "POST",
+                "/snapshots",
+                "{\"project_id\":\"" + PROJECT + "\",\"name\":\"Seeded-1\"," + "\"cluster_id\":\"" + CLUSTER
+                        + "\",\"description\":\"from a provider state\"}");
+        Response again = http.admin(
+                "POST",
+                "/snapshots",
+                "{\"project_id\":\"" + PROJECT + "\",\"name\":\"seeded-1\"," + "\"cluster_id\":\"" + CLUSTER + "\"}");
         Response duplicate = http.create(body("SEEDED-1"));
 
         assertThat(seeded.status()).as(seeded.body()).isEqualTo(200);
         assertThat(seeded.json().path("created_by").asText()).isEqualTo("admin");
         // a seed that does not say when it started started an hour before the mock clock's now
-        assertThat(seeded.json().path("created_at").asText()).isEqualTo(START.minusSeconds(3600).toString());
+        assertThat(seeded.json().path("created_at").asText())
+                .isEqualTo(START.minusSeconds(3600).toString());
         assertError(again, 400, "DWS.0001");
         assertError(duplicate, 400, "DWS.0001");
         assertThat(duplicate.message()).contains("already exists");
-        assertThat(http.admin("GET", "/snapshots", null).json().path("snapshots").get(0).path("id").asText())
+        assertThat(http.admin("GET", "/snapshots", null)
+                        .json()
+                        .path("snapshots")
+                        .get(0)
+                        .path("id")
+                        .asText())
                 .isEqualTo(seeded.json().path("id").asText());
     }
 
@@ -68,20 +79,40 @@ class AdminApiTest extends MockServerTestBase {
         assertError(http.admin("POST", "/snapshots", "{\"name\":\"s1\",\"status\":\"DONE\"}"), 400, "DWS.0001");
         assertError(http.admin("POST", "/snapshots", "{\"name\":\"s2\",\"type\":\"WEEKLY\"}"), 400, "DWS.0001");
         assertError(http.admin("POST", "/snapshots", "{\"name\":\"s3\",\"started\":\"yesterday\"}"), 400, "DWS.0001");
-        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s4\",\"started\":\"2026-01-02T00:00:00Z\","
-                + "\"finished\":\"2026-01-01T00:00:00Z\"}"), 400, "DWS.0001");
+        assertError(
+                http.admin(
+                        "POST",
+                        "/snapshots",
+                        "{\"name\":\"s4\",\"started\":\"2026-01-02T00:00:00Z\","
+                                + "\"finished\":\"2026-01-01T00:00:00Z\"}"),
+                400,
+                "DWS.0001");
         assertError(http.admin("POST", "/snapshots", "{\"name\":\"s5\",\"size\":-1}"), 400, "DWS.0001");
-        assertError(http.admin("POST", "/snapshots", "{\"name\":\"s6\",\"cluster_id\":\"not-a-uuid\"}"), 400, "DWS.0001");
-        assertError(http.admin("POST", "/snapshots", "{\"project_id\":\"bad\",\"name\":\"seed\",\"cluster_id\":\""
-                + CLUSTER + "\"}"), 400, "DWS.0001");
+        assertError(
+                http.admin("POST", "/snapshots", "{\"name\":\"s6\",\"cluster_id\":\"not-a-uuid\"}"), 400, "DWS.0001");
+        assertError(
+                http.admin(
+                        "POST",
+                        "/snapshots",
+                        "{\"project_id\":\"bad\",\"name\":\"seed\",\"cluster_id\":\"" + CLUSTER + "\"}"),
+                400,
+                "DWS.0001");
     }
 
     @Test
     void filtersSnapshotsByProject() {
         http.create(body("in-default"));
 
-        assertThat(http.admin("GET", "/snapshots?project_id=" + OTHER_PROJECT, null).json().path("count").asInt()).isZero();
-        assertThat(http.admin("GET", "/snapshots?project_id=" + PROJECT, null).json().path("count").asInt()).isOne();
+        assertThat(http.admin("GET", "/snapshots?project_id=" + OTHER_PROJECT, null)
+                        .json()
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(http.admin("GET", "/snapshots?project_id=" + PROJECT, null)
+                        .json()
+                        .path("count")
+                        .asInt())
+                .isOne();
     }
 
     @Test
@@ -94,7 +125,8 @@ class AdminApiTest extends MockServerTestBase {
 
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().path("projects").path(PROJECT)).hasSize(1);
-        assertThat(http.admin("GET", "/snapshots", null).json().path("count").asInt()).isZero();
+        assertThat(http.admin("GET", "/snapshots", null).json().path("count").asInt())
+                .isZero();
         assertThat(http.admin("GET", "/journal", null).json().path("entries")).isEmpty();
         assertThat(http.create(body("before-reset")).status()).isEqualTo(200);
     }
@@ -129,10 +161,15 @@ class AdminApiTest extends MockServerTestBase {
 
     @Test
     void credentialsCanBeAddedNarrowedAndRemoved() {
-        Response put = http.admin("PUT", "/credentials/NEWACCESSKEY00000000",
+        Response put = http.admin(
+                "PUT",
+                "/credentials/NEWACCESSKEY00000000",
                 "{\"sk\":\"new-secret\",\"projects\":[\"" + OTHER_PROJECT + "\"]}");
         Response notAllowed = http.createAs(PATH, body("not-allowed"), "NEWACCESSKEY00000000", "new-secret", Map.of());
-        http.admin("PUT", "/credentials/NEWACCESSKEY00000000", "{\"sk\":\"new-secret\",\"projects\":[\"" + PROJECT + "\"]}");
+        http.admin(
+                "PUT",
+                "/credentials/NEWACCESSKEY00000000",
+                "{\"sk\":\"new-secret\",\"projects\":[\"" + PROJECT + "\"]}");
         Response allowed = http.createAs(PATH, body("allowed"), "NEWACCESSKEY00000000", "new-secret", Map.of());
         Response deleted = http.admin("DELETE", "/credentials/NEWACCESSKEY00000000", null);
         Response afterDelete = http.createAs(PATH, body("deleted"), "NEWACCESSKEY00000000", "new-secret", Map.of());
@@ -159,7 +196,12 @@ class AdminApiTest extends MockServerTestBase {
         Response afterDelete = http.createWithToken(PATH, body("by-deleted-token"), "ci-token-value");
 
         assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
-        assertThat(http.admin("GET", "/snapshots", null).json().path("snapshots").get(0).path("created_by").asText())
+        assertThat(http.admin("GET", "/snapshots", null)
+                        .json()
+                        .path("snapshots")
+                        .get(0)
+                        .path("created_by")
+                        .asText())
                 .isEqualTo("ci-token");
         assertError(afterDelete, 401, "APIGW.0301");
     }
@@ -234,7 +276,8 @@ class AdminApiTest extends MockServerTestBase {
         assertThat(first.path("timestamp").asText()).isEqualTo(START.toString());
         assertThat(first.path("headers").path("authorization").get(0).asText()).isEqualTo("<redacted>");
         assertThat(first.path("headers").path("x-sdk-date").get(0).asText()).isEqualTo("20261128T045404Z");
-        assertThat(entries.get(1).path("headers").path("x-auth-token").get(0).asText()).isEqualTo("<redacted>");
+        assertThat(entries.get(1).path("headers").path("x-auth-token").get(0).asText())
+                .isEqualTo("<redacted>");
         assertThat(entries.get(1).path("request_id").asText()).isEqualTo(byToken.requestId());
         assertThat(journal.body()).doesNotContain("SDK-HMAC-SHA256").doesNotContain(World.DEFAULT_TOKEN);
     }
@@ -245,7 +288,11 @@ class AdminApiTest extends MockServerTestBase {
         http.create(created);
         byte[] large = new byte[Journal.MAX_BODY_BYTES + 10];
         java.util.Arrays.fill(large, (byte) 'x');
-        http.send("POST", PATH, large, Map.of("Content-Type", "application/json", "X-Auth-Token", World.DEFAULT_TOKEN),
+        http.send(
+                "POST",
+                PATH,
+                large,
+                Map.of("Content-Type", "application/json", "X-Auth-Token", World.DEFAULT_TOKEN),
                 false);
         http.get("/no/such/thing");
 
@@ -261,8 +308,10 @@ class AdminApiTest extends MockServerTestBase {
 
     @Test
     void journalRedactsSecurityTokens() {
-        http.admin("PUT", "/credentials/TEMPORARYACCESSKEY00", "{\"sk\":\"temporary-sk\",\"projects\":[\"" + PROJECT
-                + "\"],\"security_token\":\"session-token-1\"}");
+        http.admin(
+                "PUT",
+                "/credentials/TEMPORARYACCESSKEY00",
+                "{\"sk\":\"temporary-sk\",\"projects\":[\"" + PROJECT + "\"],\"security_token\":\"session-token-1\"}");
         byte[] body = body("temporary").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Content-Type", "application/json"));
         headers.putAll(http.sign(PATH, headers, body, "TEMPORARYACCESSKEY00", "temporary-sk", "session-token-1"));
@@ -270,7 +319,13 @@ class AdminApiTest extends MockServerTestBase {
 
         Response journal = http.admin("GET", "/journal", null);
 
-        assertThat(journal.json().path("entries").get(0).path("headers").path("x-security-token").get(0).asText())
+        assertThat(journal.json()
+                        .path("entries")
+                        .get(0)
+                        .path("headers")
+                        .path("x-security-token")
+                        .get(0)
+                        .asText())
                 .isEqualTo("<redacted>");
         assertThat(journal.body()).doesNotContain("session-token-1");
     }

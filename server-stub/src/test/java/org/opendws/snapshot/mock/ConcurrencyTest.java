@@ -31,20 +31,25 @@ class ConcurrencyTest extends MockServerTestBase {
             for (int i = 0; i < n; i++) {
                 // the same name in varying case: they all collide
                 String name = i % 2 == 0 ? "race-name" : "RACE-name";
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return http.create(body(name));
-                }, pool));
+                futures.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return http.create(body(name));
+                        },
+                        pool));
             }
             start.countDown();
-            List<Response> responses = futures.stream().map(CompletableFuture::join).toList();
+            List<Response> responses =
+                    futures.stream().map(CompletableFuture::join).toList();
 
             assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
-            assertThat(responses).filteredOn(r -> r.status() == 400)
+            assertThat(responses)
+                    .filteredOn(r -> r.status() == 400)
                     .hasSize(n - 1)
                     .allSatisfy(r -> assertThat(r.code()).isEqualTo("DWS.0001"))
                     .allSatisfy(r -> assertThat(r.message()).contains("already exists"));
-            assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).hasSize(1);
+            assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z")))
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }

@@ -30,24 +30,29 @@ class CreateSnapshotTest extends MockServerTestBase {
         Response response = http.create(body("snapshot-3", CLUSTER, "Snapshot-3 description"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         String id = response.json().path("snapshot").path("id").asText();
         assertThat(UUID.fromString(id).toString()).isEqualTo(id);
-        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement().satisfies(s -> {
-            assertThat(s.id().toString()).isEqualTo(id);
-            assertThat(s.name()).isEqualTo("snapshot-3");
-            assertThat(s.clusterId()).isEqualTo(CLUSTER);
-            assertThat(s.description()).isEqualTo("Snapshot-3 description");
-            assertThat(s.projectId()).isEqualTo(PROJECT);
-            assertThat(s.createdAt()).isEqualTo(START);
-            assertThat(s.createdBy()).isEqualTo(World.DEFAULT_ACCESS_KEY);
-        });
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.id().toString()).isEqualTo(id);
+                    assertThat(s.name()).isEqualTo("snapshot-3");
+                    assertThat(s.clusterId()).isEqualTo(CLUSTER);
+                    assertThat(s.description()).isEqualTo("Snapshot-3 description");
+                    assertThat(s.projectId()).isEqualTo(PROJECT);
+                    assertThat(s.createdAt()).isEqualTo(START);
+                    assertThat(s.createdBy()).isEqualTo(World.DEFAULT_ACCESS_KEY);
+                });
     }
 
     @Test
     void eachCreateGetsAFreshId() {
-        String first = http.create(body("snap-one")).json().path("snapshot").path("id").asText();
-        String second = http.create(body("snap-two")).json().path("snapshot").path("id").asText();
+        String first =
+                http.create(body("snap-one")).json().path("snapshot").path("id").asText();
+        String second =
+                http.create(body("snap-two")).json().path("snapshot").path("id").asText();
 
         assertThat(first).isNotEqualTo(second);
     }
@@ -57,7 +62,9 @@ class CreateSnapshotTest extends MockServerTestBase {
         Response response = http.create(body("no-description", CLUSTER, null));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement().satisfies(s -> assertThat(s.description()).isEmpty());
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.description()).isEmpty());
     }
 
     @Test
@@ -65,7 +72,9 @@ class CreateSnapshotTest extends MockServerTestBase {
         Response response = http.createWithToken(PATH, body("by-token"), World.DEFAULT_TOKEN);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement().satisfies(s -> assertThat(s.createdBy()).isEqualTo(World.DEFAULT_TOKEN_ID));
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.createdBy()).isEqualTo(World.DEFAULT_TOKEN_ID));
     }
 
     @Test
@@ -89,26 +98,38 @@ class CreateSnapshotTest extends MockServerTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{\"snapshot\":{\"name\":\"1abc\",\"cluster_id\":\"" + CLUSTER + "\"}}       | snapshot.name: must match ^[A-Za-z][A-Za-z0-9_-]*$ (rejected value: 1abc)",
-        "{\"snapshot\":{\"name\":\"ab c\",\"cluster_id\":\"" + CLUSTER + "\"}}       | snapshot.name: must match",
-        "{\"snapshot\":{\"name\":\"abc\",\"cluster_id\":\"" + CLUSTER + "\"}}        | snapshot.name: length must be between 4 and 64 (rejected value: abc)",
-        "{\"snapshot\":{\"cluster_id\":\"" + CLUSTER + "\"}}                         | snapshot.name: is required",
-        "{\"snapshot\":{\"name\":null,\"cluster_id\":\"" + CLUSTER + "\"}}           | snapshot.name: is required",
-        "{\"snapshot\":{\"name\":\"abcd\"}}                                          | snapshot.cluster_id: is required",
-        "{\"snapshot\":{\"name\":\"abcd\",\"cluster_id\":\"not-a-uuid\"}}            | snapshot.cluster_id: must match",
-        "{\"snapshot\":{\"name\":\"abcd\",\"cluster_id\":\"" + CLUSTER + "\",\"description\":\"a<b\"}} | snapshot.description: must match ^[^!<>'=&\"]*$ (rejected value: a<b)",
-        "{}                                                                          | snapshot: is required",
-        "{\"snapshot\":{\"name\":123,\"cluster_id\":\"" + CLUSTER + "\"}}            | snapshot.name: must be a string (rejected value: 123)",
-        "{\"snapshot\":{\"name\":true,\"cluster_id\":\"" + CLUSTER + "\"}}           | snapshot.name: must be a string (rejected value: true)",
-        "{\"snapshot\":{\"name\":{},\"cluster_id\":\"" + CLUSTER + "\"}}             | snapshot.name: must be a string (rejected value: an object)",
-        "{\"snapshot\":\"snap\"}                                                     | snapshot: must be an object",
-        "[1,2]                                                                       | The request body must be a JSON object",
-        "null                                                                        | The request body must be a JSON object",
-        "{\"snapshot\":                                                              | The request body is not valid JSON",
-        "{\"snapshot\":{\"name\":\"abcd\"}} trailing                                  | The request body is not valid JSON",
-        "not json at all                                                             | The request body is not valid JSON",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "{\"snapshot\":{\"name\":\"1abc\",\"cluster_id\":\"" + CLUSTER
+                        + "\"}}       | snapshot.name: must match ^[A-Za-z][A-Za-z0-9_-]*$ (rejected value: 1abc)",
+                "{\"snapshot\":{\"name\":\"ab c\",\"cluster_id\":\"" + CLUSTER
+                        + "\"}}       | snapshot.name: must match",
+                "{\"snapshot\":{\"name\":\"abc\",\"cluster_id\":\"" + CLUSTER
+                        + "\"}}        | snapshot.name: length must be between 4 and 64 (rejected value: abc)",
+                "{\"snapshot\":{\"cluster_id\":\"" + CLUSTER
+                        + "\"}}                         | snapshot.name: is required",
+                "{\"snapshot\":{\"name\":null,\"cluster_id\":\"" + CLUSTER
+                        + "\"}}           | snapshot.name: is required",
+                "{\"snapshot\":{\"name\":\"abcd\"}}                                          | snapshot.cluster_id: is required",
+                "{\"snapshot\":{\"name\":\"abcd\",\"cluster_id\":\"not-a-uuid\"}}            | snapshot.cluster_id: must match",
+                "{\"snapshot\":{\"name\":\"abcd\",\"cluster_id\":\"" + CLUSTER
+                        + "\",\"description\":\"a<b\"}} | snapshot.description: must match ^[^!<>'=&\"]*$ (rejected value: a<b)",
+                "{}                                                                          | snapshot: is required",
+                "{\"snapshot\":{\"name\":123,\"cluster_id\":\"" + CLUSTER
+                        + "\"}}            | snapshot.name: must be a string (rejected value: 123)",
+                "{\"snapshot\":{\"name\":true,\"cluster_id\":\"" + CLUSTER
+                        + "\"}}           | snapshot.name: must be a string (rejected value: true)",
+                "{\"snapshot\":{\"name\":{},\"cluster_id\":\"" + CLUSTER
+                        + "\"}}             | snapshot.name: must be a string (rejected value: an object)",
+                "{\"snapshot\":\"snap\"}                                                     | snapshot: must be an object",
+                "[1,2]                                                                       | The request body must be a JSON object",
+                "null                                                                        | The request body must be a JSON object",
+                "{\"snapshot\":                                                              | The request body is not valid JSON",
+                "{\"snapshot\":{\"name\":\"abcd\"}} trailing                                  | The request body is not valid JSON",
+                "not json at all                                                             | The request body is not valid JSON",
+            })
     void invalidRequestsAreDws0001NamingFieldAndRule(String json, String expectedMessage) {
         Response response = http.create(json.trim());
 
@@ -145,8 +166,9 @@ class CreateSnapshotTest extends MockServerTestBase {
         Response response = http.create(body(second));
 
         assertError(response, 400, "DWS.0001");
-        assertThat(response.message()).isEqualTo("snapshot.name: a snapshot named " + second
-                + " already exists in this project (names are compared without regard to case)");
+        assertThat(response.message())
+                .isEqualTo("snapshot.name: a snapshot named " + second
+                        + " already exists in this project (names are compared without regard to case)");
         assertThat(store.size()).isOne();
     }
 
@@ -155,8 +177,10 @@ class CreateSnapshotTest extends MockServerTestBase {
         String other = "0123456789abcdef0123456789abcdef";
         String otherCluster = UUID.randomUUID().toString();
         http.admin("PUT", "/projects/" + other + "/clusters/" + otherCluster, null);
-        http.admin("PUT", "/credentials/" + World.DEFAULT_ACCESS_KEY, "{\"sk\":\"" + World.DEFAULT_SECRET_KEY
-                + "\",\"projects\":[\"" + PROJECT + "\",\"" + other + "\"]}");
+        http.admin(
+                "PUT",
+                "/credentials/" + World.DEFAULT_ACCESS_KEY,
+                "{\"sk\":\"" + World.DEFAULT_SECRET_KEY + "\",\"projects\":[\"" + PROJECT + "\",\"" + other + "\"]}");
 
         assertThat(http.create(body("shared-name")).status()).isEqualTo(200);
         Response response = http.create("/v1.0/" + other + "/snapshots", body("shared-name", otherCluster, null));
@@ -187,7 +211,11 @@ class CreateSnapshotTest extends MockServerTestBase {
 
     @Test
     void xProjectIdDisagreeingWithThePathIs403() {
-        Response response = http.createAs(PATH, body("snap-xpid"), World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY,
+        Response response = http.createAs(
+                PATH,
+                body("snap-xpid"),
+                World.DEFAULT_ACCESS_KEY,
+                World.DEFAULT_SECRET_KEY,
                 Map.of("X-Project-Id", "0123456789abcdef0123456789abcdef"));
 
         assertError(response, 403, "DWS.0015");
@@ -196,17 +224,24 @@ class CreateSnapshotTest extends MockServerTestBase {
 
     @Test
     void xProjectIdAgreeingWithThePathIsAccepted() {
-        Response response = http.createAs(PATH, body("snap-xpid-ok"), World.DEFAULT_ACCESS_KEY,
-                World.DEFAULT_SECRET_KEY, Map.of("X-Project-Id", PROJECT));
+        Response response = http.createAs(
+                PATH,
+                body("snap-xpid-ok"),
+                World.DEFAULT_ACCESS_KEY,
+                World.DEFAULT_SECRET_KEY,
+                Map.of("X-Project-Id", PROJECT));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     @Test
     void checksAuthenticationFirst() {
-        Response response = http.send("POST", "/v1.0/not-a-project/snapshots",
+        Response response = http.send(
+                "POST",
+                "/v1.0/not-a-project/snapshots",
                 "{\"snapshot\":{\"name\":\"1\"}}".getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json"), false);
+                Map.of("Content-Type", "application/json"),
+                false);
 
         assertError(response, 401, "APIGW.0301");
         assertThat(response.message()).contains("no credentials");
@@ -214,7 +249,8 @@ class CreateSnapshotTest extends MockServerTestBase {
 
     @Test
     void checksProjectPermissionBeforeValidation() {
-        Response response = http.create("/v1.0/0123456789abcdef0123456789abcdef/snapshots", "{\"snapshot\":{\"name\":\"1\"}}");
+        Response response =
+                http.create("/v1.0/0123456789abcdef0123456789abcdef/snapshots", "{\"snapshot\":{\"name\":\"1\"}}");
 
         assertError(response, 403, "DWS.0015");
     }
@@ -260,16 +296,20 @@ class CreateSnapshotTest extends MockServerTestBase {
 
         http.create(body("later"));
 
-        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z"))).singleElement()
+        assertThat(store.list(PROJECT, java.time.Instant.parse("9999-01-01T00:00:00Z")))
+                .singleElement()
                 .satisfies(s -> assertThat(s.createdAt()).isEqualTo(START.plusSeconds(180)));
     }
 
     static void assertError(Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.code()).isEqualTo(code);
         assertThat(response.message()).isNotBlank();
-        assertThat(response.json().path("request_id").asText()).isEqualTo(response.requestId()).matches("[0-9a-f]{32}");
+        assertThat(response.json().path("request_id").asText())
+                .isEqualTo(response.requestId())
+                .matches("[0-9a-f]{32}");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
 }

@@ -80,11 +80,18 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
     @Test
     void everyOperationOfTheDocumentSendsItsExampleAndShowsTheStatusAndRequestId() throws IOException {
         // a snapshot for the operations on one: the example's id names none in a fresh mock
-        String seeded = http.admin("POST", "/snapshots", "{\"name\":\"console-seed\",\"status\":\"AVAILABLE\",\"cluster_id\":\""
-                + CLUSTER + "\"}").json().path("id").asText();
+        String seeded = http.admin(
+                        "POST",
+                        "/snapshots",
+                        "{\"name\":\"console-seed\",\"status\":\"AVAILABLE\",\"cluster_id\":\"" + CLUSTER + "\"}")
+                .json()
+                .path("id")
+                .asText();
         browser.open(origin + "/docs/");
-        List<OpenApiDocument.Operation> operations = new ArrayList<>(OpenApiDocument.load().operations());
-        operations.sort(Comparator.comparing(op -> "DELETE".equals(op.method()))); // the seeded snapshot is deleted last
+        List<OpenApiDocument.Operation> operations =
+                new ArrayList<>(OpenApiDocument.load().operations());
+        operations.sort(
+                Comparator.comparing(op -> "DELETE".equals(op.method()))); // the seeded snapshot is deleted last
         assertThat(operations).hasSizeGreaterThanOrEqualTo(5);
 
         for (OpenApiDocument.Operation op : operations) {
@@ -127,11 +134,16 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
 
         Map<String, String> sent = sentHeaders(form);
         String body = form.findElement(By.name("body")).getDomProperty("value");
-        SignResult java = new AkSkSigner().sign(SignRequest.builder().method("POST").host("127.0.0.1:" + port)
-                .rawPath(PATH).header("Content-Type", sent.get("Content-Type"))
-                .body(body.getBytes(StandardCharsets.UTF_8))
-                .credentials(Credentials.akSk(World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY))
-                .sdkDate(sent.get("X-Sdk-Date")).build());
+        SignResult java = new AkSkSigner()
+                .sign(SignRequest.builder()
+                        .method("POST")
+                        .host("127.0.0.1:" + port)
+                        .rawPath(PATH)
+                        .header("Content-Type", sent.get("Content-Type"))
+                        .body(body.getBytes(StandardCharsets.UTF_8))
+                        .credentials(Credentials.akSk(World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY))
+                        .sdkDate(sent.get("X-Sdk-Date"))
+                        .build());
         assertThat(text(form, "try-signature")).isEqualTo(java.signature());
         assertThat(sent.get("Authorization")).isEqualTo(java.headers().get("Authorization"));
         assertThat(text(form, "try-canonical")).isEqualTo(java.canonicalRequest());
@@ -160,10 +172,12 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(journaled(answer.requestId()).path("status").asInt()).isEqualTo(401);
-        assertThat(form.findElement(By.className("try-body-received")).getText()).contains("APIGW.0301");
+        assertThat(form.findElement(By.className("try-body-received")).getText())
+                .contains("APIGW.0301");
         WebElement canonical = form.findElement(By.className("try-canonical"));
         assertThat(canonical.isDisplayed()).isTrue();
-        assertThat(canonical.getDomProperty("textContent")).startsWith("POST\n/v1.0/" + DwsHttp.PROJECT + "/snapshots/\n\n")
+        assertThat(canonical.getDomProperty("textContent"))
+                .startsWith("POST\n/v1.0/" + DwsHttp.PROJECT + "/snapshots/\n\n")
                 .contains("host:127.0.0.1:" + port + "\n");
         assertThat(form.findElement(By.cssSelector(".try-hint a")).getAttribute("href"))
                 .endsWith("/docs/troubleshooting-signatures.html");
@@ -181,7 +195,9 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
         form.findElement(By.cssSelector("input[name=auth][value=X-Auth-Token]")).click();
         assertThat(send(form).status()).isEqualTo(200);
         // sent, and shown as the journal shows it
-        assertThat(sentHeaders(form)).containsEntry("X-Auth-Token", "<redacted>").doesNotContainKey("Authorization");
+        assertThat(sentHeaders(form))
+                .containsEntry("X-Auth-Token", "<redacted>")
+                .doesNotContainKey("Authorization");
         assertThat(form.getText()).doesNotContain(World.DEFAULT_TOKEN);
 
         form.findElement(By.cssSelector("input[name=auth][value=none]")).click();
@@ -201,10 +217,13 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
         http.get("/no/such/path");
 
         // refreshed every 2 seconds: a few refreshes at most
-        WebElement row = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
-                d.findElements(By.cssSelector("tr[data-request-id='" + second.requestId() + "']")).stream().findFirst().orElse(null));
+        WebElement row = new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("tr[data-request-id='" + second.requestId() + "']")).stream()
+                        .findFirst()
+                        .orElse(null));
         List<String> order = browser.driver().findElements(By.cssSelector("tr.traffic-entry")).stream()
-                .map(r -> r.getAttribute("data-request-id")).toList();
+                .map(r -> r.getAttribute("data-request-id"))
+                .toList();
         assertThat(order.indexOf(second.requestId())).as("newest first").isLessThan(order.indexOf(first.requestId()));
         assertThat(row.getText()).contains("POST", PATH, "200", second.requestId());
 
@@ -229,15 +248,17 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
     @Test
     void theConsoleCarriesTheDefaultWorldsCredentials() {
         String script = http.get("/docs/assets/console.js").body();
-        assertThat(script).contains('"' + World.DEFAULT_ACCESS_KEY + '"', '"' + World.DEFAULT_SECRET_KEY + '"',
-                '"' + World.DEFAULT_TOKEN + '"');
+        assertThat(script)
+                .contains(
+                        '"' + World.DEFAULT_ACCESS_KEY + '"',
+                        '"' + World.DEFAULT_SECRET_KEY + '"',
+                        '"' + World.DEFAULT_TOKEN + '"');
     }
 
     // ---- helpers
 
     /** What the page shows of an answer. */
-    private record Answer(int status, String requestId) {
-    }
+    private record Answer(int status, String requestId) {}
 
     /** Clicks Send and waits for the answer the page shows. */
     private Answer send(WebElement form) {
@@ -245,8 +266,10 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
         browser.script("arguments[0].textContent = '';", result);
         browser.scrollTo(form);
         form.findElement(By.className("try-send")).click();
-        WebElement status = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
-                result.findElements(By.className("try-status")).stream().findFirst().orElse(null));
+        WebElement status = new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> result.findElements(By.className("try-status")).stream()
+                        .findFirst()
+                        .orElse(null));
         String requestId = result.findElement(By.className("try-request-id")).getText();
         assertThat(requestId).as("the request id shown").matches("[0-9a-f]{32}");
         return new Answer(Integer.parseInt(status.getText()), requestId);
@@ -256,7 +279,9 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
     private static Map<String, String> sentHeaders(WebElement form) {
         Map<String, String> sent = new LinkedHashMap<>();
         for (WebElement row : form.findElements(By.cssSelector(".try-sent tr"))) {
-            sent.put(row.findElement(By.tagName("th")).getText(), row.findElement(By.tagName("td")).getText());
+            sent.put(
+                    row.findElement(By.tagName("th")).getText(),
+                    row.findElement(By.tagName("td")).getText());
         }
         return sent;
     }
@@ -289,7 +314,9 @@ class DocsConsoleInBrowserTest extends MockServerTestBase {
     /** The paths of the traffic rows shown. */
     private List<String> entries() {
         return browser.driver().findElements(By.cssSelector("tr.traffic-entry")).stream()
-                .filter(WebElement::isDisplayed).map(r -> r.findElement(By.className("traffic-path")).getText()).toList();
+                .filter(WebElement::isDisplayed)
+                .map(r -> r.findElement(By.className("traffic-path")).getText())
+                .toList();
     }
 
     /** No cookie and nothing in the page's storage: the secret key lives in its field only. */

@@ -28,7 +28,8 @@ class FaultInjectionTest extends MockServerTestBase {
     private SnapshotStore store;
 
     private Response createPreferring(String name, String prefer) {
-        return http.createAs(PATH, body(name), World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, Map.of("Prefer", prefer));
+        return http.createAs(
+                PATH, body(name), World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, Map.of("Prefer", prefer));
     }
 
     @ParameterizedTest
@@ -77,8 +78,12 @@ class FaultInjectionTest extends MockServerTestBase {
 
     @Test
     void preferIsIgnoredOnUnauthenticatedRequests() {
-        Response response = http.send("POST", PATH, body("anonymous").getBytes(),
-                Map.of("Content-Type", "application/json", "Prefer", "code=503"), false);
+        Response response = http.send(
+                "POST",
+                PATH,
+                body("anonymous").getBytes(),
+                Map.of("Content-Type", "application/json", "Prefer", "code=503"),
+                false);
 
         assertError(response, 401, "APIGW.0301");
     }
@@ -102,12 +107,18 @@ class FaultInjectionTest extends MockServerTestBase {
 
     @Test
     void preferDelayIsBoundedByMaxDelay() {
-        try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.max-delay", "200ms").start()) {
+        try (DwsMockServer mock =
+                DwsMockServer.builder().property("dws.mock.max-delay", "200ms").start()) {
             long start = System.nanoTime();
 
             // without the bound the client's 60 s timeout would fail the test
-            Response response = new DwsHttp(mock.baseUrl()).createAs(PATH, body("bounded"), World.DEFAULT_ACCESS_KEY,
-                    World.DEFAULT_SECRET_KEY, Map.of("Prefer", "delay=3600000"));
+            Response response = new DwsHttp(mock.baseUrl())
+                    .createAs(
+                            PATH,
+                            body("bounded"),
+                            World.DEFAULT_ACCESS_KEY,
+                            World.DEFAULT_SECRET_KEY,
+                            Map.of("Prefer", "delay=3600000"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
@@ -118,15 +129,21 @@ class FaultInjectionTest extends MockServerTestBase {
     void delayedRequestsDoNotHoldBackOthers() throws Exception {
         // two workers, four requests asleep in them: without lending each sleeper's place in the
         // pool, the fifth request would wait for the sleepers
-        try (DwsMockServer mock = DwsMockServer.builder().property("server.tomcat.threads.max", "2").start()) {
+        try (DwsMockServer mock = DwsMockServer.builder()
+                .property("server.tomcat.threads.max", "2")
+                .start()) {
             DwsHttp client = new DwsHttp(mock.baseUrl());
             ExecutorService senders = Executors.newFixedThreadPool(4);
             try {
                 List<Future<Response>> delayed = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     String name = "asleep-" + i;
-                    delayed.add(senders.submit(() -> client.createAs(PATH, body(name), World.DEFAULT_ACCESS_KEY,
-                            World.DEFAULT_SECRET_KEY, Map.of("Prefer", "delay=5000"))));
+                    delayed.add(senders.submit(() -> client.createAs(
+                            PATH,
+                            body(name),
+                            World.DEFAULT_ACCESS_KEY,
+                            World.DEFAULT_SECRET_KEY,
+                            Map.of("Prefer", "delay=5000"))));
                 }
                 Thread.sleep(1_000); // the four reach the mock and fall asleep
 
@@ -155,7 +172,8 @@ class FaultInjectionTest extends MockServerTestBase {
                 assertThat(response.status()).isEqualTo(503);
                 assertThat(response.json()).isEqualTo(SpecExamples.example(503, response.requestId()));
             }
-            assertThat(http.createWithToken(PATH, body("x"), "unknown").status()).isEqualTo(401);
+            assertThat(http.createWithToken(PATH, body("x"), "unknown").status())
+                    .isEqualTo(401);
             assertThat(mock.snapshots()).isEmpty();
         }
     }
@@ -169,14 +187,18 @@ class FaultInjectionTest extends MockServerTestBase {
 
     @Test
     void anUndocumentedFaultStatusStopsStartUp() {
-        assertThatThrownBy(() -> DwsMockServer.builder().property("dws.mock.fault.rate", "0.5")
-                .property("dws.mock.fault.statuses", "502").start())
-                .rootCause().hasMessageContaining("dws.mock.fault.statuses: 502 is not a documented status");
+        assertThatThrownBy(() -> DwsMockServer.builder()
+                        .property("dws.mock.fault.rate", "0.5")
+                        .property("dws.mock.fault.statuses", "502")
+                        .start())
+                .rootCause()
+                .hasMessageContaining("dws.mock.fault.statuses: 502 is not a documented status");
     }
 
     @Test
     void aFixedLatencyDelaysEveryCreate() {
-        try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.latency", "250ms").start()) {
+        try (DwsMockServer mock =
+                DwsMockServer.builder().property("dws.mock.latency", "250ms").start()) {
             long start = System.nanoTime();
 
             Response response = new DwsHttp(mock.baseUrl()).create(body("slow"));

@@ -32,14 +32,16 @@ class GeneratedConstraintsTest {
 
         assertThat(method.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern"));
         assertLength(method.getAnnotation(CodePointLength.class), schema);
-        assertThat(method.getAnnotation(NotNull.class) != null).isEqualTo(required().contains(property));
+        assertThat(method.getAnnotation(NotNull.class) != null)
+                .isEqualTo(required().contains(property));
     }
 
     @Test
     void projectIdParameterCarriesTheSpecsConstraints() throws Exception {
-        Map<String, Object> schema = (Map<String, Object>) SpecExamples.get(SpecExamples.spec(),
-                "components", "parameters", "ProjectId", "schema");
-        Parameter projectId = SnapshotsApi.class.getMethod("createSnapshot", String.class, CreateSnapshotRequestBody.class)
+        Map<String, Object> schema = (Map<String, Object>)
+                SpecExamples.get(SpecExamples.spec(), "components", "parameters", "ProjectId", "schema");
+        Parameter projectId = SnapshotsApi.class.getMethod(
+                        "createSnapshot", String.class, CreateSnapshotRequestBody.class)
                 .getParameters()[0];
 
         assertThat(projectId.getAnnotation(Pattern.class).regexp()).isEqualTo(schema.get("pattern"));
@@ -59,11 +61,13 @@ class GeneratedConstraintsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> schema(String property) {
-        return (Map<String, Object>) SpecExamples.get(SpecExamples.spec(), "components", "schemas", "Snapshot", "properties", property);
+        return (Map<String, Object>)
+                SpecExamples.get(SpecExamples.spec(), "components", "schemas", "Snapshot", "properties", property);
     }
 
     @SuppressWarnings("unchecked")
     private static java.util.List<String> required() {
-        return (java.util.List<String>) SpecExamples.get(SpecExamples.spec(), "components", "schemas", "Snapshot", "required");
+        return (java.util.List<String>)
+                SpecExamples.get(SpecExamples.spec(), "components", "schemas", "Snapshot", "required");
     }
 }

@@ -41,7 +41,8 @@ class LimitsTest {
         String json = body("at-the-limit");
         byte[] padded = (json + " ".repeat(1024 - json.length())).getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Content-Type", "application/json"));
-        headers.putAll(http.sign(PATH, headers, padded, "MOCKACCESSKEY0000000", "MockSecretKeyForLocalDevelopmentOnly0000", null));
+        headers.putAll(http.sign(
+                PATH, headers, padded, "MOCKACCESSKEY0000000", "MockSecretKeyForLocalDevelopmentOnly0000", null));
 
         Response response = http.send("POST", PATH, padded, headers, chunked);
 
@@ -57,7 +58,8 @@ class LimitsTest {
         Response response = http.send("POST", PATH, large, Map.of("Content-Type", "application/json"), chunked);
 
         assertError(response, 400, "DWS.0001");
-        assertThat(response.message()).isEqualTo("The request body is larger than 1024 bytes (dws.mock.max-body-size).");
+        assertThat(response.message())
+                .isEqualTo("The request body is larger than 1024 bytes (dws.mock.max-body-size).");
     }
 
     @Test

@@ -39,7 +39,9 @@ class ModesTest {
 
         @Test
         void acceptsTokens() {
-            assertThat(http.createWithToken(PATH, body("by-token"), World.DEFAULT_TOKEN).status()).isEqualTo(200);
+            assertThat(http.createWithToken(PATH, body("by-token"), World.DEFAULT_TOKEN)
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -82,39 +84,47 @@ class ModesTest {
             Response response = http.send("POST", PATH, bytes(body("curl-trial")), JSON, false);
 
             assertThat(response.status()).as(response.body()).isEqualTo(200);
-            assertThat(mock.snapshots()).filteredOn(s -> s.name().equals("curl-trial"))
-                    .singleElement().satisfies(s -> assertThat(s.createdBy()).isEqualTo("anonymous"));
+            assertThat(mock.snapshots())
+                    .filteredOn(s -> s.name().equals("curl-trial"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.createdBy()).isEqualTo("anonymous"));
         }
 
         @Test
         void validatesTheProjectIdOfThePath() {
-            Response response = http.send("POST", "/v1.0/NOT-A-PROJECT/snapshots", bytes(body("bad-project")), JSON, false);
+            Response response =
+                    http.send("POST", "/v1.0/NOT-A-PROJECT/snapshots", bytes(body("bad-project")), JSON, false);
 
             assertError(response, 400, "DWS.0001");
-            assertThat(response.message()).contains("project_id: must match ^[0-9a-f]{32}$ (rejected value: NOT-A-PROJECT)")
+            assertThat(response.message())
+                    .contains("project_id: must match ^[0-9a-f]{32}$ (rejected value: NOT-A-PROJECT)")
                     .contains("project_id: length must be exactly 32");
         }
 
         @Test
         void stillChecksXProjectId() {
-            Response response = http.send("POST", PATH, bytes(body("x-project")),
-                    Map.of("Content-Type", "application/json", "X-Project-Id", "0123456789abcdef0123456789abcdef"), false);
+            Response response = http.send(
+                    "POST",
+                    PATH,
+                    bytes(body("x-project")),
+                    Map.of("Content-Type", "application/json", "X-Project-Id", "0123456789abcdef0123456789abcdef"),
+                    false);
 
             assertError(response, 403, "DWS.0015");
         }
 
         @Test
         void stillAnswersUnknownClusters() {
-            Response response = http.send("POST", PATH,
-                    bytes(body("no-cluster", "00000000-0000-4000-8000-000000000000", null)), JSON, false);
+            Response response = http.send(
+                    "POST", PATH, bytes(body("no-cluster", "00000000-0000-4000-8000-000000000000", null)), JSON, false);
 
             assertError(response, 404, "DWS.0015");
         }
 
         @Test
         void projectsOutsideTheWorldHaveNoCluster() {
-            Response response = http.send("POST", "/v1.0/0123456789abcdef0123456789abcdef/snapshots",
-                    bytes(body("elsewhere")), JSON, false);
+            Response response = http.send(
+                    "POST", "/v1.0/0123456789abcdef0123456789abcdef/snapshots", bytes(body("elsewhere")), JSON, false);
 
             assertError(response, 404, "DWS.0015");
         }

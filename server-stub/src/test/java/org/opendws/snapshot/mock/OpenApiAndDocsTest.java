@@ -21,7 +21,8 @@ class OpenApiAndDocsTest extends MockServerTestBase {
         Response response = http.get("/openapi.yaml");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
         assertThat(response.body()).isEqualTo(packaged).startsWith("openapi: 3.0.3");
         assertThat(response.requestId()).matches("[0-9a-f]{32}");
     }
@@ -40,7 +41,8 @@ class OpenApiAndDocsTest extends MockServerTestBase {
         Response response = http.get("/docs");
 
         assertThat(response.status()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/docs/"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("/docs/"));
     }
 
     @Test

@@ -23,7 +23,8 @@ class ReferenceVectorTest {
     private static final String DATE = "20261128T045404Z";
     private static final String SK = "MockSecretKeyForLocalDevelopmentOnly0000";
     private static final String PATH = "/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots";
-    private static final String BODY = "{\"snapshot\":{\"name\":\"snapshot-3\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\",\"description\":\"Snapshot-3 description\"}}";
+    private static final String BODY =
+            "{\"snapshot\":{\"name\":\"snapshot-3\",\"cluster_id\":\"44b277eb-39be-4921-be31-3d61b43651d7\",\"description\":\"Snapshot-3 description\"}}";
     private static final String V1_SIGNATURE = "2d00dd41b3ebefd7c234bc4ecae17e6c92172e630081149e051c3ff9f7fb0943";
     private static final String V2_SIGNATURE = "e3ff5f22bf7d8ce4b1926bccbfe58a5b2cfb3cd76ab05c64d925d2c52b63edd2";
 
@@ -34,19 +35,31 @@ class ReferenceVectorTest {
 
     @Test
     void independentSignerReproducesVectorV1() {
-        assertVector(Map.of("Host", "dws.cn-north-4.myhuaweicloud.com", "User-Agent", "huaweicloud-usdk-java/3.0",
-                        "X-Project-Id", "89cd04f168b84af6be287f71730fdb4b", "X-Sdk-Date", DATE),
-                "843944227fc6dc5e7d1746fd3babddfbffdc0010fc6cec280392a545001bec36", V1_SIGNATURE);
+        assertVector(
+                Map.of(
+                        "Host",
+                        "dws.cn-north-4.myhuaweicloud.com",
+                        "User-Agent",
+                        "huaweicloud-usdk-java/3.0",
+                        "X-Project-Id",
+                        "89cd04f168b84af6be287f71730fdb4b",
+                        "X-Sdk-Date",
+                        DATE),
+                "843944227fc6dc5e7d1746fd3babddfbffdc0010fc6cec280392a545001bec36",
+                V1_SIGNATURE);
     }
 
     @Test
     void independentSignerReproducesVectorV2() {
-        assertVector(Map.of("Host", "127.0.0.1:8080", "Content-Type", "application/json", "X-Sdk-Date", DATE),
-                "f1ec58b60a582ce25a1a2d8f645033783dbcd2bdbabb600bc9f81fc8464775cc", V2_SIGNATURE);
+        assertVector(
+                Map.of("Host", "127.0.0.1:8080", "Content-Type", "application/json", "X-Sdk-Date", DATE),
+                "f1ec58b60a582ce25a1a2d8f645033783dbcd2bdbabb600bc9f81fc8464775cc",
+                V2_SIGNATURE);
     }
 
     private static void assertVector(Map<String, String> headers, String canonicalRequestHash, String signature) {
-        String canonical = IndependentSigner.canonicalRequest("POST", PATH, headers, BODY.getBytes(StandardCharsets.UTF_8));
+        String canonical =
+                IndependentSigner.canonicalRequest("POST", PATH, headers, BODY.getBytes(StandardCharsets.UTF_8));
 
         assertThat(IndependentSigner.canonicalRequestHash(canonical)).isEqualTo(canonicalRequestHash);
         assertThat(IndependentSigner.signature(SK, DATE, canonical)).isEqualTo(signature);
@@ -57,7 +70,8 @@ class ReferenceVectorTest {
         RawHttp.Answer answer = RawHttp.send(MOCK.server().port(), v2Request(BODY, V2_SIGNATURE));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(UUID.fromString(answer.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"))).isNotNull();
+        assertThat(UUID.fromString(answer.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1")))
+                .isNotNull();
         assertThat(MOCK.server().snapshots()).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("snapshot-3");
             assertThat(s.createdBy()).isEqualTo("MOCKACCESSKEY0000000");

@@ -92,7 +92,10 @@ class SignatureTest extends MockServerTestBase {
     void rejectsATamperedPath() {
         String other = "0123456789abcdef0123456789abcdef";
         http.admin("PUT", "/projects/" + other + "/clusters/" + DwsHttp.CLUSTER, null);
-        http.admin("PUT", "/credentials/" + AK, "{\"sk\":\"" + SK + "\",\"projects\":[\"" + PROJECT + "\",\"" + other + "\"]}");
+        http.admin(
+                "PUT",
+                "/credentials/" + AK,
+                "{\"sk\":\"" + SK + "\",\"projects\":[\"" + PROJECT + "\",\"" + other + "\"]}");
         byte[] body = bytes(body("path-tamper"));
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
         headers.putAll(http.sign(PATH, headers, body, AK, SK, null));
@@ -132,8 +135,8 @@ class SignatureTest extends MockServerTestBase {
         byte[] body = bytes(body("wrong-sk"));
         Map<String, String> forSigning = new LinkedHashMap<>(signed);
         forSigning.put("Host", http.host());
-        String expected = IndependentSigner.signature(SK, signed.get("X-Sdk-Date"),
-                IndependentSigner.canonicalRequest("POST", PATH, forSigning, body));
+        String expected = IndependentSigner.signature(
+                SK, signed.get("X-Sdk-Date"), IndependentSigner.canonicalRequest("POST", PATH, forSigning, body));
 
         Response response = sendIndependentAs(AK, "another-secret-key", PATH, body, signed, false);
 
@@ -149,7 +152,9 @@ class SignatureTest extends MockServerTestBase {
         Response response = skewed.create(body("skewed"));
 
         assertError(response, 401, "APIGW.0301");
-        assertThat(response.message()).contains("X-Sdk-Date").contains("960 s away from the server's clock")
+        assertThat(response.message())
+                .contains("X-Sdk-Date")
+                .contains("960 s away from the server's clock")
                 .contains("at most 900 s");
     }
 
@@ -211,22 +216,24 @@ class SignatureTest extends MockServerTestBase {
 
     @Test
     void rejectsAnUnknownAk() {
-        Response response = sendIndependentAs("UNKNOWNACCESSKEY0000", SK, PATH, bytes(body("unknown-ak")), jsonHeaders(), false);
+        Response response =
+                sendIndependentAs("UNKNOWNACCESSKEY0000", SK, PATH, bytes(body("unknown-ak")), jsonHeaders(), false);
 
         assertError(response, 401, "APIGW.0301");
         assertThat(response.message()).contains("the AK UNKNOWNACCESSKEY0000 is unknown");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Bearer abc",
-        "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000",
-        "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000, SignedHeaders=host;x-sdk-date",
-        "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000, SignedHeaders=host;x-sdk-date, Signature=XYZ",
-        "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000 SignedHeaders=host;x-sdk-date Signature=00",
-        "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000, SignedHeaders=host;;x-sdk-date, Signature="
-                + "0000000000000000000000000000000000000000000000000000000000000000",
-    })
+    @ValueSource(
+            strings = {
+                "Bearer abc",
+                "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000",
+                "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000, SignedHeaders=host;x-sdk-date",
+                "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000, SignedHeaders=host;x-sdk-date, Signature=XYZ",
+                "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000 SignedHeaders=host;x-sdk-date Signature=00",
+                "SDK-HMAC-SHA256 Access=MOCKACCESSKEY0000000, SignedHeaders=host;;x-sdk-date, Signature="
+                        + "0000000000000000000000000000000000000000000000000000000000000000",
+            })
     void rejectsAMalformedAuthorizationHeader(String authorization) {
         Map<String, String> headers = jsonHeaders();
         headers.put("Authorization", authorization);
@@ -265,8 +272,10 @@ class SignatureTest extends MockServerTestBase {
                 .replaceAll("[0-9a-f]{64}$", "UNSIGNED-PAYLOAD");
         String names = "content-type;host;x-sdk-content-sha256;x-sdk-date";
         Map<String, String> headers = new LinkedHashMap<>(signed);
-        headers.put("Authorization", "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=" + names + ", Signature="
-                + IndependentSigner.signature(SK, signed.get("X-Sdk-Date"), canonical));
+        headers.put(
+                "Authorization",
+                "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=" + names + ", Signature="
+                        + IndependentSigner.signature(SK, signed.get("X-Sdk-Date"), canonical));
 
         Response response = http.send("POST", PATH, body, headers, false);
 
@@ -286,8 +295,10 @@ class SignatureTest extends MockServerTestBase {
 
     @Test
     void temporaryCredentialsNeedTheirSecurityToken() {
-        http.admin("PUT", "/credentials/TEMPORARYACCESSKEY00", "{\"sk\":\"temporary-sk\",\"projects\":[\"" + PROJECT
-                + "\"],\"security_token\":\"session-token-1\"}");
+        http.admin(
+                "PUT",
+                "/credentials/TEMPORARYACCESSKEY00",
+                "{\"sk\":\"temporary-sk\",\"projects\":[\"" + PROJECT + "\"],\"security_token\":\"session-token-1\"}");
         byte[] body = bytes(body("temporary"));
 
         Map<String, String> withToken = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
@@ -323,8 +334,9 @@ class SignatureTest extends MockServerTestBase {
 
     private void assertMismatch(Response response) {
         assertError(response, 401, "APIGW.0301");
-        assertThat(response.message()).isEqualTo("Incorrect IAM authentication information: the signature does not "
-                + "match the request (check the canonical request, the SK and the signed headers)");
+        assertThat(response.message())
+                .isEqualTo("Incorrect IAM authentication information: the signature does not "
+                        + "match the request (check the canonical request, the SK and the signed headers)");
     }
 
     private Map<String, String> jsonHeaders() {
@@ -338,8 +350,8 @@ class SignatureTest extends MockServerTestBase {
         return sendIndependentAs(AK, SK, path, body, signed, chunked);
     }
 
-    private Response sendIndependentAs(String ak, String sk, String path, byte[] body, Map<String, String> signed,
-                                       boolean chunked) {
+    private Response sendIndependentAs(
+            String ak, String sk, String path, byte[] body, Map<String, String> signed, boolean chunked) {
         return send(ak, sk, path, path, body, signed, Map.of(), chunked);
     }
 
@@ -347,8 +359,15 @@ class SignatureTest extends MockServerTestBase {
      * Signs {@code signed} (plus Host) for {@code signedPath} with the independent signer, then
      * sends them and {@code unsigned} to {@code path}.
      */
-    private Response send(String ak, String sk, String path, String signedPath, byte[] body, Map<String, String> signed,
-                          Map<String, String> unsigned, boolean chunked) {
+    private Response send(
+            String ak,
+            String sk,
+            String path,
+            String signedPath,
+            byte[] body,
+            Map<String, String> signed,
+            Map<String, String> unsigned,
+            boolean chunked) {
         Map<String, String> forSigning = new LinkedHashMap<>(signed);
         forSigning.put("Host", http.host());
         Map<String, String> headers = new LinkedHashMap<>(signed);
@@ -359,7 +378,8 @@ class SignatureTest extends MockServerTestBase {
 
     private static String sdkDate(Clock clock) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(clock.instant());
     }
 
     private static byte[] bytes(String text) {

@@ -19,7 +19,8 @@ class SnapshotCountTest extends MockServerTestBase {
 
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(count()).isEqualTo(2);
-        assertThat(http.admin("GET", "/snapshots", null).json().path("count").asLong()).isEqualTo(2);
+        assertThat(http.admin("GET", "/snapshots", null).json().path("count").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -34,7 +35,8 @@ class SnapshotCountTest extends MockServerTestBase {
     private long count() {
         Response response = http.admin("GET", "/snapshots/count", null);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         return response.json().path("count").asLong();
     }
 }

@@ -32,6 +32,7 @@ class SnapshotFamilyTest extends MockServerTestBase {
 
     @Autowired
     private MockClock mockClock;
+
     @Autowired
     private WorldState world;
 
@@ -94,8 +95,8 @@ class SnapshotFamilyTest extends MockServerTestBase {
 
     @Test
     void aClusterToldToFailMakesItsNextSnapshotUnavailable() {
-        Response fail = http.admin("POST", "/projects/" + PROJECT + "/clusters/" + CLUSTER + "/fail-next-snapshots",
-                "{\"count\":1}");
+        Response fail = http.admin(
+                "POST", "/projects/" + PROJECT + "/clusters/" + CLUSTER + "/fail-next-snapshots", "{\"count\":1}");
         assertThat(fail.status()).as(fail.body()).isEqualTo(200);
         assertThat(fail.json().path("failing_snapshots").asInt()).isEqualTo(1);
 
@@ -108,10 +109,22 @@ class SnapshotFamilyTest extends MockServerTestBase {
         assertThat(unavailable.path("finished").asText()).isEqualTo("2026-11-28T04:54:09Z");
         assertThat(unavailable.path("size").asDouble()).isZero();
         assertThat(detail(fine).path("status").asText()).isEqualTo("AVAILABLE");
-        assertError(http.admin("POST", "/projects/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/fail-next-snapshots",
-                "{\"count\":1}"), 404, "DWS.0015", null);
-        assertError(http.admin("POST", "/projects/" + PROJECT + "/clusters/" + CLUSTER + "/fail-next-snapshots",
-                "{\"count\":-1}"), 400, "DWS.0001", null);
+        assertError(
+                http.admin(
+                        "POST",
+                        "/projects/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/fail-next-snapshots",
+                        "{\"count\":1}"),
+                404,
+                "DWS.0015",
+                null);
+        assertError(
+                http.admin(
+                        "POST",
+                        "/projects/" + PROJECT + "/clusters/" + CLUSTER + "/fail-next-snapshots",
+                        "{\"count\":-1}"),
+                400,
+                "DWS.0001",
+                null);
     }
 
     @Test
@@ -147,12 +160,17 @@ class SnapshotFamilyTest extends MockServerTestBase {
 
     @Test
     void detailOfAnUnknownOrMalformedOrForeignSnapshotIsDws5149() {
-        assertError(http.signed("GET", SNAPSHOTS + "/" + UNKNOWN), 400, "DWS.5149",
+        assertError(
+                http.signed("GET", SNAPSHOTS + "/" + UNKNOWN),
+                400,
+                "DWS.5149",
                 "Snapshot " + UNKNOWN + " does not exist in this project.");
         Response malformed = http.signed("GET", SNAPSHOTS + "/snap-1");
         assertError(malformed, 400, "DWS.5149", null);
-        assertThat(malformed.message()).contains("snapshot_id: must match "
-                + "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$ (rejected value: snap-1)");
+        assertThat(malformed.message())
+                .contains(
+                        "snapshot_id: must match "
+                                + "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$ (rejected value: snap-1)");
         String foreign = seed("{\"project_id\":\"" + OTHER_PROJECT + "\",\"name\":\"theirs\",\"cluster_id\":\""
                 + OTHER_CLUSTER + "\"}");
         assertError(http.signed("GET", SNAPSHOTS + "/" + foreign), 400, "DWS.5149", null);
@@ -178,12 +196,18 @@ class SnapshotFamilyTest extends MockServerTestBase {
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(deleted.body()).isEmpty();
         assertThat(deleted.requestId()).isNotBlank();
-        assertError(http.signed("DELETE", SNAPSHOTS + "/" + id), 400, "DWS.0001",
+        assertError(
+                http.signed("DELETE", SNAPSHOTS + "/" + id),
+                400,
+                "DWS.0001",
                 "Snapshot " + id + " does not exist in this project (or was deleted already).");
         assertError(http.signed("GET", SNAPSHOTS + "/" + id), 400, "DWS.5149", null);
         assertThat(http.signed("GET", SNAPSHOTS).json().path("count").asInt()).isZero();
-        assertThat(http.signed("GET", CLUSTER_SNAPSHOTS).json().path("count").asInt()).isZero();
-        assertThat(http.create(body("TO-DELETE")).status()).as("the name is free again").isEqualTo(200);
+        assertThat(http.signed("GET", CLUSTER_SNAPSHOTS).json().path("count").asInt())
+                .isZero();
+        assertThat(http.create(body("TO-DELETE")).status())
+                .as("the name is free again")
+                .isEqualTo(200);
     }
 
     @Test
@@ -192,10 +216,17 @@ class SnapshotFamilyTest extends MockServerTestBase {
         mockClock.freeze();
         String creating = create("busy-1");
 
-        assertError(http.signed("DELETE", SNAPSHOTS + "/" + auto), 400, "DWS.0001", "Snapshot " + auto
-                + " is automated (AUTO); only manual snapshots can be deleted, automated ones expire with the snapshot "
-                + "policy's retention.");
-        assertError(http.signed("DELETE", SNAPSHOTS + "/" + creating), 400, "DWS.0001",
+        assertError(
+                http.signed("DELETE", SNAPSHOTS + "/" + auto),
+                400,
+                "DWS.0001",
+                "Snapshot " + auto
+                        + " is automated (AUTO); only manual snapshots can be deleted, automated ones expire with the snapshot "
+                        + "policy's retention.");
+        assertError(
+                http.signed("DELETE", SNAPSHOTS + "/" + creating),
+                400,
+                "DWS.0001",
                 "Snapshot " + creating + " is CREATING; delete it once it is AVAILABLE or UNAVAILABLE.");
         assertError(http.signed("DELETE", SNAPSHOTS + "/not-a-uuid"), 400, "DWS.5149", null);
         assertThat(server().snapshots()).hasSize(2);
@@ -247,7 +278,9 @@ class SnapshotFamilyTest extends MockServerTestBase {
         List<String> reversed = new ArrayList<>(names);
         java.util.Collections.reverse(reversed);
         assertThat(names(page(""))).isEqualTo(reversed);
-        assertThat(names(page("?offset=1"))).as("limit absent: everything is page 0").isEmpty();
+        assertThat(names(page("?offset=1")))
+                .as("limit absent: everything is page 0")
+                .isEmpty();
         assertThat(names(page("?limit=3"))).isEqualTo(reversed.subList(0, 3));
         assertThat(names(page("?limit=3&offset=1&sort_key=name&sort_dir=desc"))).isEqualTo(reversed.subList(3, 6));
         assertThat(names(page("?limit=")).size()).as("an empty limit is none").isEqualTo(25);
@@ -276,29 +309,47 @@ class SnapshotFamilyTest extends MockServerTestBase {
     @Test
     void listClusterSnapshotsRefusesEachBadParameterNamingIt() {
         assertError(list("?limit=0"), 400, "DWS.0001", "limit: must be greater than or equal to 1 (rejected value: 0)");
-        assertError(list("?limit=-5"), 400, "DWS.0001", "limit: must be greater than or equal to 1 (rejected value: -5)");
-        assertError(list("?offset=-1"), 400, "DWS.0001", "offset: must be greater than or equal to 0 (rejected value: -1)");
+        assertError(
+                list("?limit=-5"), 400, "DWS.0001", "limit: must be greater than or equal to 1 (rejected value: -5)");
+        assertError(
+                list("?offset=-1"), 400, "DWS.0001", "offset: must be greater than or equal to 0 (rejected value: -1)");
         assertError(list("?limit=ten"), 400, "DWS.0001", "limit: must be an integer (rejected value: ten)");
-        assertError(list("?limit=99999999999"), 400, "DWS.0001", "limit: must be an integer (rejected value: 99999999999)");
+        assertError(
+                list("?limit=99999999999"), 400, "DWS.0001", "limit: must be an integer (rejected value: 99999999999)");
         assertError(list("?offset=1.5"), 400, "DWS.0001", "offset: must be an integer (rejected value: 1.5)");
-        assertError(list("?sort_dir=down"), 400, "DWS.0001", "sort_dir: must be one of asc, desc (rejected value: down)");
-        assertError(list("?sort_dir=DESC"), 400, "DWS.0001", "sort_dir: must be one of asc, desc (rejected value: DESC)");
-        assertError(list("?sort_key=size"), 400, "DWS.0001", "sort_key: must be one of started, name (rejected value: size)");
+        assertError(
+                list("?sort_dir=down"), 400, "DWS.0001", "sort_dir: must be one of asc, desc (rejected value: down)");
+        assertError(
+                list("?sort_dir=DESC"), 400, "DWS.0001", "sort_dir: must be one of asc, desc (rejected value: DESC)");
+        assertError(
+                list("?sort_key=size"),
+                400,
+                "DWS.0001",
+                "sort_key: must be one of started, name (rejected value: size)");
         Response badCluster = http.signed("GET", "/v1.0/" + PROJECT + "/clusters/not-a-uuid/snapshots");
         assertError(badCluster, 400, "DWS.0001", null);
-        assertThat(badCluster.message()).contains("cluster_id: must match "
-                + "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$ (rejected value: not-a-uuid)");
-        assertError(http.signed("GET", "/v1.0/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/snapshots"), 404,
-                "DWS.0047", "Cluster " + OTHER_CLUSTER + " does not exist in this project.");
+        assertThat(badCluster.message())
+                .contains(
+                        "cluster_id: must match "
+                                + "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$ (rejected value: not-a-uuid)");
+        assertError(
+                http.signed("GET", "/v1.0/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/snapshots"),
+                404,
+                "DWS.0047",
+                "Cluster " + OTHER_CLUSTER + " does not exist in this project.");
         // bad parameters are refused before the cluster is looked up
-        assertError(http.signed("GET", "/v1.0/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/snapshots?limit=0"), 400,
-                "DWS.0001", null);
+        assertError(
+                http.signed("GET", "/v1.0/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/snapshots?limit=0"),
+                400,
+                "DWS.0001",
+                null);
     }
 
     @Test
     void aClusterOnlyItsSeedsKnowIsListed() {
         seed("{\"name\":\"orphan\",\"cluster_id\":\"" + OTHER_CLUSTER + "\"}");
-        JsonNode page = http.signed("GET", "/v1.0/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/snapshots").json();
+        JsonNode page = http.signed("GET", "/v1.0/" + PROJECT + "/clusters/" + OTHER_CLUSTER + "/snapshots")
+                .json();
         assertThat(page.path("count").asInt()).isEqualTo(1);
         assertThat(page.path("snapshots").get(0).path("cluster_name").asText()).isEqualTo("dws-6f1c2a3b");
     }
@@ -312,29 +363,51 @@ class SnapshotFamilyTest extends MockServerTestBase {
         assertError(unsigned, 401, "APIGW.0301", null);
         assertError(http.signedAs("GET", SNAPSHOTS, "NOSUCHACCESSKEY00000", "x"), 401, "APIGW.0301", null);
 
-        Response preferred = http.send("DELETE", SNAPSHOTS + "/" + id, null,
-                Map.of("X-Auth-Token", World.DEFAULT_TOKEN, "Prefer", "code=202"), false);
+        Response preferred = http.send(
+                "DELETE",
+                SNAPSHOTS + "/" + id,
+                null,
+                Map.of("X-Auth-Token", World.DEFAULT_TOKEN, "Prefer", "code=202"),
+                false);
         assertThat(preferred.status()).isEqualTo(202);
         assertThat(preferred.body()).isEmpty();
         assertThat(preferred.headers().firstValue("Preference-Applied")).hasValue("code=202");
-        assertError(http.send("GET", SNAPSHOTS + "/" + id, null,
-                Map.of("X-Auth-Token", World.DEFAULT_TOKEN, "Prefer", "code=404"), false), 400, "DWS.0001", null);
-        Response example = http.send("GET", CLUSTER_SNAPSHOTS, null,
-                Map.of("X-Auth-Token", World.DEFAULT_TOKEN, "Prefer", "code=400, example=invalid-sort-dir"), false);
+        assertError(
+                http.send(
+                        "GET",
+                        SNAPSHOTS + "/" + id,
+                        null,
+                        Map.of("X-Auth-Token", World.DEFAULT_TOKEN, "Prefer", "code=404"),
+                        false),
+                400,
+                "DWS.0001",
+                null);
+        Response example = http.send(
+                "GET",
+                CLUSTER_SNAPSHOTS,
+                null,
+                Map.of("X-Auth-Token", World.DEFAULT_TOKEN, "Prefer", "code=400, example=invalid-sort-dir"),
+                false);
         assertError(example, 400, "DWS.0001", "sort_dir: must be one of asc, desc (rejected value: down)");
 
         server().faults().plan(404, 1); // documented by create and listClusterSnapshots only
-        assertThat(http.signed("GET", SNAPSHOTS).status()).as("a list does not document 404").isEqualTo(200);
+        assertThat(http.signed("GET", SNAPSHOTS).status())
+                .as("a list does not document 404")
+                .isEqualTo(200);
         assertError(http.signed("GET", CLUSTER_SNAPSHOTS), 404, "DWS.0047", null);
         server().faults().plan(503, 1);
         assertError(http.signed("DELETE", SNAPSHOTS + "/" + id), 503, "DWS.0005", null);
-        assertThat(server().snapshots()).as("nothing deleted by refused requests").hasSize(1);
+        assertThat(server().snapshots())
+                .as("nothing deleted by refused requests")
+                .hasSize(1);
 
-        assertThat(server().journal()).extracting(e -> e.method() + " " + e.status()).contains("GET 401", "DELETE 202",
-                "GET 404", "DELETE 503");
+        assertThat(server().journal())
+                .extracting(e -> e.method() + " " + e.status())
+                .contains("GET 401", "DELETE 202", "GET 404", "DELETE 503");
         Response head = http.send("HEAD", SNAPSHOTS, null, Map.of("X-Auth-Token", World.DEFAULT_TOKEN), false);
         assertThat(head.status()).isEqualTo(405);
-        assertThat(head.headers().firstValue("Allow").orElseThrow().split(", ")).containsExactlyInAnyOrder("POST", "GET");
+        assertThat(head.headers().firstValue("Allow").orElseThrow().split(", "))
+                .containsExactlyInAnyOrder("POST", "GET");
     }
 
     // ------------------------------------------------------------------ admin clock
@@ -345,12 +418,17 @@ class SnapshotFamilyTest extends MockServerTestBase {
         assertThat(running.path("now").asText()).isEqualTo(START.toString());
         assertThat(running.path("frozen").asBoolean()).isFalse();
 
-        JsonNode frozen = http.admin("PUT", "/clock", "{\"now\":\"2027-01-01T00:00:00Z\",\"frozen\":true}").json();
+        JsonNode frozen = http.admin("PUT", "/clock", "{\"now\":\"2027-01-01T00:00:00Z\",\"frozen\":true}")
+                .json();
         assertThat(frozen.path("now").asText()).isEqualTo("2027-01-01T00:00:00Z");
         assertThat(frozen.path("frozen").asBoolean()).isTrue();
         clock.advance(Duration.ofMinutes(3)); // the server's clock moves, the frozen mock clock does not
-        assertThat(http.admin("GET", "/clock", null).json().path("now").asText()).isEqualTo("2027-01-01T00:00:00Z");
-        assertThat(http.admin("POST", "/clock/advance", "{\"by\":\"PT5S\"}").json().path("now").asText())
+        assertThat(http.admin("GET", "/clock", null).json().path("now").asText())
+                .isEqualTo("2027-01-01T00:00:00Z");
+        assertThat(http.admin("POST", "/clock/advance", "{\"by\":\"PT5S\"}")
+                        .json()
+                        .path("now")
+                        .asText())
                 .isEqualTo("2027-01-01T00:00:05Z");
         String id = create("in-2027");
         assertThat(detail(id).path("started").asText()).isEqualTo("2027-01-01T00:00:05Z");
@@ -358,13 +436,15 @@ class SnapshotFamilyTest extends MockServerTestBase {
         JsonNode resumed = http.admin("PUT", "/clock", "{\"frozen\":false}").json();
         assertThat(resumed.path("frozen").asBoolean()).isFalse();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(http.admin("GET", "/clock", null).json().path("now").asText()).isEqualTo("2027-01-01T00:00:15Z");
+        assertThat(http.admin("GET", "/clock", null).json().path("now").asText())
+                .isEqualTo("2027-01-01T00:00:15Z");
         assertThat(detail(id).path("status").asText()).isEqualTo("AVAILABLE");
 
         assertError(http.admin("POST", "/clock/advance", "{\"by\":\"5 seconds\"}"), 400, "DWS.0001", null);
         assertError(http.admin("PUT", "/clock", "{\"now\":\"tomorrow\"}"), 400, "DWS.0001", null);
         http.admin("POST", "/reset", null);
-        assertThat(http.admin("GET", "/clock", null).json().path("now").asText()).isEqualTo(START.plusSeconds(190).toString());
+        assertThat(http.admin("GET", "/clock", null).json().path("now").asText())
+                .isEqualTo(START.plusSeconds(190).toString());
         assertThat(mockClock.frozen()).isFalse();
     }
 
@@ -433,8 +513,10 @@ class SnapshotFamilyTest extends MockServerTestBase {
 
     @Autowired
     private org.opendws.snapshot.mock.snapshot.SnapshotService snapshotService;
+
     @Autowired
     private org.opendws.snapshot.mock.fault.FaultInjector faultInjector;
+
     @Autowired
     private org.opendws.snapshot.mock.journal.Journal journal;
 }

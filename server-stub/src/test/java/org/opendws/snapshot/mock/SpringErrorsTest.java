@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opendws.snapshot.auth.AkSkSigner;
-import org.opendws.snapshot.mock.web.MockPipeline;
 import org.opendws.snapshot.mock.support.DwsHttp.Response;
 import org.opendws.snapshot.mock.support.MockServerTestBase;
 import org.opendws.snapshot.mock.support.RawHttp;
+import org.opendws.snapshot.mock.web.MockPipeline;
 import org.slf4j.MDC;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -61,7 +61,8 @@ class SpringErrorsTest extends MockServerTestBase {
         Response response = http.send("DELETE", PATH, null, Map.of(), false);
 
         assertError(response, 405, "APIGW.0101");
-        assertThat(response.headers().firstValue("Allow").orElseThrow().split(", ")).containsExactlyInAnyOrder("POST", "GET");
+        assertThat(response.headers().firstValue("Allow").orElseThrow().split(", "))
+                .containsExactlyInAnyOrder("POST", "GET");
     }
 
     /** 400, not 415: the document's rule (the gateway answers a parameter error; it lists no 415). */
@@ -74,7 +75,8 @@ class SpringErrorsTest extends MockServerTestBase {
         Response response = http.send("POST", PATH, body, headers, false);
 
         assertError(response, 400, "DWS.0001");
-        assertThat(response.message()).isEqualTo("Content-Type 'text/plain' is not supported: send the body as application/json.");
+        assertThat(response.message())
+                .isEqualTo("Content-Type 'text/plain' is not supported: send the body as application/json.");
     }
 
     @Test
@@ -93,13 +95,15 @@ class SpringErrorsTest extends MockServerTestBase {
     @Test
     void anAcceptWithoutJsonStillGetsJson() {
         byte[] body = body("accept").getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Content-Type", "application/json", "Accept", "text/html"));
+        Map<String, String> headers =
+                new java.util.LinkedHashMap<>(Map.of("Content-Type", "application/json", "Accept", "text/html"));
         headers.putAll(http.sign(PATH, headers, body, World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY, null));
 
         Response response = http.send("POST", PATH, body, headers, false);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     }
 
     @Test
@@ -127,8 +131,9 @@ class SpringErrorsTest extends MockServerTestBase {
 
         assertThat(response.body()).isEqualTo(response.requestId());
         // the line is written once the answer is on its way: wait for it
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output)
-                .containsPattern("GET /test/mdc -> 200 \\(\\d+ ms\\) request_id=" + response.requestId()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output)
+                        .containsPattern("GET /test/mdc -> 200 \\(\\d+ ms\\) request_id=" + response.requestId()));
         assertThat(MockPipeline.ACCESS_LOGGER).isEqualTo("org.opendws.snapshot.mock.access");
     }
 
@@ -138,11 +143,15 @@ class SpringErrorsTest extends MockServerTestBase {
         http.createWithToken(PATH, body("logged-2"), World.DEFAULT_TOKEN);
         http.createAs(PATH, body("wrong"), World.DEFAULT_ACCESS_KEY, "wrong-secret-key", Map.of());
         Response last = http.createWithToken(PATH, body("logged-3"), "unknown-secret-token");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output).contains(last.requestId()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output).contains(last.requestId()));
 
         assertThat(signed.status()).isEqualTo(200);
-        assertThat(output).doesNotContain(World.DEFAULT_SECRET_KEY).doesNotContain(World.DEFAULT_TOKEN)
-                .doesNotContain("wrong-secret-key").doesNotContain("unknown-secret-token")
+        assertThat(output)
+                .doesNotContain(World.DEFAULT_SECRET_KEY)
+                .doesNotContain(World.DEFAULT_TOKEN)
+                .doesNotContain("wrong-secret-key")
+                .doesNotContain("unknown-secret-token")
                 .doesNotContain(AkSkSigner.ALGORITHM + " Access");
     }
 }

@@ -45,8 +45,11 @@ public class CallBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         base = URI.create(System.getProperty("bench.url", "http://127.0.0.1:18085"));
-        client = DwsSnapshotClient.builder().endpoint(base.toString())
-                .credentials(Credentials.akSk(AK, SK)).projectId(PROJECT).build();
+        client = DwsSnapshotClient.builder()
+                .endpoint(base.toString())
+                .credentials(Credentials.akSk(AK, SK))
+                .projectId(PROJECT)
+                .build();
         jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -57,7 +60,8 @@ public class CallBenchmark {
 
     @Benchmark
     public String client() {
-        return client.createSnapshot("c" + run + "-" + seq.incrementAndGet(), CLUSTER, "bench").id();
+        return client.createSnapshot("c" + run + "-" + seq.incrementAndGet(), CLUSTER, "bench")
+                .id();
     }
 
     @Benchmark
@@ -67,14 +71,23 @@ public class CallBenchmark {
 
     private String floor(HttpClient http) throws Exception {
         String path = "/v1.0/" + PROJECT + "/snapshots";
-        byte[] body = ("{\"snapshot\":{\"name\":\"j" + run + "-" + seq.incrementAndGet() + "\",\"cluster_id\":\"" + CLUSTER
-                + "\",\"description\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"snapshot\":{\"name\":\"j" + run + "-" + seq.incrementAndGet() + "\",\"cluster_id\":\""
+                        + CLUSTER + "\",\"description\":\"bench\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         Map<String, String> signedHeaders = Map.of("Content-Type", "application/json", "X-Project-Id", PROJECT);
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signedHeaders.forEach(request::header);
-        signer.sign(SignRequest.builder().method("POST").host(base.getHost() + ":" + base.getPort()).rawPath(path)
-                        .headers(signedHeaders).body(body).credentials(Credentials.akSk(AK, SK)).build())
-                .headers().forEach(request::header);
+        signer.sign(SignRequest.builder()
+                        .method("POST")
+                        .host(base.getHost() + ":" + base.getPort())
+                        .rawPath(path)
+                        .headers(signedHeaders)
+                        .body(body)
+                        .credentials(Credentials.akSk(AK, SK))
+                        .build())
+                .headers()
+                .forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());

@@ -11,7 +11,8 @@ public class DwsClientErrorException extends DwsServiceException {
      * @param requestId    the request id, or null
      * @param rawBody      the body as received
      */
-    public DwsClientErrorException(int status, String errorCode, String errorMessage, String requestId, String rawBody) {
+    public DwsClientErrorException(
+            int status, String errorCode, String errorMessage, String requestId, String rawBody) {
         super(status, errorCode, errorMessage, requestId, rawBody);
     }
 }

@@ -11,7 +11,8 @@ public class DwsServerErrorException extends DwsServiceException {
      * @param requestId    the request id, or null
      * @param rawBody      the body as received
      */
-    public DwsServerErrorException(int status, String errorCode, String errorMessage, String requestId, String rawBody) {
+    public DwsServerErrorException(
+            int status, String errorCode, String errorMessage, String requestId, String rawBody) {
         super(status, errorCode, errorMessage, requestId, rawBody);
     }
 }

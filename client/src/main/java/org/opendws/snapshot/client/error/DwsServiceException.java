@@ -48,8 +48,8 @@ public class DwsServiceException extends DwsException {
      * @param rawBody      the body as received
      * @return the exception to throw
      */
-    public static DwsServiceException of(int status, String errorCode, String errorMessage, String requestId,
-                                         String rawBody) {
+    public static DwsServiceException of(
+            int status, String errorCode, String errorMessage, String requestId, String rawBody) {
         return switch (status) {
             case 400 -> new BadRequestException(errorCode, errorMessage, requestId, rawBody);
             case 401 -> new UnauthorizedException(errorCode, errorMessage, requestId, rawBody);
@@ -92,16 +92,21 @@ public class DwsServiceException extends DwsException {
     private static String describe(int status, String code, String message, String requestId, String rawBody) {
         StringBuilder text = new StringBuilder("HTTP ").append(status);
         if (code != null || message != null) {
-            text.append(' ').append(code == null ? "(no error_code)" : code)
-                    .append(": ").append(message == null ? "(no error_msg)" : message);
+            text.append(' ')
+                    .append(code == null ? "(no error_code)" : code)
+                    .append(": ")
+                    .append(message == null ? "(no error_msg)" : message);
         } else if (rawBody == null || rawBody.isEmpty()) {
             text.append(" with an empty body");
         } else {
             String shown = rawBody.length() > MAX_BODY_IN_MESSAGE
-                    ? rawBody.substring(0, MAX_BODY_IN_MESSAGE) + "..." : rawBody;
-            text.append(" with a body that is not the documented JSON: ")
-                    .append(shown.replaceAll("\\s+", " "));
+                    ? rawBody.substring(0, MAX_BODY_IN_MESSAGE) + "..."
+                    : rawBody;
+            text.append(" with a body that is not the documented JSON: ").append(shown.replaceAll("\\s+", " "));
         }
-        return text.append(" (request id: ").append(requestId == null ? "none" : requestId).append(')').toString();
+        return text.append(" (request id: ")
+                .append(requestId == null ? "none" : requestId)
+                .append(')')
+                .toString();
     }
 }

@@ -67,7 +67,12 @@ final class AuthenticatingClient implements Client {
             }
             signer.sign(toSign.build()).headers().forEach((name, value) -> headers.put(name, List.of(value)));
         }
-        return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(),
+        return Request.create(
+                request.httpMethod(),
+                request.url(),
+                headers,
+                request.body(),
+                request.charset(),
                 request.requestTemplate());
     }
 

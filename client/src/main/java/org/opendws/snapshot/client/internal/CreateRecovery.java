@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class CreateRecovery {
     /** How far the service's clock may be from ours: it refuses a signature more than this away. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
+
     private static final Logger LOG = LoggerFactory.getLogger(DwsSnapshotClient.class);
 
-    private CreateRecovery() {
-    }
+    private CreateRecovery() {}
 
     /**
      * The snapshot an earlier attempt made, or else the refusal.
@@ -42,9 +42,12 @@ public final class CreateRecovery {
      * @return the snapshot found, {@linkplain CreatedSnapshot#recovered() recovered}
      * @throws BadRequestException {@code refused}, when no snapshot is found (a failed lookup suppressed in it)
      */
-    public static CreatedSnapshot recoverOrThrow(BadRequestException refused, String name, String clusterId,
-                                                 Instant firstAttempt,
-                                                 Function<ListClusterSnapshotsRequest, Iterable<SnapshotPage>> pages) {
+    public static CreatedSnapshot recoverOrThrow(
+            BadRequestException refused,
+            String name,
+            String clusterId,
+            Instant firstAttempt,
+            Function<ListClusterSnapshotsRequest, Iterable<SnapshotPage>> pages) {
         if (!"DWS.0001".equals(refused.errorCode()) || !mayHaveCreated(refused)) {
             throw refused;
         }
@@ -68,7 +71,8 @@ public final class CreateRecovery {
      */
     private static boolean mayHaveCreated(BadRequestException refused) {
         for (Throwable earlier : refused.getSuppressed()) {
-            if (earlier instanceof DwsReadTimeoutException || earlier instanceof DwsServerErrorException
+            if (earlier instanceof DwsReadTimeoutException
+                    || earlier instanceof DwsServerErrorException
                     || earlier instanceof DwsConnectionException && !(earlier.getCause() instanceof ConnectException)) {
                 return true;
             }
@@ -87,22 +91,32 @@ public final class CreateRecovery {
      *
      * <p>The cluster's snapshots are read newest first, and only back to that bound. Null when none is found.
      */
-    private static CreatedSnapshot findCreated(String name, String clusterId, Instant firstAttempt,
-                                               Function<ListClusterSnapshotsRequest, Iterable<SnapshotPage>> pages) {
+    private static CreatedSnapshot findCreated(
+            String name,
+            String clusterId,
+            Instant firstAttempt,
+            Function<ListClusterSnapshotsRequest, Iterable<SnapshotPage>> pages) {
         Instant since = firstAttempt.minus(CLOCK_SKEW);
-        ListClusterSnapshotsRequest newestFirst = ListClusterSnapshotsRequest.builder().clusterId(clusterId)
-                .sortKey(SortKey.STARTED).sortDir(SortDir.DESC).build();
+        ListClusterSnapshotsRequest newestFirst = ListClusterSnapshotsRequest.builder()
+                .clusterId(clusterId)
+                .sortKey(SortKey.STARTED)
+                .sortDir(SortDir.DESC)
+                .build();
         for (SnapshotPage page : pages.apply(newestFirst)) {
             for (Snapshot snapshot : page.snapshots()) {
                 if (snapshot.started() != null && snapshot.started().isBefore(since)) {
                     return null; // older than the first attempt: no further snapshot can be ours
                 }
-                if (snapshot.name() != null && snapshot.name().equalsIgnoreCase(name)) { // names collide regardless of case
+                if (snapshot.name() != null
+                        && snapshot.name().equalsIgnoreCase(name)) { // names collide regardless of case
                     if (snapshot.started() == null) {
                         return null; // cannot tell when it was made
                     }
-                    LOG.warn("createSnapshot: a retry was refused because the name {} is taken; snapshot {}, started {},"
-                            + " was made by the first attempt and is returned as recovered", name, snapshot.id(),
+                    LOG.warn(
+                            "createSnapshot: a retry was refused because the name {} is taken; snapshot {}, started {},"
+                                    + " was made by the first attempt and is returned as recovered",
+                            name,
+                            snapshot.id(),
                             snapshot.started());
                     return new CreatedSnapshot(snapshot.id(), page.requestId(), true);
                 }

@@ -32,15 +32,15 @@ import org.opendws.snapshot.client.generated.model.SnapshotDetail;
  * list of them unreadable.
  */
 public final class Models {
-    private Models() {
-    }
+    private Models() {}
 
     /**
      * @param response the answer to a create
      * @return the new snapshot's id and the call's request id
      */
     public static CreatedSnapshot created(ApiResponse<CreateSnapshotResponse> response) {
-        return new CreatedSnapshot(response.getData().getSnapshot().getId(), Responses.requestId(response.getHeaders()));
+        return new CreatedSnapshot(
+                response.getData().getSnapshot().getId(), Responses.requestId(response.getHeaders()));
     }
 
     /**
@@ -58,7 +58,9 @@ public final class Models {
     public static SnapshotList snapshotList(ApiResponse<ListSnapshotsResponse> response) {
         ListSnapshotsResponse data = response.getData();
         List<Snapshot> snapshots = snapshots(data.getSnapshots());
-        return new SnapshotList(snapshots, data.getCount() == null ? snapshots.size() : data.getCount(),
+        return new SnapshotList(
+                snapshots,
+                data.getCount() == null ? snapshots.size() : data.getCount(),
                 Responses.requestId(response.getHeaders()));
     }
 
@@ -67,28 +69,42 @@ public final class Models {
      * @param response the answer
      * @return the page
      */
-    public static SnapshotPage snapshotPage(ListClusterSnapshotsRequest request,
-                                            ApiResponse<ListClusterSnapshotsResponse> response) {
+    public static SnapshotPage snapshotPage(
+            ListClusterSnapshotsRequest request, ApiResponse<ListClusterSnapshotsResponse> response) {
         ListClusterSnapshotsResponse data = response.getData();
         List<Snapshot> snapshots = snapshots(data.getSnapshots());
-        return new SnapshotPage(snapshots, data.getProjectId(), data.getClusterId(),
+        return new SnapshotPage(
+                snapshots,
+                data.getProjectId(),
+                data.getClusterId(),
                 data.getCount() == null ? snapshots.size() : data.getCount(),
-                request.offset() == null ? 0 : request.offset(), request.limit(),
+                request.offset() == null ? 0 : request.offset(),
+                request.limit(),
                 Responses.requestId(response.getHeaders()));
     }
 
     static Snapshot snapshot(SnapshotDetail detail) {
-        return new Snapshot(detail.getId(), detail.getName(),
+        return new Snapshot(
+                detail.getId(),
+                detail.getName(),
                 detail.getDescription() == null ? "" : detail.getDescription(),
-                time(detail.getStarted()), time(detail.getFinished()),
+                time(detail.getStarted()),
+                time(detail.getFinished()),
                 detail.getSize() == null ? 0 : detail.getSize(),
-                detail.getStatus() == null ? SnapshotStatus.UNKNOWN : SnapshotStatus.valueOf(detail.getStatus().name()),
-                detail.getType() == null ? SnapshotType.UNKNOWN : SnapshotType.valueOf(detail.getType().name()),
-                detail.getClusterId(), detail.getClusterName());
+                detail.getStatus() == null
+                        ? SnapshotStatus.UNKNOWN
+                        : SnapshotStatus.valueOf(detail.getStatus().name()),
+                detail.getType() == null
+                        ? SnapshotType.UNKNOWN
+                        : SnapshotType.valueOf(detail.getType().name()),
+                detail.getClusterId(),
+                detail.getClusterName());
     }
 
     static List<Snapshot> snapshots(List<SnapshotDetail> details) {
-        return details == null ? List.of() : details.stream().map(Models::snapshot).toList();
+        return details == null
+                ? List.of()
+                : details.stream().map(Models::snapshot).toList();
     }
 
     /**
@@ -137,8 +153,8 @@ public final class Models {
      */
     static final class LenientEnums extends DeserializationProblemHandler {
         @Override
-        public Object handleInstantiationProblem(DeserializationContext context, Class<?> type, Object value,
-                                                 Throwable problem) {
+        public Object handleInstantiationProblem(
+                DeserializationContext context, Class<?> type, Object value, Throwable problem) {
             if (type != org.opendws.snapshot.client.generated.model.SnapshotStatus.class
                     && type != org.opendws.snapshot.client.generated.model.SnapshotType.class) {
                 return NOT_HANDLED;

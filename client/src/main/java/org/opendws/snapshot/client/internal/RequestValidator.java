@@ -42,7 +42,8 @@ import org.opendws.snapshot.client.generated.model.CreateSnapshotRequestBody;
 public final class RequestValidator implements AutoCloseable {
     private static final Method CREATE_SNAPSHOT = parametersOf("createSnapshot", String.class);
     /** Each operation's method in SnapshotsApiParameters, by operation id (they are unique). */
-    private static final Map<String, Method> OPERATIONS = Arrays.stream(SnapshotsApiParameters.class.getDeclaredMethods())
+    private static final Map<String, Method> OPERATIONS = Arrays.stream(
+                    SnapshotsApiParameters.class.getDeclaredMethods())
             .filter(method -> Modifier.isPublic(method.getModifiers()))
             .collect(Collectors.toUnmodifiableMap(Method::getName, method -> method));
 
@@ -52,14 +53,14 @@ public final class RequestValidator implements AutoCloseable {
     /** the last project id checked, and what was wrong with it: a client sends one project id */
     private volatile ProjectCheck lastProject = new ProjectCheck(null, List.of());
 
-    private record ProjectCheck(String projectId, List<ConstraintViolation<?>> violations) {
-    }
+    private record ProjectCheck(String projectId, List<ConstraintViolation<?>> violations) {}
 
     /** Builds the validator (Hibernate Validator with the wire's names); close it when done. */
     public RequestValidator() {
         // string lengths are generated as @CodePointLength: counted in code points, as the
         // document counts them (src/main/openapi-generator/templates/beanValidationCore.mustache)
-        factory = Validation.byProvider(HibernateValidator.class).configure()
+        factory = Validation.byProvider(HibernateValidator.class)
+                .configure()
                 .propertyNodeNameProvider(new JsonPropertyNames())
                 .parameterNameProvider(new WireParameterNames())
                 .defaultLocale(Locale.ENGLISH)
@@ -109,8 +110,11 @@ public final class RequestValidator implements AutoCloseable {
     private List<ConstraintViolation<?>> projectViolations(String projectId) {
         ProjectCheck last = lastProject;
         if (projectId == null || !projectId.equals(last.projectId())) {
-            last = new ProjectCheck(projectId, List.copyOf(validator.forExecutables()
-                    .validateParameters(parameters, CREATE_SNAPSHOT, new Object[] {projectId})));
+            last = new ProjectCheck(
+                    projectId,
+                    List.copyOf(validator
+                            .forExecutables()
+                            .validateParameters(parameters, CREATE_SNAPSHOT, new Object[] {projectId})));
             lastProject = last;
         }
         return last.violations();
@@ -147,8 +151,8 @@ public final class RequestValidator implements AutoCloseable {
         @Override
         public String getName(Property property) {
             if (property instanceof JavaBeanProperty bean) {
-                BeanDescription description = mapper.getSerializationConfig()
-                        .introspect(mapper.constructType(bean.getDeclaringClass()));
+                BeanDescription description =
+                        mapper.getSerializationConfig().introspect(mapper.constructType(bean.getDeclaringClass()));
                 return description.findProperties().stream()
                         .filter(json -> json.getInternalName().equals(bean.getName()))
                         .map(BeanPropertyDefinition::getName)
@@ -172,7 +176,9 @@ public final class RequestValidator implements AutoCloseable {
         }
 
         private static List<String> names(Executable executable) {
-            return Arrays.stream(executable.getParameters()).map(WireParameterNames::name).toList();
+            return Arrays.stream(executable.getParameters())
+                    .map(WireParameterNames::name)
+                    .toList();
         }
 
         private static String name(Parameter parameter) {

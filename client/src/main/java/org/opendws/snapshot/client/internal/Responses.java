@@ -13,8 +13,7 @@ final class Responses {
     /** The response header that holds the request id. */
     static final String REQUEST_ID = "X-Request-Id";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** The body's bytes, empty when there is none. */
     static byte[] body(Response response) throws IOException {

@@ -55,9 +55,15 @@ public final class Retrier {
                     earlier.forEach(failure::addSuppressed);
                     throw failure;
                 }
-                Duration delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-                LOG.warn("{} attempt {} of {} failed, retrying in {} ms: {}", operation, attempt,
-                        policy.maxAttempts(), delay.toMillis(), failure.getMessage());
+                Duration delay =
+                        policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+                LOG.warn(
+                        "{} attempt {} of {} failed, retrying in {} ms: {}",
+                        operation,
+                        attempt,
+                        policy.maxAttempts(),
+                        delay.toMillis(),
+                        failure.getMessage());
                 try {
                     sleeper.sleep(delay);
                 } catch (InterruptedException interrupted) {

@@ -38,7 +38,8 @@ public final class SnapshotWaiter {
      *                 move when the wall clock is set
      * @param random   numbers in [0, 1) for the jitter
      */
-    public SnapshotWaiter(Function<String, Snapshot> poll, Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random) {
+    public SnapshotWaiter(
+            Function<String, Snapshot> poll, Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random) {
         this.poll = poll;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
@@ -62,13 +63,20 @@ public final class SnapshotWaiter {
                 return snapshot;
             }
             if (status == SnapshotStatus.UNAVAILABLE) {
-                throw new SnapshotWaitException("Snapshot " + snapshotId + " is UNAVAILABLE: taking it failed",
-                        snapshotId, status, Reason.UNAVAILABLE);
+                throw new SnapshotWaitException(
+                        "Snapshot " + snapshotId + " is UNAVAILABLE: taking it failed",
+                        snapshotId,
+                        status,
+                        Reason.UNAVAILABLE);
             }
             long remaining = deadline - nanoTime.getAsLong();
             if (remaining <= 0) {
-                throw new SnapshotWaitException("Snapshot " + snapshotId + " is still " + status + " after "
-                        + options.timeout() + " (" + polls + " polls)", snapshotId, status, Reason.TIMEOUT);
+                throw new SnapshotWaitException(
+                        "Snapshot " + snapshotId + " is still " + status + " after " + options.timeout() + " (" + polls
+                                + " polls)",
+                        snapshotId,
+                        status,
+                        Reason.TIMEOUT);
             }
             // never past the deadline: the last poll then happens at the deadline
             Duration delay = min(jittered(interval), Duration.ofNanos(remaining));
@@ -77,8 +85,10 @@ public final class SnapshotWaiter {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DwsException("Interrupted while waiting for snapshot " + snapshotId + " (last status "
-                        + status + ")", null, e);
+                throw new DwsException(
+                        "Interrupted while waiting for snapshot " + snapshotId + " (last status " + status + ")",
+                        null,
+                        e);
             }
             interval = min(interval.multipliedBy(2), options.maxInterval());
         }
@@ -95,6 +105,8 @@ public final class SnapshotWaiter {
 
     /** The duration in nanoseconds, at most a century (Duration.toNanos overflows past 292 years). */
     private static long saturatedNanos(Duration duration) {
-        return duration.compareTo(Duration.ofDays(36_500)) > 0 ? Duration.ofDays(36_500).toNanos() : duration.toNanos();
+        return duration.compareTo(Duration.ofDays(36_500)) > 0
+                ? Duration.ofDays(36_500).toNanos()
+                : duration.toNanos();
     }
 }

@@ -61,7 +61,7 @@ final class SuccessDecoder implements Decoder {
     }
 
     private static DwsServiceException unexpected(Response response, byte[] body) {
-        return new DwsServiceException(response.status(), null, null,
-                Responses.requestId(response.headers()), Responses.text(body));
+        return new DwsServiceException(
+                response.status(), null, null, Responses.requestId(response.headers()), Responses.text(body));
     }
 }

@@ -56,8 +56,13 @@ public final class Transport implements AutoCloseable {
      * @param readTimeout    the longest wait for a complete response
      * @param requestLogging whether to log requests and responses ({@link RequestLogger})
      */
-    public Transport(URI endpoint, Credentials credentials, String projectId, Duration connectTimeout,
-                     Duration readTimeout, boolean requestLogging) {
+    public Transport(
+            URI endpoint,
+            Credentials credentials,
+            String projectId,
+            Duration connectTimeout,
+            Duration readTimeout,
+            boolean requestLogging) {
         this.endpoint = endpoint;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -79,8 +84,8 @@ public final class Transport implements AutoCloseable {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addHandler(new Models.LenientEnums()); // a snapshot's status or type this client does not know
         Feign.Builder feign = Feign.builder()
-                .client(new AuthenticatingClient(new CompleteResponseClient(new OkHttpClient(http)),
-                        credentials, projectId, new AkSkSigner()))
+                .client(new AuthenticatingClient(
+                        new CompleteResponseClient(new OkHttpClient(http)), credentials, projectId, new AkSkSigner()))
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new SuccessDecoder(new ApiResponseDecoder(mapper)))
                 .errorDecoder(new ServiceErrorDecoder(mapper))
@@ -115,17 +120,21 @@ public final class Transport implements AutoCloseable {
         // a timeout of the call wraps what it interrupted (OkHttp's "timeout"): look along the chain
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof HttpConnectTimeoutException) {
-                return new DwsConnectTimeoutException("No connection to " + endpoint + " within the connect timeout of "
-                        + connectTimeout.toMillis() + " ms; the request was not sent", cause);
+                return new DwsConnectTimeoutException(
+                        "No connection to " + endpoint + " within the connect timeout of " + connectTimeout.toMillis()
+                                + " ms; the request was not sent",
+                        cause);
             }
             if (t instanceof HttpTimeoutException) {
-                return new DwsReadTimeoutException("No complete response from " + endpoint + " within the read timeout"
-                        + " of " + readTimeout.toMillis() + " ms; the service may still have acted on the request", cause);
+                return new DwsReadTimeoutException(
+                        "No complete response from " + endpoint + " within the read timeout" + " of "
+                                + readTimeout.toMillis() + " ms; the service may still have acted on the request",
+                        cause);
             }
         }
         if (cause instanceof ConnectException) { // the JDK's carries no message of its own
-            return new DwsConnectionException("Cannot connect to " + endpoint + " (refused or unreachable): "
-                    + describe(cause), cause);
+            return new DwsConnectionException(
+                    "Cannot connect to " + endpoint + " (refused or unreachable): " + describe(cause), cause);
         }
         if (cause instanceof IOException) {
             return new DwsConnectionException("Connection to " + endpoint + " failed: " + describe(cause), cause);
@@ -180,7 +189,8 @@ public final class Transport implements AutoCloseable {
         public okhttp3.Response intercept(Chain chain) throws IOException {
             Connected mark = new Connected();
             try {
-                return chain.proceed(chain.request().newBuilder().tag(Connected.class, mark).build());
+                return chain.proceed(
+                        chain.request().newBuilder().tag(Connected.class, mark).build());
             } catch (IOException failure) {
                 // the call timeout cancels the call, which closes its socket: the read fails with
                 // whatever that gives, and the call is then cancelled (nothing else cancels one)

@@ -24,7 +24,8 @@ import org.opendws.snapshot.client.error.ServiceUnavailableException;
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
-    private static final RetryPolicy NONE = builder().maxAttempts(1).retryOnConnectionFailure(false).build();
+    private static final RetryPolicy NONE =
+            builder().maxAttempts(1).retryOnConnectionFailure(false).build();
 
     private final int maxAttempts;
     private final Duration baseDelay;
@@ -143,10 +144,13 @@ public final class RetryPolicy {
     @Override
     public boolean equals(Object other) {
         return other instanceof RetryPolicy that
-                && maxAttempts == that.maxAttempts && baseDelay.equals(that.baseDelay)
-                && maxDelay.equals(that.maxDelay) && Double.compare(jitter, that.jitter) == 0
+                && maxAttempts == that.maxAttempts
+                && baseDelay.equals(that.baseDelay)
+                && maxDelay.equals(that.maxDelay)
+                && Double.compare(jitter, that.jitter) == 0
                 && retryOnConnectionFailure == that.retryOnConnectionFailure
-                && retryOn500 == that.retryOn500 && retryOn503 == that.retryOn503;
+                && retryOn500 == that.retryOn500
+                && retryOn503 == that.retryOn503;
     }
 
     @Override
@@ -171,8 +175,7 @@ public final class RetryPolicy {
         private boolean retryOn500;
         private boolean retryOn503;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param maxAttempts the most attempts of one call, the first included; 1 means no retry
@@ -257,7 +260,8 @@ public final class RetryPolicy {
          */
         public RetryPolicy build() {
             if (maxDelay.compareTo(baseDelay) < 0) {
-                throw new IllegalStateException("maxDelay (" + maxDelay + ") is shorter than baseDelay (" + baseDelay + ")");
+                throw new IllegalStateException(
+                        "maxDelay (" + maxDelay + ") is shorter than baseDelay (" + baseDelay + ")");
             }
             return new RetryPolicy(this);
         }

@@ -49,8 +49,13 @@ class ClientUnderFaultsTest {
      */
     private static final Duration GENEROUS_READ_TIMEOUT = Duration.ofSeconds(15);
     /** retries everything a policy can retry, three attempts */
-    private static final RetryPolicy EVERYTHING = RetryPolicy.builder().maxAttempts(3)
-            .retryOnConnectionFailure(true).retryOn500(true).retryOn503(true).build();
+    private static final RetryPolicy EVERYTHING = RetryPolicy.builder()
+            .maxAttempts(3)
+            .retryOnConnectionFailure(true)
+            .retryOn500(true)
+            .retryOn503(true)
+            .build();
+
     private static MisbehavingServer server;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -103,15 +108,16 @@ class ClientUnderFaultsTest {
 
     @ParameterizedTest
     @MethodSource("faults")
-    void eachFaultIsItsTypedExceptionRetriedAsThePolicySays(Fault fault, Class<? extends DwsException> expected,
-                                                            int withEverything, int withDefaults, int withNone) {
+    void eachFaultIsItsTypedExceptionRetriedAsThePolicySays(
+            Fault fault, Class<? extends DwsException> expected, int withEverything, int withDefaults, int withNone) {
         server.fault(fault);
         int[] received = new int[3];
         RetryPolicy[] policies = {EVERYTHING, RetryPolicy.defaults(), RetryPolicy.none()};
         for (int i = 0; i < policies.length; i++) {
             server.resetCount();
             sleeps.clear();
-            Duration readTimeout = DwsReadTimeoutException.class.equals(expected) ? READ_TIMEOUT : GENEROUS_READ_TIMEOUT;
+            Duration readTimeout =
+                    DwsReadTimeoutException.class.equals(expected) ? READ_TIMEOUT : GENEROUS_READ_TIMEOUT;
             Throwable thrown;
             try (DwsSnapshotClient client = client(server.endpoint(), policies[i], readTimeout)) {
                 thrown = catchThrowable(() -> client.createSnapshot("fault-" + fault, CLUSTER));
@@ -121,10 +127,13 @@ class ClientUnderFaultsTest {
             }
             received[i] = server.requests();
             assertThat(sleeps).as("one wait before each retry").hasSize(received[i] - 1);
-            assertThat(thrown.getSuppressed()).as("the earlier attempts' failures, attached to the last")
-                    .hasSize(received[i] - 1).allSatisfy(earlier -> assertThat(earlier).isInstanceOf(expected));
+            assertThat(thrown.getSuppressed())
+                    .as("the earlier attempts' failures, attached to the last")
+                    .hasSize(received[i] - 1)
+                    .allSatisfy(earlier -> assertThat(earlier).isInstanceOf(expected));
         }
-        assertThat(received).as("requests received under: everything, defaults, none")
+        assertThat(received)
+                .as("requests received under: everything, defaults, none")
                 .containsExactly(withEverything, withDefaults, withNone);
     }
 
@@ -137,8 +146,9 @@ class ClientUnderFaultsTest {
                 assertThat(catchThrowable(() -> client.createSnapshot("refused", CLUSTER)))
                         .isInstanceOf(DwsConnectionException.class);
             }
-            assertThat(sleeps).as("retries under %s", policy).hasSize(policy == RetryPolicy.none() ? 0
-                    : policy.maxAttempts() - 1);
+            assertThat(sleeps)
+                    .as("retries under %s", policy)
+                    .hasSize(policy == RetryPolicy.none() ? 0 : policy.maxAttempts() - 1);
         }
     }
 
@@ -149,7 +159,8 @@ class ClientUnderFaultsTest {
             catchThrowable(() -> client.createSnapshot("before-healthy", CLUSTER));
             server.fault(Fault.OK);
 
-            assertThat(client.createSnapshot("healthy", CLUSTER).id()).isEqualTo("2a4d0f86-67cd-408a-8b66-017454fb7793");
+            assertThat(client.createSnapshot("healthy", CLUSTER).id())
+                    .isEqualTo("2a4d0f86-67cd-408a-8b66-017454fb7793");
         }
     }
 
@@ -160,8 +171,16 @@ class ClientUnderFaultsTest {
      */
     @Test
     void thousandFailuresLeakNoThreadsOrConnections() throws Exception {
-        Fault[] quick = {Fault.RESET_MID_RESPONSE, Fault.RESET_BEFORE_RESPONSE, Fault.TRUNCATED_BODY,
-                Fault.CLOSE_WITHOUT_ANSWER, Fault.NOT_HTTP, Fault.HTML_200, Fault.BROKEN_JSON_200, Fault.HTML_500};
+        Fault[] quick = {
+            Fault.RESET_MID_RESPONSE,
+            Fault.RESET_BEFORE_RESPONSE,
+            Fault.TRUNCATED_BODY,
+            Fault.CLOSE_WITHOUT_ANSWER,
+            Fault.NOT_HTTP,
+            Fault.HTML_200,
+            Fault.BROKEN_JSON_200,
+            Fault.HTML_500
+        };
         String closed = closedEndpoint();
         DwsSnapshotClient client = client(server.endpoint(), RetryPolicy.none(), Duration.ofMillis(150));
         DwsSnapshotClient refusing = client(closed, RetryPolicy.none(), Duration.ofMillis(150));
@@ -181,15 +200,19 @@ class ClientUnderFaultsTest {
         refusing = null;
 
         assertThat(failures).isEqualTo(1_000);
-        assertThat(threadsAfter).as("client threads after 1,000 failures (before: %s)", threadsBefore)
+        assertThat(threadsAfter)
+                .as("client threads after 1,000 failures (before: %s)", threadsBefore)
                 .isLessThanOrEqualTo(threadsBefore + 4);
-        assertThat(socketsAfter).as("open file descriptors after 1,000 failures (before: %s)", socketsBefore)
+        assertThat(socketsAfter)
+                .as("open file descriptors after 1,000 failures (before: %s)", socketsBefore)
                 .isLessThanOrEqualTo(socketsBefore + 8);
         assertThat(openAtServer).as("connections still open at the server").isLessThanOrEqualTo(4);
         assertThat(eventually(() -> server.openConnections() == 0))
-                .as("no connection left open once the client is closed: %s", server.openConnections()).isTrue();
+                .as("no connection left open once the client is closed: %s", server.openConnections())
+                .isTrue();
         assertThat(eventually(() -> clientThreads() <= threadsBefore))
-                .as("client threads once closed: %s (before: %s)", clientThreads(), threadsBefore).isTrue();
+                .as("client threads once closed: %s (before: %s)", clientThreads(), threadsBefore)
+                .isTrue();
     }
 
     static Stream<RetryPolicy> policies() {
@@ -217,7 +240,8 @@ class ClientUnderFaultsTest {
             }
 
             assertThat(server.requests()).as("answers that were not HTTP").isEqualTo(50 * policy.maxAttempts());
-            assertThat(openFileDescriptors()).as("open file descriptors after them (before: %s)", before)
+            assertThat(openFileDescriptors())
+                    .as("open file descriptors after them (before: %s)", before)
                     .isLessThanOrEqualTo(before + 4);
         }
     }
@@ -226,7 +250,8 @@ class ClientUnderFaultsTest {
     private static int fail(DwsSnapshotClient client, DwsSnapshotClient refusing, Fault[] quick, int count) {
         int failed = 0;
         for (int i = 0; i < count; i++) {
-            Fault fault = i % 100 == 50 ? Fault.NEVER_ANSWER : i % 100 == 99 ? Fault.SLOW_BODY : quick[i % quick.length];
+            Fault fault =
+                    i % 100 == 50 ? Fault.NEVER_ANSWER : i % 100 == 99 ? Fault.SLOW_BODY : quick[i % quick.length];
             server.fault(fault);
             DwsSnapshotClient caller = i % 5 == 4 ? refusing : client;
             String name = "leak-" + (i % 50);

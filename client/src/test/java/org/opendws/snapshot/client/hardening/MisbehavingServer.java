@@ -130,7 +130,9 @@ final class MisbehavingServer implements AutoCloseable {
                 return false;
             }
             case TRUNCATED_BODY -> {
-                write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n{\"snapshot");
+                write(
+                        out,
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n{\"snapshot");
                 return false;
             }
             case CLOSE_WITHOUT_ANSWER -> {
@@ -151,8 +153,10 @@ final class MisbehavingServer implements AutoCloseable {
                 return false;
             }
             case SLOW_BODY -> {
-                write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + JSON_200.length()
-                        + "\r\n\r\n");
+                write(
+                        out,
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + JSON_200.length()
+                                + "\r\n\r\n");
                 drip(out, JSON_200);
                 return false;
             }

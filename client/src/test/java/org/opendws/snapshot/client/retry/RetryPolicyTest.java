@@ -29,11 +29,14 @@ class RetryPolicyTest {
         assertThat(policy.shouldRetry(REFUSED, 1)).isTrue();
         assertThat(policy.shouldRetry(CONNECT_TIMEOUT, 2)).isTrue();
         assertThat(policy.shouldRetry(REFUSED, 3)).as("the last attempt").isFalse();
-        assertThat(policy.shouldRetry(READ_TIMEOUT, 1)).as("the service may have acted").isFalse();
+        assertThat(policy.shouldRetry(READ_TIMEOUT, 1))
+                .as("the service may have acted")
+                .isFalse();
         for (int code : List.of(400, 401, 403, 404, 409, 500, 502, 503)) {
             assertThat(policy.shouldRetry(status(code), 1)).as("HTTP %d", code).isFalse();
         }
-        assertThat(policy.shouldRetry(new DwsValidationException("op", List.of()), 1)).isFalse();
+        assertThat(policy.shouldRetry(new DwsValidationException("op", List.of()), 1))
+                .isFalse();
     }
 
     @Test
@@ -48,7 +51,11 @@ class RetryPolicyTest {
 
     @Test
     void clientErrorsAreNeverRetriedWhateverTheOptions() {
-        RetryPolicy eager = RetryPolicy.builder().maxAttempts(10).retryOn500(true).retryOn503(true).build();
+        RetryPolicy eager = RetryPolicy.builder()
+                .maxAttempts(10)
+                .retryOn500(true)
+                .retryOn503(true)
+                .build();
         for (int code = 400; code < 500; code++) {
             assertThat(eager.shouldRetry(status(code), 1)).as("HTTP %d", code).isFalse();
         }
@@ -62,14 +69,18 @@ class RetryPolicyTest {
 
     @Test
     void backoffDoublesUpToTheCapAndJitterTakesOffAtMostItsShare() {
-        RetryPolicy policy = RetryPolicy.builder().baseDelay(Duration.ofMillis(100)).maxDelay(Duration.ofMillis(700))
-                .jitter(0.25).build();
+        RetryPolicy policy = RetryPolicy.builder()
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(700))
+                .jitter(0.25)
+                .build();
         assertThat(policy.backoff(1, 0)).isEqualTo(Duration.ofMillis(100));
         assertThat(policy.backoff(2, 0)).isEqualTo(Duration.ofMillis(200));
         assertThat(policy.backoff(3, 0)).isEqualTo(Duration.ofMillis(400));
         assertThat(policy.backoff(4, 0)).isEqualTo(Duration.ofMillis(700));
         assertThat(policy.backoff(60, 0)).isEqualTo(Duration.ofMillis(700));
-        assertThat(policy.backoff(1, 0.5)).isEqualTo(Duration.ofMillis(87).plusNanos(500_000)); // 100 ms * (1 - 0.25 * 0.5)
+        assertThat(policy.backoff(1, 0.5))
+                .isEqualTo(Duration.ofMillis(87).plusNanos(500_000)); // 100 ms * (1 - 0.25 * 0.5)
         assertThat(policy.backoff(2, 0.999_999)).isBetween(Duration.ofMillis(150), Duration.ofMillis(151));
         assertThat(RetryPolicy.builder().jitter(0).build().backoff(1, 0.9)).isEqualTo(Duration.ofMillis(500));
     }
@@ -78,8 +89,12 @@ class RetryPolicyTest {
     void invalidSettingsAreRefused() {
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(5)).maxDelay(Duration.ofSeconds(1)).build())
+        assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.builder()
+                        .baseDelay(Duration.ofSeconds(5))
+                        .maxDelay(Duration.ofSeconds(1))
+                        .build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().backoff(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().backoff(1, 1)).isInstanceOf(IllegalArgumentException.class);
@@ -87,7 +102,9 @@ class RetryPolicyTest {
 
     @Test
     void policiesAreValues() {
-        assertThat(RetryPolicy.builder().build()).isEqualTo(RetryPolicy.defaults()).hasSameHashCodeAs(RetryPolicy.defaults());
+        assertThat(RetryPolicy.builder().build())
+                .isEqualTo(RetryPolicy.defaults())
+                .hasSameHashCodeAs(RetryPolicy.defaults());
         assertThat(RetryPolicy.builder().retryOn503(true).build()).isNotEqualTo(RetryPolicy.defaults());
         assertThat(RetryPolicy.defaults().toString()).contains("maxAttempts=3", "retryOn503=false");
     }

@@ -38,10 +38,12 @@ final class ConsumerPacts {
 
     /** The snapshot of the states that store one: its name, and the path that takes its id from the state. */
     static final String SNAPSHOT_NAME = "snapshot-3";
+
     static final String SNAPSHOT_PATH = "/v1.0/" + PROJECT + "/snapshots/${" + ProviderStates.SNAPSHOT_ID + "}";
     static final String SNAPSHOT_PATH_EXAMPLE = "/v1.0/" + PROJECT + "/snapshots/" + EXAMPLE_SNAPSHOT_ID;
     /** A snapshot id nothing is stored under. */
     static final String ABSENT_SNAPSHOT = "0f6a4c1e-9b2d-4e3f-8a5b-6c7d8e9f0a1b";
+
     static final String INVALID_SNAPSHOT_ID = "snap-1";
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ}. */
@@ -51,8 +53,7 @@ final class ConsumerPacts {
      */
     static final String SIGNED_HEADERS = "host;x-project-id;x-sdk-date";
 
-    private ConsumerPacts() {
-    }
+    private ConsumerPacts() {}
 
     // ---- provider states ----
 
@@ -61,42 +62,58 @@ final class ConsumerPacts {
     }
 
     static PactDslWithState notAllowedKey(PactDslWithProvider provider) {
-        return provider.given(ProviderStates.ACCESS_KEY_NOT_ALLOWED,
-                Map.of(ACCESS_KEY, OTHER_PROJECTS_KEY, PROJECT_ID, PROJECT));
+        return provider.given(
+                ProviderStates.ACCESS_KEY_NOT_ALLOWED, Map.of(ACCESS_KEY, OTHER_PROJECTS_KEY, PROJECT_ID, PROJECT));
     }
 
     /** The cluster exists and holds one snapshot named {@link #SNAPSHOT_NAME}. */
     static PactDslWithState withSnapshot(PactDslWithState state, String status, String type) {
         return state.given(ProviderStates.CLUSTER_EXISTS, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER))
-                .given(ProviderStates.SNAPSHOT_EXISTS, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER,
-                        NAME, SNAPSHOT_NAME, STATUS, status, TYPE, type));
+                .given(
+                        ProviderStates.SNAPSHOT_EXISTS,
+                        Map.of(
+                                PROJECT_ID,
+                                PROJECT,
+                                CLUSTER_ID,
+                                CLUSTER,
+                                NAME,
+                                SNAPSHOT_NAME,
+                                STATUS,
+                                status,
+                                TYPE,
+                                type));
     }
 
     // ---- requests ----
 
     /** A request signed as the client signs one without a body, to a fixed path. */
-    static PactDslRequestWithPath signed(PactDslRequestWithoutPath request, String method, String path, String accessKey) {
+    static PactDslRequestWithPath signed(
+            PactDslRequestWithoutPath request, String method, String path, String accessKey) {
         return headers(request.method(method).path(path), accessKey, PROJECT);
     }
 
     /** The same in another project (its id in the path and in {@code X-Project-Id}). */
-    static PactDslRequestWithPath signed(PactDslRequestWithoutPath request, String method, String path, String accessKey,
-                                         String projectId) {
+    static PactDslRequestWithPath signed(
+            PactDslRequestWithoutPath request, String method, String path, String accessKey, String projectId) {
         return headers(request.method(method).path(path), accessKey, projectId);
     }
 
     /** The same to the path of the state's snapshot, its id taken from the provider state. */
-    static PactDslRequestWithPath signedToTheSnapshot(PactDslRequestWithoutPath request, String method, String accessKey) {
-        return headers(request.method(method).pathFromProviderState(SNAPSHOT_PATH, SNAPSHOT_PATH_EXAMPLE), accessKey,
-                PROJECT);
+    static PactDslRequestWithPath signedToTheSnapshot(
+            PactDslRequestWithoutPath request, String method, String accessKey) {
+        return headers(
+                request.method(method).pathFromProviderState(SNAPSHOT_PATH, SNAPSHOT_PATH_EXAMPLE), accessKey, PROJECT);
     }
 
     private static PactDslRequestWithPath headers(PactDslRequestWithPath request, String accessKey, String projectId) {
-        return request
-                .headers("Accept", "application/json", "X-Project-Id", projectId)
-                .matchHeader("X-Sdk-Date", CreateSnapshotConsumerPactTest.SDK_DATE_REGEX,
+        return request.headers("Accept", "application/json", "X-Project-Id", projectId)
+                .matchHeader(
+                        "X-Sdk-Date",
+                        CreateSnapshotConsumerPactTest.SDK_DATE_REGEX,
                         CreateSnapshotConsumerPactTest.EXAMPLE_SDK_DATE)
-                .matchHeader("Authorization", CreateSnapshotConsumerPactTest.AUTHORIZATION_REGEX,
+                .matchHeader(
+                        "Authorization",
+                        CreateSnapshotConsumerPactTest.AUTHORIZATION_REGEX,
                         AkSkSigner.ALGORITHM + " Access=" + accessKey + ", SignedHeaders=" + SIGNED_HEADERS
                                 + ", Signature=" + CreateSnapshotConsumerPactTest.EXAMPLE_SIGNATURE);
     }
@@ -131,7 +148,9 @@ final class ConsumerPacts {
     static DslPart badSignature() {
         return new PactDslJsonBody()
                 .stringValue("error_code", "APIGW.0301")
-                .stringMatcher("error_msg", ".*the signature does not match the request.*",
+                .stringMatcher(
+                        "error_msg",
+                        ".*the signature does not match the request.*",
                         "Incorrect IAM authentication information: the signature does not match the request "
                                 + "(check the canonical request, the SK and the signed headers)")
                 .stringMatcher("request_id", CreateSnapshotConsumerPactTest.REQUEST_ID_REGEX, EXAMPLE_REQUEST_ID);
@@ -171,8 +190,8 @@ final class ConsumerPacts {
 
     // ---- what the client makes of an error ----
 
-    static DwsServiceException assertServiceError(Runnable call, Class<? extends DwsServiceException> type,
-                                                  int status, String errorCode) {
+    static DwsServiceException assertServiceError(
+            Runnable call, Class<? extends DwsServiceException> type, int status, String errorCode) {
         Throwable thrown = catchThrowable(call::run);
         assertThat(thrown).isInstanceOf(type);
         DwsServiceException e = (DwsServiceException) thrown;

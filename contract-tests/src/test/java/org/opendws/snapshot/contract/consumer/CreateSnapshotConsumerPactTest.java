@@ -106,6 +106,7 @@ public class CreateSnapshotConsumerPactTest {
      */
     public static final String AUTHORIZATION_REGEX = "SDK-HMAC-SHA256 Access=[A-Za-z0-9]+, "
             + "SignedHeaders=(content-type;)?host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}";
+
     static final String REQUEST_ID_REGEX = "\\S+";
     static final String JSON_REGEX = "application/json(;.*)?";
 
@@ -113,36 +114,54 @@ public class CreateSnapshotConsumerPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact created(PactDslWithProvider provider) {
-        return respond(signed(clusterAndAllowedKey(provider)
-                        .uponReceiving(Pacts.CREATED), ALLOWED_KEY)
+        return respond(
+                signed(clusterAndAllowedKey(provider).uponReceiving(Pacts.CREATED), ALLOWED_KEY)
                         .body(snapshot(NEW_NAME, CLUSTER, DESCRIPTION)),
-                200, new PactDslJsonBody().object("snapshot").uuid("id", UUID.fromString(EXAMPLE_SNAPSHOT_ID)).closeObject());
+                200,
+                new PactDslJsonBody()
+                        .object("snapshot")
+                        .uuid("id", UUID.fromString(EXAMPLE_SNAPSHOT_ID))
+                        .closeObject());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact invalidName(PactDslWithProvider provider) {
-        return respond(signed(clusterAndAllowedKey(provider)
-                        .uponReceiving(Pacts.INVALID_NAME), ALLOWED_KEY)
+        return respond(
+                signed(clusterAndAllowedKey(provider).uponReceiving(Pacts.INVALID_NAME), ALLOWED_KEY)
                         .body(snapshot(INVALID_NAME, CLUSTER, null)),
-                400, error("DWS.0001", "snapshot.name: must match ^[A-Za-z][A-Za-z0-9_-]*$ (rejected value: 1abc)"));
+                400,
+                error("DWS.0001", "snapshot.name: must match ^[A-Za-z][A-Za-z0-9_-]*$ (rejected value: 1abc)"));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact emptyBody(PactDslWithProvider provider) {
-        return respond(signed(provider
-                        .given(ProviderStates.ACCESS_KEY_ALLOWED, Map.of(ACCESS_KEY, ALLOWED_KEY, PROJECT_ID, PROJECT))
-                        .uponReceiving(Pacts.EMPTY_BODY), ALLOWED_KEY),
-                400, error("DWS.0006", "The request body is empty."));
+        return respond(
+                signed(
+                        provider.given(
+                                        ProviderStates.ACCESS_KEY_ALLOWED,
+                                        Map.of(ACCESS_KEY, ALLOWED_KEY, PROJECT_ID, PROJECT))
+                                .uponReceiving(Pacts.EMPTY_BODY),
+                        ALLOWED_KEY),
+                400,
+                error("DWS.0006", "The request body is empty."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact duplicateName(PactDslWithProvider provider) {
-        return respond(signed(clusterAndAllowedKey(provider)
-                        .given(ProviderStates.NAME_TAKEN, Map.of(PROJECT_ID, PROJECT, NAME, TAKEN_NAME, CLUSTER_ID, CLUSTER))
-                        .uponReceiving(Pacts.DUPLICATE_NAME), ALLOWED_KEY)
+        return respond(
+                signed(
+                                clusterAndAllowedKey(provider)
+                                        .given(
+                                                ProviderStates.NAME_TAKEN,
+                                                Map.of(PROJECT_ID, PROJECT, NAME, TAKEN_NAME, CLUSTER_ID, CLUSTER))
+                                        .uponReceiving(Pacts.DUPLICATE_NAME),
+                                ALLOWED_KEY)
                         .body(snapshot(TAKEN_NAME, CLUSTER, null)),
-                400, error("DWS.0001", "snapshot.name: a snapshot named snapshot-3 already exists in this project "
-                        + "(names are compared without regard to case)"));
+                400,
+                error(
+                        "DWS.0001",
+                        "snapshot.name: a snapshot named snapshot-3 already exists in this project "
+                                + "(names are compared without regard to case)"));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -151,11 +170,15 @@ public class CreateSnapshotConsumerPactTest {
         // 401 for any other reason (unknown key, stale date, split header) would not prove this case.
         String message = "Incorrect IAM authentication information: the signature does not match the request "
                 + "(check the canonical request, the SK and the signed headers)";
-        return respond(signed(clusterAndAllowedKey(provider)
-                        .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
-                        .uponReceiving(Pacts.BAD_SIGNATURE), ALLOWED_KEY)
+        return respond(
+                signed(
+                                clusterAndAllowedKey(provider)
+                                        .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
+                                        .uponReceiving(Pacts.BAD_SIGNATURE),
+                                ALLOWED_KEY)
                         .body(snapshot(NEW_NAME, CLUSTER, null)),
-                401, new PactDslJsonBody()
+                401,
+                new PactDslJsonBody()
                         .stringValue("error_code", "APIGW.0301")
                         .stringMatcher("error_msg", ".*the signature does not match the request.*", message)
                         .stringMatcher("request_id", REQUEST_ID_REGEX, EXAMPLE_REQUEST_ID));
@@ -163,41 +186,62 @@ public class CreateSnapshotConsumerPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact projectNotAllowed(PactDslWithProvider provider) {
-        return respond(signed(provider
-                        .given(ProviderStates.CLUSTER_EXISTS, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER))
-                        .given(ProviderStates.ACCESS_KEY_NOT_ALLOWED,
-                                Map.of(ACCESS_KEY, OTHER_PROJECTS_KEY, PROJECT_ID, PROJECT))
-                        .uponReceiving(Pacts.PROJECT_NOT_ALLOWED), OTHER_PROJECTS_KEY)
+        return respond(
+                signed(
+                                provider.given(
+                                                ProviderStates.CLUSTER_EXISTS,
+                                                Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER))
+                                        .given(
+                                                ProviderStates.ACCESS_KEY_NOT_ALLOWED,
+                                                Map.of(ACCESS_KEY, OTHER_PROJECTS_KEY, PROJECT_ID, PROJECT))
+                                        .uponReceiving(Pacts.PROJECT_NOT_ALLOWED),
+                                OTHER_PROJECTS_KEY)
                         .body(snapshot(NEW_NAME, CLUSTER, null)),
-                403, error("DWS.0015", "The credential is not allowed on project " + PROJECT + "."));
+                403,
+                error("DWS.0015", "The credential is not allowed on project " + PROJECT + "."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unknownCluster(PactDslWithProvider provider) {
-        return respond(signed(provider
-                        .given(ProviderStates.ACCESS_KEY_ALLOWED, Map.of(ACCESS_KEY, ALLOWED_KEY, PROJECT_ID, PROJECT))
-                        .given(ProviderStates.CLUSTER_ABSENT, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, ABSENT_CLUSTER))
-                        .uponReceiving(Pacts.UNKNOWN_CLUSTER), ALLOWED_KEY)
+        return respond(
+                signed(
+                                provider.given(
+                                                ProviderStates.ACCESS_KEY_ALLOWED,
+                                                Map.of(ACCESS_KEY, ALLOWED_KEY, PROJECT_ID, PROJECT))
+                                        .given(
+                                                ProviderStates.CLUSTER_ABSENT,
+                                                Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, ABSENT_CLUSTER))
+                                        .uponReceiving(Pacts.UNKNOWN_CLUSTER),
+                                ALLOWED_KEY)
                         .body(snapshot(NEW_NAME, ABSENT_CLUSTER, null)),
-                404, error("DWS.0015", "Cluster " + ABSENT_CLUSTER + " does not exist in this project."));
+                404,
+                error("DWS.0015", "Cluster " + ABSENT_CLUSTER + " does not exist in this project."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact internalError(PactDslWithProvider provider) {
-        return respond(signed(clusterAndAllowedKey(provider)
-                        .given(ProviderStates.FAILING)
-                        .uponReceiving(Pacts.INTERNAL_ERROR), ALLOWED_KEY)
+        return respond(
+                signed(
+                                clusterAndAllowedKey(provider)
+                                        .given(ProviderStates.FAILING)
+                                        .uponReceiving(Pacts.INTERNAL_ERROR),
+                                ALLOWED_KEY)
                         .body(snapshot(NEW_NAME, CLUSTER, null)),
-                500, error("DWS.0005", "Internal server error."));
+                500,
+                error("DWS.0005", "Internal server error."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unavailable(PactDslWithProvider provider) {
-        return respond(signed(clusterAndAllowedKey(provider)
-                        .given(ProviderStates.UNAVAILABLE)
-                        .uponReceiving(Pacts.UNAVAILABLE), ALLOWED_KEY)
+        return respond(
+                signed(
+                                clusterAndAllowedKey(provider)
+                                        .given(ProviderStates.UNAVAILABLE)
+                                        .uponReceiving(Pacts.UNAVAILABLE),
+                                ALLOWED_KEY)
                         .body(snapshot(NEW_NAME, CLUSTER, null)),
-                503, error("DWS.0005", "The service is temporarily unavailable. Retry later."));
+                503,
+                error("DWS.0005", "The service is temporarily unavailable. Retry later."));
     }
 
     // ---- what the client makes of each answer ----
@@ -218,8 +262,8 @@ public class CreateSnapshotConsumerPactTest {
     void throwsBadRequestForAnInvalidName(MockServer server) {
         // validation off: the client would refuse this name itself; here the service must
         try (DwsSnapshotClient client = client(server, ALLOWED_KEY, false)) {
-            assertServiceError(() -> client.createSnapshot(INVALID_NAME, CLUSTER),
-                    BadRequestException.class, 400, "DWS.0001");
+            assertServiceError(
+                    () -> client.createSnapshot(INVALID_NAME, CLUSTER), BadRequestException.class, 400, "DWS.0001");
         }
     }
 
@@ -231,16 +275,24 @@ public class CreateSnapshotConsumerPactTest {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Project-Id", PROJECT);
-        Map<String, String> signature = new AkSkSigner().sign(SignRequest.builder().method("POST")
-                .host(uri.getAuthority()).rawPath(PATH).headers(headers)
-                .credentials(Credentials.akSk(ALLOWED_KEY, CONSUMER_SECRET_KEY)).build()).headers();
+        Map<String, String> signature = new AkSkSigner()
+                .sign(SignRequest.builder()
+                        .method("POST")
+                        .host(uri.getAuthority())
+                        .rawPath(PATH)
+                        .headers(headers)
+                        .credentials(Credentials.akSk(ALLOWED_KEY, CONSUMER_SECRET_KEY))
+                        .build())
+                .headers();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         signature.forEach(request::header);
 
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         JsonNode error = new ObjectMapper().readTree(response.body());
@@ -254,8 +306,8 @@ public class CreateSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "duplicateName")
     void throwsBadRequestForATakenName(MockServer server) {
         try (DwsSnapshotClient client = client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.createSnapshot(TAKEN_NAME, CLUSTER),
-                    BadRequestException.class, 400, "DWS.0001");
+            assertServiceError(
+                    () -> client.createSnapshot(TAKEN_NAME, CLUSTER), BadRequestException.class, 400, "DWS.0001");
         }
     }
 
@@ -263,8 +315,8 @@ public class CreateSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "badSignature")
     void throwsUnauthorizedForABadSignature(MockServer server) {
         try (DwsSnapshotClient client = client(server, ALLOWED_KEY, true)) {
-            DwsServiceException e = assertServiceError(() -> client.createSnapshot(NEW_NAME, CLUSTER),
-                    UnauthorizedException.class, 401, "APIGW.0301");
+            DwsServiceException e = assertServiceError(
+                    () -> client.createSnapshot(NEW_NAME, CLUSTER), UnauthorizedException.class, 401, "APIGW.0301");
             assertThat(e.errorMessage()).contains("the signature does not match the request");
         }
     }
@@ -273,8 +325,8 @@ public class CreateSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "projectNotAllowed")
     void throwsForbiddenForAProjectTheKeyMayNotUse(MockServer server) {
         try (DwsSnapshotClient client = client(server, OTHER_PROJECTS_KEY, true)) {
-            assertServiceError(() -> client.createSnapshot(NEW_NAME, CLUSTER),
-                    ForbiddenException.class, 403, "DWS.0015");
+            assertServiceError(
+                    () -> client.createSnapshot(NEW_NAME, CLUSTER), ForbiddenException.class, 403, "DWS.0015");
         }
     }
 
@@ -282,8 +334,8 @@ public class CreateSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "unknownCluster")
     void throwsNotFoundForAnUnknownCluster(MockServer server) {
         try (DwsSnapshotClient client = client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.createSnapshot(NEW_NAME, ABSENT_CLUSTER),
-                    NotFoundException.class, 404, "DWS.0015");
+            assertServiceError(
+                    () -> client.createSnapshot(NEW_NAME, ABSENT_CLUSTER), NotFoundException.class, 404, "DWS.0015");
         }
     }
 
@@ -291,8 +343,11 @@ public class CreateSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "internalError")
     void throwsInternalServerErrorOnAFailure(MockServer server) {
         try (DwsSnapshotClient client = client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.createSnapshot(NEW_NAME, CLUSTER),
-                    InternalServerErrorException.class, 500, "DWS.0005");
+            assertServiceError(
+                    () -> client.createSnapshot(NEW_NAME, CLUSTER),
+                    InternalServerErrorException.class,
+                    500,
+                    "DWS.0005");
         }
     }
 
@@ -300,8 +355,8 @@ public class CreateSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "unavailable")
     void throwsServiceUnavailableWhenUnavailable(MockServer server) {
         try (DwsSnapshotClient client = client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.createSnapshot(NEW_NAME, CLUSTER),
-                    ServiceUnavailableException.class, 503, "DWS.0005");
+            assertServiceError(
+                    () -> client.createSnapshot(NEW_NAME, CLUSTER), ServiceUnavailableException.class, 503, "DWS.0005");
         }
     }
 
@@ -330,8 +385,7 @@ public class CreateSnapshotConsumerPactTest {
 
     /** The two states most interactions start from: the cluster exists, the client's key may use the project. */
     private static PactDslWithState clusterAndAllowedKey(PactDslWithProvider provider) {
-        return provider
-                .given(ProviderStates.CLUSTER_EXISTS, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER))
+        return provider.given(ProviderStates.CLUSTER_EXISTS, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER))
                 .given(ProviderStates.ACCESS_KEY_ALLOWED, Map.of(ACCESS_KEY, ALLOWED_KEY, PROJECT_ID, PROJECT));
     }
 
@@ -340,8 +394,12 @@ public class CreateSnapshotConsumerPactTest {
                 .path(PATH)
                 .headers("Content-Type", "application/json", "Accept", "application/json", "X-Project-Id", PROJECT)
                 .matchHeader("X-Sdk-Date", SDK_DATE_REGEX, EXAMPLE_SDK_DATE)
-                .matchHeader("Authorization", AUTHORIZATION_REGEX, AkSkSigner.ALGORITHM + " Access=" + accessKey
-                        + ", SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=" + EXAMPLE_SIGNATURE);
+                .matchHeader(
+                        "Authorization",
+                        AUTHORIZATION_REGEX,
+                        AkSkSigner.ALGORITHM + " Access=" + accessKey
+                                + ", SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature="
+                                + EXAMPLE_SIGNATURE);
     }
 
     private static V4Pact respond(PactDslRequestWithPath request, int status, DslPart body) {
@@ -354,7 +412,8 @@ public class CreateSnapshotConsumerPactTest {
     }
 
     private static DslPart snapshot(String name, String clusterId, String description) {
-        PactDslJsonBody snapshot = new PactDslJsonBody().object("snapshot")
+        PactDslJsonBody snapshot = new PactDslJsonBody()
+                .object("snapshot")
                 .stringValue("name", name)
                 .stringValue("cluster_id", clusterId);
         if (description != null) {
@@ -370,8 +429,8 @@ public class CreateSnapshotConsumerPactTest {
                 .stringMatcher("request_id", REQUEST_ID_REGEX, EXAMPLE_REQUEST_ID);
     }
 
-    private static DwsServiceException assertServiceError(Runnable call, Class<? extends DwsServiceException> type,
-                                                          int status, String errorCode) {
+    private static DwsServiceException assertServiceError(
+            Runnable call, Class<? extends DwsServiceException> type, int status, String errorCode) {
         Throwable thrown = catchThrowable(call::run);
         assertThat(thrown).isInstanceOf(type);
         DwsServiceException e = (DwsServiceException) thrown;

@@ -49,69 +49,122 @@ public class DeleteSnapshotConsumerPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact deleted(PactDslWithProvider provider) {
-        return respondWithoutBody(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                .uponReceiving(Pacts.DELETED), "DELETE", ALLOWED_KEY), 202);
+        return respondWithoutBody(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .uponReceiving(Pacts.DELETED),
+                        "DELETE",
+                        ALLOWED_KEY),
+                202);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unknown(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider)
-                        .given(ProviderStates.SNAPSHOT_ABSENT, Map.of(PROJECT_ID, PROJECT, SNAPSHOT_ID, ABSENT_SNAPSHOT))
-                        .uponReceiving(Pacts.DELETE_UNKNOWN), "DELETE",
-                        ListSnapshotDetailsConsumerPactTest.path(ABSENT_SNAPSHOT), ALLOWED_KEY),
-                400, ConsumerPacts.error("DWS.0001", "Snapshot " + ABSENT_SNAPSHOT
-                        + " does not exist in this project (or was deleted already)."));
+        return respond(
+                signed(
+                        allowedKey(provider)
+                                .given(
+                                        ProviderStates.SNAPSHOT_ABSENT,
+                                        Map.of(PROJECT_ID, PROJECT, SNAPSHOT_ID, ABSENT_SNAPSHOT))
+                                .uponReceiving(Pacts.DELETE_UNKNOWN),
+                        "DELETE",
+                        ListSnapshotDetailsConsumerPactTest.path(ABSENT_SNAPSHOT),
+                        ALLOWED_KEY),
+                400,
+                ConsumerPacts.error(
+                        "DWS.0001",
+                        "Snapshot " + ABSENT_SNAPSHOT + " does not exist in this project (or was deleted already)."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact automated(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "AUTO")
-                        .uponReceiving(Pacts.DELETE_AUTOMATED), "DELETE", ALLOWED_KEY),
-                400, ConsumerPacts.error("DWS.0001", "Snapshot " + EXAMPLE_SNAPSHOT_ID
-                        + " is automated (AUTO); only manual snapshots can be deleted."));
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "AUTO").uponReceiving(Pacts.DELETE_AUTOMATED),
+                        "DELETE",
+                        ALLOWED_KEY),
+                400,
+                ConsumerPacts.error(
+                        "DWS.0001",
+                        "Snapshot " + EXAMPLE_SNAPSHOT_ID
+                                + " is automated (AUTO); only manual snapshots can be deleted."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact creating(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "CREATING", "MANUAL")
-                        .uponReceiving(Pacts.DELETE_CREATING), "DELETE", ALLOWED_KEY),
-                400, ConsumerPacts.error("DWS.0001", "Snapshot " + EXAMPLE_SNAPSHOT_ID
-                        + " is CREATING; delete it once it is AVAILABLE or UNAVAILABLE."));
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "CREATING", "MANUAL").uponReceiving(Pacts.DELETE_CREATING),
+                        "DELETE",
+                        ALLOWED_KEY),
+                400,
+                ConsumerPacts.error(
+                        "DWS.0001",
+                        "Snapshot " + EXAMPLE_SNAPSHOT_ID
+                                + " is CREATING; delete it once it is AVAILABLE or UNAVAILABLE."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact invalidId(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider).uponReceiving(Pacts.DELETE_INVALID_ID), "DELETE",
-                        ListSnapshotDetailsConsumerPactTest.path(INVALID_SNAPSHOT_ID), ALLOWED_KEY),
-                400, ConsumerPacts.error("DWS.5149", "snapshot_id: must match a UUID (rejected value: snap-1)"));
+        return respond(
+                signed(
+                        allowedKey(provider).uponReceiving(Pacts.DELETE_INVALID_ID),
+                        "DELETE",
+                        ListSnapshotDetailsConsumerPactTest.path(INVALID_SNAPSHOT_ID),
+                        ALLOWED_KEY),
+                400,
+                ConsumerPacts.error("DWS.5149", "snapshot_id: must match a UUID (rejected value: snap-1)"));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact badSignature(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                        .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY).uponReceiving(Pacts.DELETE_BAD_SIGNATURE),
-                "DELETE", ALLOWED_KEY), 401, ConsumerPacts.badSignature());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
+                                .uponReceiving(Pacts.DELETE_BAD_SIGNATURE),
+                        "DELETE",
+                        ALLOWED_KEY),
+                401,
+                ConsumerPacts.badSignature());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact projectNotAllowed(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(notAllowedKey(provider), "AVAILABLE", "MANUAL")
-                        .uponReceiving(Pacts.DELETE_PROJECT_NOT_ALLOWED), "DELETE", OTHER_PROJECTS_KEY),
-                403, ConsumerPacts.notAllowed());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(notAllowedKey(provider), "AVAILABLE", "MANUAL")
+                                .uponReceiving(Pacts.DELETE_PROJECT_NOT_ALLOWED),
+                        "DELETE",
+                        OTHER_PROJECTS_KEY),
+                403,
+                ConsumerPacts.notAllowed());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact internalError(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                        .given(ProviderStates.FAILING).uponReceiving(Pacts.DELETE_INTERNAL_ERROR), "DELETE", ALLOWED_KEY),
-                500, ConsumerPacts.internalError());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .given(ProviderStates.FAILING)
+                                .uponReceiving(Pacts.DELETE_INTERNAL_ERROR),
+                        "DELETE",
+                        ALLOWED_KEY),
+                500,
+                ConsumerPacts.internalError());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unavailable(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                        .given(ProviderStates.UNAVAILABLE).uponReceiving(Pacts.DELETE_UNAVAILABLE), "DELETE", ALLOWED_KEY),
-                503, ConsumerPacts.serviceUnavailable());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .given(ProviderStates.UNAVAILABLE)
+                                .uponReceiving(Pacts.DELETE_UNAVAILABLE),
+                        "DELETE",
+                        ALLOWED_KEY),
+                503,
+                ConsumerPacts.serviceUnavailable());
     }
 
     @Test
@@ -151,8 +204,8 @@ public class DeleteSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "badSignature")
     void throwsUnauthorizedForABadSignature(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID), UnauthorizedException.class, 401,
-                    "APIGW.0301");
+            assertServiceError(
+                    () -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID), UnauthorizedException.class, 401, "APIGW.0301");
         }
     }
 
@@ -160,8 +213,8 @@ public class DeleteSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "projectNotAllowed")
     void throwsForbiddenForAProjectTheKeyMayNotUse(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, OTHER_PROJECTS_KEY, true)) {
-            assertServiceError(() -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID), ForbiddenException.class, 403,
-                    "DWS.0015");
+            assertServiceError(
+                    () -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID), ForbiddenException.class, 403, "DWS.0015");
         }
     }
 
@@ -169,8 +222,11 @@ public class DeleteSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "internalError")
     void throwsInternalServerErrorOnAFailure(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID), InternalServerErrorException.class,
-                    500, "DWS.0005");
+            assertServiceError(
+                    () -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID),
+                    InternalServerErrorException.class,
+                    500,
+                    "DWS.0005");
         }
     }
 
@@ -178,8 +234,11 @@ public class DeleteSnapshotConsumerPactTest {
     @PactTestFor(pactMethod = "unavailable")
     void throwsServiceUnavailableWhenUnavailable(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID), ServiceUnavailableException.class,
-                    503, "DWS.0005");
+            assertServiceError(
+                    () -> client.deleteSnapshot(EXAMPLE_SNAPSHOT_ID),
+                    ServiceUnavailableException.class,
+                    503,
+                    "DWS.0005");
         }
     }
 

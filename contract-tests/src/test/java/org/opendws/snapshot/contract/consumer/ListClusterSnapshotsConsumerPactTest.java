@@ -61,56 +61,106 @@ public class ListClusterSnapshotsConsumerPactTest {
 
     /** The second page of two, by name, ascending. */
     static final ListClusterSnapshotsRequest SECOND_PAGE = ListClusterSnapshotsRequest.builder()
-            .clusterId(CLUSTER).limit(2).offset(1).sortKey(SortKey.NAME).sortDir(SortDir.ASC).build();
+            .clusterId(CLUSTER)
+            .limit(2)
+            .offset(1)
+            .sortKey(SortKey.NAME)
+            .sortDir(SortDir.ASC)
+            .build();
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact page(PactDslWithProvider provider) {
         PactDslJsonBody body = new PactDslJsonBody();
-        snapshot(snapshot(body.array("snapshots").object(), "snapshot-003", "AVAILABLE", "MANUAL").closeObject()
-                .asArray().object(), "snapshot-004", "AVAILABLE", "MANUAL").closeObject().closeArray();
+        snapshot(
+                        snapshot(body.array("snapshots").object(), "snapshot-003", "AVAILABLE", "MANUAL")
+                                .closeObject()
+                                .asArray()
+                                .object(),
+                        "snapshot-004",
+                        "AVAILABLE",
+                        "MANUAL")
+                .closeObject()
+                .closeArray();
         body.stringValue("project_id", PROJECT)
                 .stringValue("cluster_id", CLUSTER)
                 .numberValue("count", SNAPSHOTS);
-        return respond(secondPage(withSnapshots(allowedKey(provider)).uponReceiving(Pacts.PAGE), ALLOWED_KEY), 200, body);
+        return respond(
+                secondPage(withSnapshots(allowedKey(provider)).uponReceiving(Pacts.PAGE), ALLOWED_KEY), 200, body);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact invalidLimit(PactDslWithProvider provider) {
-        return respond(signed(withSnapshots(allowedKey(provider)).uponReceiving(Pacts.PAGE_INVALID_LIMIT),
-                        "GET", PATH, ALLOWED_KEY).query("limit=0"),
-                400, ConsumerPacts.error("DWS.0001", "limit: must be greater than or equal to 1 (rejected value: 0)"));
+        return respond(
+                signed(
+                                withSnapshots(allowedKey(provider)).uponReceiving(Pacts.PAGE_INVALID_LIMIT),
+                                "GET",
+                                PATH,
+                                ALLOWED_KEY)
+                        .query("limit=0"),
+                400,
+                ConsumerPacts.error("DWS.0001", "limit: must be greater than or equal to 1 (rejected value: 0)"));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact badSignature(PactDslWithProvider provider) {
-        return respond(secondPage(withSnapshots(allowedKey(provider)).given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
-                .uponReceiving(Pacts.PAGE_BAD_SIGNATURE), ALLOWED_KEY), 401, ConsumerPacts.badSignature());
+        return respond(
+                secondPage(
+                        withSnapshots(allowedKey(provider))
+                                .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
+                                .uponReceiving(Pacts.PAGE_BAD_SIGNATURE),
+                        ALLOWED_KEY),
+                401,
+                ConsumerPacts.badSignature());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact projectNotAllowed(PactDslWithProvider provider) {
-        return respond(secondPage(withSnapshots(notAllowedKey(provider)).uponReceiving(Pacts.PAGE_PROJECT_NOT_ALLOWED),
-                OTHER_PROJECTS_KEY), 403, ConsumerPacts.notAllowed());
+        return respond(
+                secondPage(
+                        withSnapshots(notAllowedKey(provider)).uponReceiving(Pacts.PAGE_PROJECT_NOT_ALLOWED),
+                        OTHER_PROJECTS_KEY),
+                403,
+                ConsumerPacts.notAllowed());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unknownCluster(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider)
-                        .given(ProviderStates.CLUSTER_ABSENT, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, ABSENT_CLUSTER))
-                        .uponReceiving(Pacts.PAGE_UNKNOWN_CLUSTER), "GET", ABSENT_PATH, ALLOWED_KEY),
-                404, ConsumerPacts.error("DWS.0047", "Cluster " + ABSENT_CLUSTER + " does not exist in this project."));
+        return respond(
+                signed(
+                        allowedKey(provider)
+                                .given(
+                                        ProviderStates.CLUSTER_ABSENT,
+                                        Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, ABSENT_CLUSTER))
+                                .uponReceiving(Pacts.PAGE_UNKNOWN_CLUSTER),
+                        "GET",
+                        ABSENT_PATH,
+                        ALLOWED_KEY),
+                404,
+                ConsumerPacts.error("DWS.0047", "Cluster " + ABSENT_CLUSTER + " does not exist in this project."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact internalError(PactDslWithProvider provider) {
-        return respond(secondPage(withSnapshots(allowedKey(provider)).given(ProviderStates.FAILING)
-                .uponReceiving(Pacts.PAGE_INTERNAL_ERROR), ALLOWED_KEY), 500, ConsumerPacts.internalError());
+        return respond(
+                secondPage(
+                        withSnapshots(allowedKey(provider))
+                                .given(ProviderStates.FAILING)
+                                .uponReceiving(Pacts.PAGE_INTERNAL_ERROR),
+                        ALLOWED_KEY),
+                500,
+                ConsumerPacts.internalError());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unavailable(PactDslWithProvider provider) {
-        return respond(secondPage(withSnapshots(allowedKey(provider)).given(ProviderStates.UNAVAILABLE)
-                .uponReceiving(Pacts.PAGE_UNAVAILABLE), ALLOWED_KEY), 503, ConsumerPacts.serviceUnavailable());
+        return respond(
+                secondPage(
+                        withSnapshots(allowedKey(provider))
+                                .given(ProviderStates.UNAVAILABLE)
+                                .uponReceiving(Pacts.PAGE_UNAVAILABLE),
+                        ALLOWED_KEY),
+                503,
+                ConsumerPacts.serviceUnavailable());
     }
 
     @Test
@@ -134,9 +184,14 @@ public class ListClusterSnapshotsConsumerPactTest {
     void throwsBadRequestForALimitOf0(MockServer server) {
         // validation off: the client would refuse the limit itself; here the service must
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, false)) {
-            assertServiceError(() -> client.listClusterSnapshots(
-                            ListClusterSnapshotsRequest.builder().clusterId(CLUSTER).limit(0).build()),
-                    BadRequestException.class, 400, "DWS.0001");
+            assertServiceError(
+                    () -> client.listClusterSnapshots(ListClusterSnapshotsRequest.builder()
+                            .clusterId(CLUSTER)
+                            .limit(0)
+                            .build()),
+                    BadRequestException.class,
+                    400,
+                    "DWS.0001");
         }
     }
 
@@ -144,7 +199,8 @@ public class ListClusterSnapshotsConsumerPactTest {
     @PactTestFor(pactMethod = "badSignature")
     void throwsUnauthorizedForABadSignature(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listClusterSnapshots(SECOND_PAGE), UnauthorizedException.class, 401, "APIGW.0301");
+            assertServiceError(
+                    () -> client.listClusterSnapshots(SECOND_PAGE), UnauthorizedException.class, 401, "APIGW.0301");
         }
     }
 
@@ -152,7 +208,8 @@ public class ListClusterSnapshotsConsumerPactTest {
     @PactTestFor(pactMethod = "projectNotAllowed")
     void throwsForbiddenForAProjectTheKeyMayNotUse(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, OTHER_PROJECTS_KEY, true)) {
-            assertServiceError(() -> client.listClusterSnapshots(SECOND_PAGE), ForbiddenException.class, 403, "DWS.0015");
+            assertServiceError(
+                    () -> client.listClusterSnapshots(SECOND_PAGE), ForbiddenException.class, 403, "DWS.0015");
         }
     }
 
@@ -160,8 +217,11 @@ public class ListClusterSnapshotsConsumerPactTest {
     @PactTestFor(pactMethod = "unknownCluster")
     void throwsNotFoundForAnUnknownCluster(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listClusterSnapshots(ListClusterSnapshotsRequest.of(ABSENT_CLUSTER)),
-                    NotFoundException.class, 404, "DWS.0047");
+            assertServiceError(
+                    () -> client.listClusterSnapshots(ListClusterSnapshotsRequest.of(ABSENT_CLUSTER)),
+                    NotFoundException.class,
+                    404,
+                    "DWS.0047");
         }
     }
 
@@ -169,8 +229,11 @@ public class ListClusterSnapshotsConsumerPactTest {
     @PactTestFor(pactMethod = "internalError")
     void throwsInternalServerErrorOnAFailure(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listClusterSnapshots(SECOND_PAGE),
-                    InternalServerErrorException.class, 500, "DWS.0005");
+            assertServiceError(
+                    () -> client.listClusterSnapshots(SECOND_PAGE),
+                    InternalServerErrorException.class,
+                    500,
+                    "DWS.0005");
         }
     }
 
@@ -178,20 +241,20 @@ public class ListClusterSnapshotsConsumerPactTest {
     @PactTestFor(pactMethod = "unavailable")
     void throwsServiceUnavailableWhenUnavailable(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listClusterSnapshots(SECOND_PAGE),
-                    ServiceUnavailableException.class, 503, "DWS.0005");
+            assertServiceError(
+                    () -> client.listClusterSnapshots(SECOND_PAGE), ServiceUnavailableException.class, 503, "DWS.0005");
         }
     }
 
     /** The cluster exists and holds five snapshots, snapshot-001 to snapshot-005. */
     private static PactDslWithState withSnapshots(PactDslWithState state) {
         return state.given(ProviderStates.CLUSTER_EXISTS, Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER))
-                .given(ProviderStates.CLUSTER_HAS_SNAPSHOTS,
+                .given(
+                        ProviderStates.CLUSTER_HAS_SNAPSHOTS,
                         Map.of(PROJECT_ID, PROJECT, CLUSTER_ID, CLUSTER, COUNT, String.valueOf(SNAPSHOTS)));
     }
 
-    private static PactDslRequestWithPath secondPage(PactDslRequestWithoutPath request,
-                                                     String accessKey) {
+    private static PactDslRequestWithPath secondPage(PactDslRequestWithoutPath request, String accessKey) {
         return signed(request, "GET", PATH, accessKey).query("limit=2&offset=1&sort_key=name&sort_dir=asc");
     }
 }

@@ -74,45 +74,81 @@ public class ListSnapshotDetailsConsumerPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unknown(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider)
-                        .given(ProviderStates.SNAPSHOT_ABSENT, Map.of(PROJECT_ID, PROJECT, SNAPSHOT_ID, ABSENT_SNAPSHOT))
-                        .uponReceiving(Pacts.DETAIL_UNKNOWN), "GET", path(ABSENT_SNAPSHOT), ALLOWED_KEY),
-                400, ConsumerPacts.error("DWS.5149", "Snapshot " + ABSENT_SNAPSHOT + " does not exist in this project."));
+        return respond(
+                signed(
+                        allowedKey(provider)
+                                .given(
+                                        ProviderStates.SNAPSHOT_ABSENT,
+                                        Map.of(PROJECT_ID, PROJECT, SNAPSHOT_ID, ABSENT_SNAPSHOT))
+                                .uponReceiving(Pacts.DETAIL_UNKNOWN),
+                        "GET",
+                        path(ABSENT_SNAPSHOT),
+                        ALLOWED_KEY),
+                400,
+                ConsumerPacts.error("DWS.5149", "Snapshot " + ABSENT_SNAPSHOT + " does not exist in this project."));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact invalidId(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider).uponReceiving(Pacts.DETAIL_INVALID_ID),
-                        "GET", path(INVALID_SNAPSHOT_ID), ALLOWED_KEY),
-                400, ConsumerPacts.error("DWS.5149", "snapshot_id: must match a UUID (rejected value: snap-1)"));
+        return respond(
+                signed(
+                        allowedKey(provider).uponReceiving(Pacts.DETAIL_INVALID_ID),
+                        "GET",
+                        path(INVALID_SNAPSHOT_ID),
+                        ALLOWED_KEY),
+                400,
+                ConsumerPacts.error("DWS.5149", "snapshot_id: must match a UUID (rejected value: snap-1)"));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact badSignature(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                        .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY).uponReceiving(Pacts.DETAIL_BAD_SIGNATURE),
-                "GET", ALLOWED_KEY), 401, ConsumerPacts.badSignature());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
+                                .uponReceiving(Pacts.DETAIL_BAD_SIGNATURE),
+                        "GET",
+                        ALLOWED_KEY),
+                401,
+                ConsumerPacts.badSignature());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact projectNotAllowed(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(notAllowedKey(provider), "AVAILABLE", "MANUAL")
-                        .uponReceiving(Pacts.DETAIL_PROJECT_NOT_ALLOWED), "GET", OTHER_PROJECTS_KEY),
-                403, ConsumerPacts.notAllowed());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(notAllowedKey(provider), "AVAILABLE", "MANUAL")
+                                .uponReceiving(Pacts.DETAIL_PROJECT_NOT_ALLOWED),
+                        "GET",
+                        OTHER_PROJECTS_KEY),
+                403,
+                ConsumerPacts.notAllowed());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact internalError(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                        .given(ProviderStates.FAILING).uponReceiving(Pacts.DETAIL_INTERNAL_ERROR), "GET", ALLOWED_KEY),
-                500, ConsumerPacts.internalError());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .given(ProviderStates.FAILING)
+                                .uponReceiving(Pacts.DETAIL_INTERNAL_ERROR),
+                        "GET",
+                        ALLOWED_KEY),
+                500,
+                ConsumerPacts.internalError());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unavailableService(PactDslWithProvider provider) {
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
-                        .given(ProviderStates.UNAVAILABLE).uponReceiving(Pacts.DETAIL_UNAVAILABLE_SERVICE), "GET",
-                ALLOWED_KEY), 503, ConsumerPacts.serviceUnavailable());
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .given(ProviderStates.UNAVAILABLE)
+                                .uponReceiving(Pacts.DETAIL_UNAVAILABLE_SERVICE),
+                        "GET",
+                        ALLOWED_KEY),
+                503,
+                ConsumerPacts.serviceUnavailable());
     }
 
     @Test
@@ -151,7 +187,8 @@ public class ListSnapshotDetailsConsumerPactTest {
     @PactTestFor(pactMethod = "unknown")
     void throwsBadRequestDws5149ForAnUnknownSnapshot(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listSnapshotDetails(ABSENT_SNAPSHOT), BadRequestException.class, 400, "DWS.5149");
+            assertServiceError(
+                    () -> client.listSnapshotDetails(ABSENT_SNAPSHOT), BadRequestException.class, 400, "DWS.5149");
         }
     }
 
@@ -160,8 +197,8 @@ public class ListSnapshotDetailsConsumerPactTest {
     void throwsBadRequestDws5149ForAnIdThatIsNotAUuid(MockServer server) {
         // validation off: the client would refuse the id itself; here the service must
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, false)) {
-            assertServiceError(() -> client.listSnapshotDetails(INVALID_SNAPSHOT_ID), BadRequestException.class, 400,
-                    "DWS.5149");
+            assertServiceError(
+                    () -> client.listSnapshotDetails(INVALID_SNAPSHOT_ID), BadRequestException.class, 400, "DWS.5149");
         }
     }
 
@@ -169,7 +206,10 @@ public class ListSnapshotDetailsConsumerPactTest {
     @PactTestFor(pactMethod = "badSignature")
     void throwsUnauthorizedForABadSignature(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID), UnauthorizedException.class, 401,
+            assertServiceError(
+                    () -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID),
+                    UnauthorizedException.class,
+                    401,
                     "APIGW.0301");
         }
     }
@@ -178,8 +218,8 @@ public class ListSnapshotDetailsConsumerPactTest {
     @PactTestFor(pactMethod = "projectNotAllowed")
     void throwsForbiddenForAProjectTheKeyMayNotUse(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, OTHER_PROJECTS_KEY, true)) {
-            assertServiceError(() -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID), ForbiddenException.class, 403,
-                    "DWS.0015");
+            assertServiceError(
+                    () -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID), ForbiddenException.class, 403, "DWS.0015");
         }
     }
 
@@ -187,8 +227,11 @@ public class ListSnapshotDetailsConsumerPactTest {
     @PactTestFor(pactMethod = "internalError")
     void throwsInternalServerErrorOnAFailure(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID), InternalServerErrorException.class,
-                    500, "DWS.0005");
+            assertServiceError(
+                    () -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID),
+                    InternalServerErrorException.class,
+                    500,
+                    "DWS.0005");
         }
     }
 
@@ -196,16 +239,24 @@ public class ListSnapshotDetailsConsumerPactTest {
     @PactTestFor(pactMethod = "unavailableService")
     void throwsServiceUnavailableWhenUnavailable(MockServer server) {
         try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(server, ALLOWED_KEY, true)) {
-            assertServiceError(() -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID), ServiceUnavailableException.class,
-                    503, "DWS.0005");
+            assertServiceError(
+                    () -> client.listSnapshotDetails(EXAMPLE_SNAPSHOT_ID),
+                    ServiceUnavailableException.class,
+                    503,
+                    "DWS.0005");
         }
     }
 
     private static V4Pact detail(PactDslWithProvider provider, String description, String status, String type) {
         PactDslJsonBody body = new PactDslJsonBody();
         snapshot(body.object("snapshot"), SNAPSHOT_NAME, status, type).closeObject();
-        return respond(signedToTheSnapshot(withSnapshot(allowedKey(provider), status, type).uponReceiving(description),
-                "GET", ALLOWED_KEY), 200, body);
+        return respond(
+                signedToTheSnapshot(
+                        withSnapshot(allowedKey(provider), status, type).uponReceiving(description),
+                        "GET",
+                        ALLOWED_KEY),
+                200,
+                body);
     }
 
     /** The detail of the state's snapshot; the common fields checked once here. */

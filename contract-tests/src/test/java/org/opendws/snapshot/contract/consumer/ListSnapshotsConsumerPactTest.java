@@ -53,44 +53,90 @@ public class ListSnapshotsConsumerPactTest {
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact listed(PactDslWithProvider provider) {
         PactDslJsonBody body = new PactDslJsonBody();
-        snapshot(body.minArrayLike("snapshots", 1, 1), SNAPSHOT_NAME, "AVAILABLE", "MANUAL").closeObject().closeArray();
+        snapshot(body.minArrayLike("snapshots", 1, 1), SNAPSHOT_NAME, "AVAILABLE", "MANUAL")
+                .closeObject()
+                .closeArray();
         body.integerType("count", 1);
-        return respond(signed(withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL").uponReceiving(Pacts.LISTED),
-                "GET", PATH, ALLOWED_KEY), 200, body);
+        return respond(
+                signed(
+                        withSnapshot(allowedKey(provider), "AVAILABLE", "MANUAL")
+                                .uponReceiving(Pacts.LISTED),
+                        "GET",
+                        PATH,
+                        ALLOWED_KEY),
+                200,
+                body);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact invalidProject(PactDslWithProvider provider) {
-        return respond(signed(provider.given(ProviderStates.ACCESS_KEY_ALLOWED,
-                                Map.of(ProviderStates.ACCESS_KEY, ALLOWED_KEY, ProviderStates.PROJECT_ID, INVALID_PROJECT))
-                        .uponReceiving(Pacts.LIST_INVALID_PROJECT), "GET", "/v1.0/" + INVALID_PROJECT + "/snapshots",
-                        ALLOWED_KEY, INVALID_PROJECT),
-                400, ConsumerPacts.error("DWS.0001",
-                        "project_id: must match ^[0-9a-f]{32}$ (rejected value: " + INVALID_PROJECT + ")"));
+        return respond(
+                signed(
+                        provider.given(
+                                        ProviderStates.ACCESS_KEY_ALLOWED,
+                                        Map.of(
+                                                ProviderStates.ACCESS_KEY,
+                                                ALLOWED_KEY,
+                                                ProviderStates.PROJECT_ID,
+                                                INVALID_PROJECT))
+                                .uponReceiving(Pacts.LIST_INVALID_PROJECT),
+                        "GET",
+                        "/v1.0/" + INVALID_PROJECT + "/snapshots",
+                        ALLOWED_KEY,
+                        INVALID_PROJECT),
+                400,
+                ConsumerPacts.error(
+                        "DWS.0001", "project_id: must match ^[0-9a-f]{32}$ (rejected value: " + INVALID_PROJECT + ")"));
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact badSignature(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider).given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
-                .uponReceiving(Pacts.LIST_BAD_SIGNATURE), "GET", PATH, ALLOWED_KEY), 401, ConsumerPacts.badSignature());
+        return respond(
+                signed(
+                        allowedKey(provider)
+                                .given(ProviderStates.SIGNED_WITH_ANOTHER_SECRET_KEY)
+                                .uponReceiving(Pacts.LIST_BAD_SIGNATURE),
+                        "GET",
+                        PATH,
+                        ALLOWED_KEY),
+                401,
+                ConsumerPacts.badSignature());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact projectNotAllowed(PactDslWithProvider provider) {
-        return respond(signed(notAllowedKey(provider).uponReceiving(Pacts.LIST_PROJECT_NOT_ALLOWED),
-                "GET", PATH, OTHER_PROJECTS_KEY), 403, ConsumerPacts.notAllowed());
+        return respond(
+                signed(
+                        notAllowedKey(provider).uponReceiving(Pacts.LIST_PROJECT_NOT_ALLOWED),
+                        "GET",
+                        PATH,
+                        OTHER_PROJECTS_KEY),
+                403,
+                ConsumerPacts.notAllowed());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact internalError(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider).given(ProviderStates.FAILING)
-                .uponReceiving(Pacts.LIST_INTERNAL_ERROR), "GET", PATH, ALLOWED_KEY), 500, ConsumerPacts.internalError());
+        return respond(
+                signed(
+                        allowedKey(provider).given(ProviderStates.FAILING).uponReceiving(Pacts.LIST_INTERNAL_ERROR),
+                        "GET",
+                        PATH,
+                        ALLOWED_KEY),
+                500,
+                ConsumerPacts.internalError());
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     public V4Pact unavailable(PactDslWithProvider provider) {
-        return respond(signed(allowedKey(provider).given(ProviderStates.UNAVAILABLE)
-                .uponReceiving(Pacts.LIST_UNAVAILABLE), "GET", PATH, ALLOWED_KEY), 503, ConsumerPacts.serviceUnavailable());
+        return respond(
+                signed(
+                        allowedKey(provider).given(ProviderStates.UNAVAILABLE).uponReceiving(Pacts.LIST_UNAVAILABLE),
+                        "GET",
+                        PATH,
+                        ALLOWED_KEY),
+                503,
+                ConsumerPacts.serviceUnavailable());
     }
 
     @Test

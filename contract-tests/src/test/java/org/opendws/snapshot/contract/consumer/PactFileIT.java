@@ -23,9 +23,12 @@ import org.opendws.snapshot.contract.Pacts;
 /** The pact file the consumer tests wrote: reproducible, and its headers whole. */
 class PactFileIT {
     /** Every consumer test class, one test per interaction. */
-    static final List<Class<?>> CONSUMER_TESTS = List.of(CreateSnapshotConsumerPactTest.class,
-            ListSnapshotsConsumerPactTest.class, ListClusterSnapshotsConsumerPactTest.class,
-            ListSnapshotDetailsConsumerPactTest.class, DeleteSnapshotConsumerPactTest.class);
+    static final List<Class<?>> CONSUMER_TESTS = List.of(
+            CreateSnapshotConsumerPactTest.class,
+            ListSnapshotsConsumerPactTest.class,
+            ListClusterSnapshotsConsumerPactTest.class,
+            ListSnapshotDetailsConsumerPactTest.class,
+            DeleteSnapshotConsumerPactTest.class);
 
     /**
      * The consumer tests run a second time here, in another JVM than the build's first run, at
@@ -36,12 +39,15 @@ class PactFileIT {
     void aSecondRunOfTheConsumerTestsWritesTheSameBytes() throws IOException {
         Path first = Pacts.directory();
         Path second = Path.of(BuiltToolConfig.INSTANCE.getPactDirectory());
-        assertThat(second.toAbsolutePath().normalize()).as("the second run's directory").isNotEqualTo(
-                first.toAbsolutePath().normalize());
+        assertThat(second.toAbsolutePath().normalize())
+                .as("the second run's directory")
+                .isNotEqualTo(first.toAbsolutePath().normalize());
         deleteRecursively(second);
 
         EngineTestKit.engine("junit-jupiter")
-                .selectors(CONSUMER_TESTS.stream().map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new))
+                .selectors(CONSUMER_TESTS.stream()
+                        .map(DiscoverySelectors::selectClass)
+                        .toArray(DiscoverySelector[]::new))
                 .execute()
                 .testEvents()
                 .assertStatistics(stats -> stats.started(Pacts.ALL.size()).succeeded(Pacts.ALL.size()));
@@ -51,7 +57,9 @@ class PactFileIT {
             byte[] before = Files.readAllBytes(first.resolve(name));
             byte[] after = Files.readAllBytes(second.resolve(name));
             // compared as text first, for a readable difference, then as bytes
-            assertThat(new String(after, StandardCharsets.UTF_8)).as(name).isEqualTo(new String(before, StandardCharsets.UTF_8));
+            assertThat(new String(after, StandardCharsets.UTF_8))
+                    .as(name)
+                    .isEqualTo(new String(before, StandardCharsets.UTF_8));
             assertThat(after).as(name).isEqualTo(before);
         }
     }
@@ -68,13 +76,22 @@ class PactFileIT {
 
         assertThat(file.path("interactions")).hasSize(Pacts.ALL.size()).allSatisfy(interaction -> {
             JsonNode authorization = interaction.path("request").path("headers").path("Authorization");
-            assertThat(authorization.isArray()).as("Authorization stored as an array").isTrue();
-            assertThat(authorization).singleElement()
-                    .satisfies(value -> assertThat(value.asText()).matches(CreateSnapshotConsumerPactTest.AUTHORIZATION_REGEX));
+            assertThat(authorization.isArray())
+                    .as("Authorization stored as an array")
+                    .isTrue();
+            assertThat(authorization)
+                    .singleElement()
+                    .satisfies(value ->
+                            assertThat(value.asText()).matches(CreateSnapshotConsumerPactTest.AUTHORIZATION_REGEX));
         });
-        assertThat(pact.getInteractions()).allSatisfy(interaction -> assertThat(
-                ((V4Interaction.SynchronousHttp) interaction).getRequest().getHeaders().get("Authorization"))
-                .singleElement().asString().matches(CreateSnapshotConsumerPactTest.AUTHORIZATION_REGEX));
+        assertThat(pact.getInteractions())
+                .allSatisfy(interaction -> assertThat(((V4Interaction.SynchronousHttp) interaction)
+                                .getRequest()
+                                .getHeaders()
+                                .get("Authorization"))
+                        .singleElement()
+                        .asString()
+                        .matches(CreateSnapshotConsumerPactTest.AUTHORIZATION_REGEX));
     }
 
     private static List<String> fileNames(Path dir) throws IOException {

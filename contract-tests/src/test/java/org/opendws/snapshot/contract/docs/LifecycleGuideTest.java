@@ -45,8 +45,11 @@ class LifecycleGuideTest {
 
     @Test
     void theExampleRunsAgainstTheMockWithoutSleeping() {
-        try (DwsMockServer mock = DwsMockServer.builder().world(World.defaultWorld()).port(0)
-                .property("dws.mock.snapshot.creation-time", CREATION_TIME.toString()).start()) {
+        try (DwsMockServer mock = DwsMockServer.builder()
+                .world(World.defaultWorld())
+                .port(0)
+                .property("dws.mock.snapshot.creation-time", CREATION_TIME.toString())
+                .start()) {
             mock.clock().freeze();
             Instant mockStart = mock.clock().now();
             List<Duration> waits = new ArrayList<>();

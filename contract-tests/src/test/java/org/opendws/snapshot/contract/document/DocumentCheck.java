@@ -32,14 +32,14 @@ public final class DocumentCheck {
     /** Every validation message at ERROR, whatever the environment configures. */
     public static final LevelResolver STRICT = SpecOracle.STRICT_LEVELS;
 
-    private DocumentCheck() {
-    }
+    private DocumentCheck() {}
 
     /** The packaged document's text, read from the classpath (the api-spec jar). */
     public static String documentText() {
         try (InputStream in = DocumentCheck.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
             if (in == null) {
-                throw new IllegalStateException(DOCUMENT + " is not on the classpath: is dws-snapshot-api-spec a dependency?");
+                throw new IllegalStateException(
+                        DOCUMENT + " is not on the classpath: is dws-snapshot-api-spec a dependency?");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -58,13 +58,15 @@ public final class DocumentCheck {
         options.setResolve(true);
         options.setResolveFully(true);
         options.setResolveCombinators(false);
-        OpenAPI api = new OpenApiLoader().loadApi(OpenApiInteractionValidator.SpecSource.inline(documentText), List.of(),
-                options);
-        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (operation.getSecurity() == null) {
-                operation.setSecurity(api.getSecurity());
-            }
-        }));
+        OpenAPI api = new OpenApiLoader()
+                .loadApi(OpenApiInteractionValidator.SpecSource.inline(documentText), List.of(), options);
+        api.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (operation.getSecurity() == null) {
+                        operation.setSecurity(api.getSecurity());
+                    }
+                }));
         return OpenApiInteractionValidator.createFor(api)
                 .withLevelResolver(STRICT)
                 .build();
@@ -83,6 +85,9 @@ public final class DocumentCheck {
 
     /** The keys of a report's messages (e.g. {@code validation.request.body.missing}). */
     public static List<String> keys(ValidationReport report) {
-        return report.getMessages().stream().map(ValidationReport.Message::getKey).sorted().toList();
+        return report.getMessages().stream()
+                .map(ValidationReport.Message::getKey)
+                .sorted()
+                .toList();
     }
 }

@@ -31,8 +31,10 @@ class PactConformsToTheDocumentIT {
      * reject them for exactly that reason and no other.
      */
     /** {@code snap-1} as a snapshot id: too short, not the pattern, not a UUID (sorted keys). */
-    private static final List<String> NOT_A_UUID = List.of("validation.request.parameter.schema.format.uuid",
-            "validation.request.parameter.schema.minLength", "validation.request.parameter.schema.pattern");
+    private static final List<String> NOT_A_UUID = List.of(
+            "validation.request.parameter.schema.format.uuid",
+            "validation.request.parameter.schema.minLength",
+            "validation.request.parameter.schema.pattern");
 
     private static final Map<String, List<String>> DELIBERATE_VIOLATIONS = Map.of(
             Pacts.INVALID_NAME, List.of("validation.request.body.schema.pattern"),
@@ -48,22 +50,30 @@ class PactConformsToTheDocumentIT {
     void holdsOneInteractionPerDocumentedOutcomeEachWithAProviderState() {
         V4Pact pact = Pacts.load();
         List<V4Interaction.SynchronousHttp> interactions = pact.getInteractions().stream()
-                .map(i -> (V4Interaction.SynchronousHttp) i).toList();
+                .map(i -> (V4Interaction.SynchronousHttp) i)
+                .toList();
 
-        assertThat(interactions).extracting(V4Interaction.SynchronousHttp::getDescription)
+        assertThat(interactions)
+                .extracting(V4Interaction.SynchronousHttp::getDescription)
                 .containsExactlyInAnyOrderElementsOf(Pacts.ALL);
-        assertThat(interactions).allSatisfy(i -> assertThat(i.getProviderStates()).as(i.getDescription()).isNotEmpty());
+        assertThat(interactions)
+                .allSatisfy(i ->
+                        assertThat(i.getProviderStates()).as(i.getDescription()).isNotEmpty());
         // every operation of the document, each with exactly its documented statuses
         SoftAssertions softly = new SoftAssertions();
-        new OpenAPIV3Parser().readContents(document, null, null).getOpenAPI().getPaths().forEach((template, path) ->
-                path.readOperationsMap().forEach((method, operation) -> {
+        new OpenAPIV3Parser()
+                .readContents(document, null, null)
+                .getOpenAPI()
+                .getPaths()
+                .forEach((template, path) -> path.readOperationsMap().forEach((method, operation) -> {
                     Pattern uri = Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+"));
                     Set<String> statuses = interactions.stream()
                             .filter(i -> i.getRequest().getMethod().equalsIgnoreCase(method.name())
                                     && uri.matcher(i.getRequest().getPath()).matches())
                             .map(i -> String.valueOf(i.getResponse().getStatus()))
                             .collect(Collectors.toCollection(TreeSet::new));
-                    softly.assertThat(statuses).as(operation.getOperationId())
+                    softly.assertThat(statuses)
+                            .as(operation.getOperationId())
                             .isEqualTo(new TreeSet<>(operation.getResponses().keySet()));
                 }));
         softly.assertAll();
@@ -86,7 +96,8 @@ class PactConformsToTheDocumentIT {
         V4Interaction.SynchronousHttp created = Pacts.interaction(Pacts.load(), Pacts.CREATED);
         created.getRequest().getHeaders().remove("Authorization");
 
-        ValidationReport report = DocumentCheck.strictValidator(document).validateRequest(PactRequest.of(created.getRequest()));
+        ValidationReport report =
+                DocumentCheck.strictValidator(document).validateRequest(PactRequest.of(created.getRequest()));
 
         assertThat(keys(report)).containsExactly("validation.request.security.missing");
     }
@@ -101,12 +112,14 @@ class PactConformsToTheDocumentIT {
                 .withLevelResolver(PactLevelResolverFactory.create())
                 .build();
 
-        ValidationReport strict = DocumentCheck.strictValidator(document)
-                .validate(PactRequest.of(created.getRequest()), withoutBody);
+        ValidationReport strict =
+                DocumentCheck.strictValidator(document).validate(PactRequest.of(created.getRequest()), withoutBody);
         ValidationReport lenient = pactDefaults.validate(PactRequest.of(created.getRequest()), withoutBody);
 
         assertThat(keys(strict)).containsExactly("validation.response.body.missing");
         assertThat(strict.hasErrors()).isTrue();
-        assertThat(lenient.hasErrors()).as("the library's Pact defaults let a missing body through").isFalse();
+        assertThat(lenient.hasErrors())
+                .as("the library's Pact defaults let a missing body through")
+                .isFalse();
     }
 }

@@ -32,11 +32,11 @@ class ClientDropsSdkDateIT {
         try (TamperingProxy dropping = TamperingProxy.start(Set.of("X-Sdk-Date"), body -> body)) {
             Replay replay = replayTheCreatedInteraction(dropping);
 
-            assertThat(replay.failure()).as("what the client made of Pact's answer to an unexpected request")
+            assertThat(replay.failure())
+                    .as("what the client made of Pact's answer to an unexpected request")
                     .isInstanceOf(DwsServiceException.class);
             assertThat(replay.result()).isNotInstanceOf(PactVerificationResult.Ok.class);
-            assertThat(replay.result().getDescription())
-                    .contains("Expected a header 'X-Sdk-Date' but was missing");
+            assertThat(replay.result().getDescription()).contains("Expected a header 'X-Sdk-Date' but was missing");
         }
     }
 
@@ -51,21 +51,23 @@ class ClientDropsSdkDateIT {
     }
 
     /** What Pact's mock server concluded, and what the client threw (or null). */
-    private record Replay(PactVerificationResult result, Throwable failure) {
-    }
+    private record Replay(PactVerificationResult result, Throwable failure) {}
 
     private static Replay replayTheCreatedInteraction(TamperingProxy proxy) {
         V4Pact file = Pacts.load();
-        V4Pact created = new V4Pact(file.getConsumer(), file.getProvider(),
+        V4Pact created = new V4Pact(
+                file.getConsumer(),
+                file.getProvider(),
                 new ArrayList<>(List.of(Pacts.interaction(file, Pacts.CREATED))));
-        BaseMockServer server = MockHttpServerKt.mockServer(created, MockProviderConfig.createDefault(PactSpecVersion.V4));
+        BaseMockServer server =
+                MockHttpServerKt.mockServer(created, MockProviderConfig.createDefault(PactSpecVersion.V4));
         server.start();
         server.waitForServer();
         Throwable failure;
         try {
             proxy.forwardTo(server.getUrl());
-            try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(proxy.baseUrl(),
-                    CreateSnapshotConsumerPactTest.ALLOWED_KEY, true)) {
+            try (DwsSnapshotClient client = CreateSnapshotConsumerPactTest.client(
+                    proxy.baseUrl(), CreateSnapshotConsumerPactTest.ALLOWED_KEY, true)) {
                 failure = catchThrowable(() -> {
                     CreatedSnapshot snapshot = CreateSnapshotConsumerPactTest.createTheExample(client);
                     assertThat(snapshot.id()).isEqualTo(CreateSnapshotConsumerPactTest.EXAMPLE_SNAPSHOT_ID);

@@ -31,13 +31,16 @@ import org.opendws.snapshot.contract.provider.SnapshotServiceVerification;
 class ServerRenamesIdIT {
     /** Between Pact's verifier and the mock; {@link RenamingServerVerification} points it at its mock. */
     static TamperingProxy renaming;
+
     private static EngineExecutionResults results;
 
     @BeforeAll
     static void verifyTheDriftedServer() throws IOException {
         // only the create's answer, whose snapshot holds nothing but its id (a detail's has more)
-        renaming = TamperingProxy.start(Set.of(),
-                body -> body.replaceFirst("^\\{\"snapshot\":\\{\"id\":(\"[^\"]*\")}}$", "{\"snapshot\":{\"snapshot_id\":$1}}"));
+        renaming = TamperingProxy.start(
+                Set.of(),
+                body -> body.replaceFirst(
+                        "^\\{\"snapshot\":\\{\"id\":(\"[^\"]*\")}}$", "{\"snapshot\":{\"snapshot_id\":$1}}"));
         results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(RenamingServerVerification.class))
                 .execute();
@@ -55,7 +58,8 @@ class ServerRenamesIdIT {
         assertThat(failed).singleElement().satisfies(event -> {
             assertThat(event.getTestDescriptor().getDisplayName()).endsWith(" - " + Pacts.CREATED);
             assertThat(event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
-                    .get().asString()
+                    .get()
+                    .asString()
                     .contains("$.snapshot")
                     .contains("missing the following keys: id");
         });
@@ -64,7 +68,9 @@ class ServerRenamesIdIT {
     @Test
     void theDocumentRejectsTheRenamedField() {
         TamperingProxy.Relayed created = renaming.relayed().stream()
-                .filter(r -> r.responseBody().contains("\"snapshot_id\":")).findFirst().orElseThrow();
+                .filter(r -> r.responseBody().contains("\"snapshot_id\":"))
+                .findFirst()
+                .orElseThrow();
         assertThat(created.status()).isEqualTo(200);
         SimpleResponse.Builder response = new SimpleResponse.Builder(created.status()).withBody(created.responseBody());
         created.responseHeaders().forEach(response::withHeader);
@@ -72,10 +78,13 @@ class ServerRenamesIdIT {
         ValidationReport report = DocumentCheck.strictValidator(DocumentCheck.documentText())
                 .validateResponse(created.path(), Request.Method.POST, response.build());
 
-        assertThat(keys(report)).containsExactly(
-                "validation.response.body.schema.additionalProperties", "validation.response.body.schema.required");
-        assertThat(report.getMessages()).extracting(ValidationReport.Message::getMessage).anySatisfy(
-                message -> assertThat(message).contains("required").contains("[\"id\"]"));
+        assertThat(keys(report))
+                .containsExactly(
+                        "validation.response.body.schema.additionalProperties",
+                        "validation.response.body.schema.required");
+        assertThat(report.getMessages())
+                .extracting(ValidationReport.Message::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("required").contains("[\"id\"]"));
     }
 
     /**

@@ -32,8 +32,8 @@ import org.opendws.snapshot.contract.provider.SnapshotServiceVerification;
  */
 class ServerRenamesStatusIT {
     /** The detail interactions that answer a snapshot. */
-    private static final List<String> DETAILS = List.of(Pacts.DETAIL_AVAILABLE, Pacts.DETAIL_CREATING,
-            Pacts.DETAIL_UNAVAILABLE, Pacts.DETAIL_AUTOMATED);
+    private static final List<String> DETAILS =
+            List.of(Pacts.DETAIL_AVAILABLE, Pacts.DETAIL_CREATING, Pacts.DETAIL_UNAVAILABLE, Pacts.DETAIL_AUTOMATED);
 
     static TamperingProxy renaming;
     private static EngineExecutionResults results;
@@ -41,8 +41,9 @@ class ServerRenamesStatusIT {
     @BeforeAll
     static void verifyTheDriftedServer() throws IOException {
         // a detail's answer is the one that starts with {"snapshot":{ and has a status
-        renaming = TamperingProxy.start(Set.of(), body -> body.startsWith("{\"snapshot\":{")
-                ? body.replace("\"status\":", "\"state\":") : body);
+        renaming = TamperingProxy.start(
+                Set.of(),
+                body -> body.startsWith("{\"snapshot\":{") ? body.replace("\"status\":", "\"state\":") : body);
         results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(RenamingServerVerification.class))
                 .execute();
@@ -58,19 +59,26 @@ class ServerRenamesStatusIT {
         List<Event> failed = results.testEvents().failed().list();
 
         assertThat(results.testEvents().started().count()).isEqualTo(Pacts.ALL.size());
-        assertThat(failed).extracting(event -> event.getTestDescriptor().getDisplayName())
+        assertThat(failed)
+                .extracting(event -> event.getTestDescriptor().getDisplayName())
                 .hasSize(DETAILS.size())
-                .allSatisfy(name -> assertThat(DETAILS).anySatisfy(d -> assertThat(name).endsWith(" - " + d)));
-        assertThat(failed).allSatisfy(event -> assertThat(event.getPayload(TestExecutionResult.class)
-                .flatMap(TestExecutionResult::getThrowable)).get().asString()
-                .contains("$.snapshot")
-                .contains("status"));
+                .allSatisfy(name ->
+                        assertThat(DETAILS).anySatisfy(d -> assertThat(name).endsWith(" - " + d)));
+        assertThat(failed)
+                .allSatisfy(event -> assertThat(
+                                event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
+                        .get()
+                        .asString()
+                        .contains("$.snapshot")
+                        .contains("status"));
     }
 
     @Test
     void theDocumentRejectsTheRenamedField() {
         TamperingProxy.Relayed detail = renaming.relayed().stream()
-                .filter(r -> r.responseBody().contains("\"state\":")).findFirst().orElseThrow();
+                .filter(r -> r.responseBody().contains("\"state\":"))
+                .findFirst()
+                .orElseThrow();
         SimpleResponse.Builder response = new SimpleResponse.Builder(detail.status()).withBody(detail.responseBody());
         detail.responseHeaders().forEach(response::withHeader);
 
@@ -78,7 +86,8 @@ class ServerRenamesStatusIT {
                 .validateResponse(detail.path(), Request.Method.GET, response.build());
 
         assertThat(keys(report)).contains("validation.response.body.schema.required");
-        assertThat(report.getMessages()).extracting(ValidationReport.Message::getMessage)
+        assertThat(report.getMessages())
+                .extracting(ValidationReport.Message::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("[\"status\"]"));
     }
 

@@ -23,7 +23,8 @@ class SpecTightensNameIT {
     void theDocumentCheckRejectsTheCreatedInteractionOfTheTightenedDocument() {
         String tightened = withNameMaxLength(DocumentCheck.documentText(), 32);
 
-        Map<String, ValidationReport> reports = DocumentCheck.validatePactFile(DocumentCheck.strictValidator(tightened));
+        Map<String, ValidationReport> reports =
+                DocumentCheck.validatePactFile(DocumentCheck.strictValidator(tightened));
 
         assertThat(CreateSnapshotConsumerPactTest.NEW_NAME).hasSizeGreaterThan(32);
         assertThat(keys(reports.get(Pacts.CREATED))).containsExactly("validation.request.body.schema.maxLength");
@@ -42,8 +43,11 @@ class SpecTightensNameIT {
     @SuppressWarnings("unchecked")
     private static String withNameMaxLength(String document, int maxLength) {
         Map<String, Object> root = new Yaml().load(document);
-        Map<String, Object> name = (Map<String, Object>) path(root, "components", "schemas", "Snapshot", "properties", "name");
-        assertThat(name.get("maxLength")).as("the document's limit before the change").isNotEqualTo(maxLength);
+        Map<String, Object> name =
+                (Map<String, Object>) path(root, "components", "schemas", "Snapshot", "properties", "name");
+        assertThat(name.get("maxLength"))
+                .as("the document's limit before the change")
+                .isNotEqualTo(maxLength);
         name.put("maxLength", maxLength);
         DumperOptions block = new DumperOptions();
         block.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

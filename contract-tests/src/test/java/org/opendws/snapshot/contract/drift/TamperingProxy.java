@@ -31,18 +31,21 @@ final class TamperingProxy implements AutoCloseable {
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
 
     /** A relayed exchange, as the proxy's client saw it. */
-    record Relayed(String method, String path, int status, Map<String, List<String>> responseHeaders, String responseBody) {
-    }
+    record Relayed(
+            String method, String path, int status, Map<String, List<String>> responseHeaders, String responseBody) {}
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Set<String> droppedRequestHeaders;
     private final UnaryOperator<String> responseBodyRewrite;
     private final List<Relayed> relayed = new CopyOnWriteArrayList<>();
     private volatile String target;
 
-    private TamperingProxy(Set<String> droppedRequestHeaders, UnaryOperator<String> responseBodyRewrite) throws IOException {
-        this.droppedRequestHeaders = droppedRequestHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT))
+    private TamperingProxy(Set<String> droppedRequestHeaders, UnaryOperator<String> responseBodyRewrite)
+            throws IOException {
+        this.droppedRequestHeaders = droppedRequestHeaders.stream()
+                .map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         this.responseBodyRewrite = responseBodyRewrite;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -100,12 +103,16 @@ final class TamperingProxy implements AutoCloseable {
                     values.forEach(value -> forward.header(name, value));
                 }
             });
-            HttpResponse<String> response = client.send(forward.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(forward.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
             String rewritten = responseBodyRewrite.apply(response.body());
-            relayed.add(new Relayed(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    response.statusCode(), response.headers().map(), rewritten));
+            relayed.add(new Relayed(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    response.statusCode(),
+                    response.headers().map(),
+                    rewritten));
             response.headers().map().forEach((name, values) -> {
                 if (!FRAMING.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);

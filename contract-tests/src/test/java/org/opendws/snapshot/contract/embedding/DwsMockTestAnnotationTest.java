@@ -23,7 +23,10 @@ import org.opendws.snapshot.mock.junit.DwsMockTest;
  * of the annotation takes effect, the mock runs before {@code @BeforeAll}, one for the class and
  * its nested classes, reset before each test.
  */
-@DwsMockTest(auth = "none", creationTime = "1m", world = "../server-stub/examples/world.yaml",
+@DwsMockTest(
+        auth = "none",
+        creationTime = "1m",
+        world = "../server-stub/examples/world.yaml",
         properties = {"dws.mock.journal.size=3", "dws.mock.max-snapshots = 10"})
 class DwsMockTestAnnotationTest {
     private static final String PROJECT = "89cd04f168b84af6be287f71730fdb4b"; // in the world file
@@ -49,7 +52,8 @@ class DwsMockTestAnnotationTest {
         assertThat(mock.world().credentials()).containsKey("READONLYACCESSKEY000");
 
         assertThat(createUnsigned(baseUrl, "unsigned").statusCode()).isEqualTo(200);
-        assertThat(mock.snapshots()).extracting(SnapshotView::name)
+        assertThat(mock.snapshots())
+                .extracting(SnapshotView::name)
                 .containsExactlyInAnyOrder("auto-20261207", "before-upgrade", "unsigned");
     }
 
@@ -64,7 +68,10 @@ class DwsMockTestAnnotationTest {
         for (int i = 0; i < 4; i++) {
             createUnsigned(baseUrl, "more-" + i);
         }
-        assertThat(mock.journal()).as("dws.mock.journal.size=3").extracting(JournalEntry::path).hasSize(3)
+        assertThat(mock.journal())
+                .as("dws.mock.journal.size=3")
+                .extracting(JournalEntry::path)
+                .hasSize(3)
                 .allMatch(path -> path.equals("/v1.0/" + PROJECT + "/snapshots"));
     }
 
@@ -73,14 +80,18 @@ class DwsMockTestAnnotationTest {
         @Test
         void theEnclosingClassesMockFreshlyReset(DwsMockServer mock) {
             assertThat(mock).isSameAs(startedBeforeAll);
-            assertThat(mock.snapshots()).extracting(SnapshotView::name)
+            assertThat(mock.snapshots())
+                    .extracting(SnapshotView::name)
                     .containsExactlyInAnyOrder("auto-20261207", "before-upgrade");
             assertThat(mock.journal()).isEmpty();
         }
     }
 
     private static SnapshotView created(DwsMockServer mock) {
-        return mock.snapshots().stream().filter(s -> s.name().equals("timed")).findFirst().orElseThrow();
+        return mock.snapshots().stream()
+                .filter(s -> s.name().equals("timed"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static HttpResponse<String> createUnsigned(String baseUrl, String name) throws Exception {

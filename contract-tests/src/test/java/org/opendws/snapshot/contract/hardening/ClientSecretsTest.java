@@ -55,7 +55,8 @@ class ClientSecretsTest {
             run.seen(client.toString());
             run.seen(credentials.toString());
             try {
-                run.seen(client.createSnapshot(run.name("secrets-client-"), CLUSTER, "via the client").toString());
+                run.seen(client.createSnapshot(run.name("secrets-client-"), CLUSTER, "via the client")
+                        .toString());
                 assertThat(succeeds).as("the call succeeded").isTrue();
             } catch (DwsException e) {
                 assertThat(succeeds).as("the call failed: %s", e).isFalse();

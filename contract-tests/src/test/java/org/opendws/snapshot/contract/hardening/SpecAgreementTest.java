@@ -2,9 +2,9 @@ package org.opendws.snapshot.contract.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.atlassian.oai.validator.report.ValidationReport;
 import java.time.Duration;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
@@ -24,11 +24,11 @@ import org.opendws.snapshot.client.error.DwsConnectionException;
 import org.opendws.snapshot.client.error.DwsValidationException;
 import org.opendws.snapshot.client.retry.RetryPolicy;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.hardening.ErrorContract;
 import org.opendws.snapshot.mock.hardening.RawConnection;
 import org.opendws.snapshot.mock.hardening.RawRequest;
 import org.opendws.snapshot.mock.hardening.SpecOracle;
-import org.opendws.snapshot.mock.World;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -45,6 +45,7 @@ class SpecAgreementTest {
     private static final String CLUSTER = World.DEFAULT_CLUSTER_ID;
     /** nothing listens there: a request the client lets through fails to connect, at once */
     private static final String NOWHERE = "http://127.0.0.1:9";
+
     private static DwsMockServer mock;
     private static RawConnection connection;
     private static DwsSnapshotClient client;
@@ -95,18 +96,26 @@ class SpecAgreementTest {
     }
 
     @Property(tries = 200, shrinking = ShrinkingMode.FULL, edgeCases = EdgeCasesMode.MIXIN)
-    void allAtOnceAreJudgedAlike(@ForAll("names") String name, @ForAll("clusterIds") String clusterId,
-                                 @ForAll("descriptions") String description) {
+    void allAtOnceAreJudgedAlike(
+            @ForAll("names") String name,
+            @ForAll("clusterIds") String clusterId,
+            @ForAll("descriptions") String description) {
         assertAgree(judge(client, PROJECT, name, clusterId, description));
     }
 
     private static void assertAgree(Verdicts verdicts) {
-        assertThat(verdicts.agree()).as("client %s, mock %s, spec %s: %s", verdicts.client() ? "accepts" : "rejects",
-                verdicts.mock() ? "accepts" : "rejects", verdicts.spec() ? "accepts" : "rejects", verdicts.detail()).isTrue();
+        assertThat(verdicts.agree())
+                .as(
+                        "client %s, mock %s, spec %s: %s",
+                        verdicts.client() ? "accepts" : "rejects",
+                        verdicts.mock() ? "accepts" : "rejects",
+                        verdicts.spec() ? "accepts" : "rejects",
+                        verdicts.detail())
+                .isTrue();
     }
 
-    private static Verdicts judge(DwsSnapshotClient client, String projectId, String name, String clusterId,
-                                  String description) {
+    private static Verdicts judge(
+            DwsSnapshotClient client, String projectId, String name, String clusterId, String description) {
         boolean clientAccepts;
         try {
             client.createSnapshot(name, clusterId, description);
@@ -124,19 +133,26 @@ class SpecAgreementTest {
         String body = JSON.createObjectNode().set("snapshot", snapshot).toString();
         String encodedProject = UriUtils.encodePathSegment(projectId, java.nio.charset.StandardCharsets.UTF_8);
 
-        RawRequest request = RawRequest.of("POST", "/v1.0/" + encodedProject + "/snapshots").json(body);
+        RawRequest request =
+                RawRequest.of("POST", "/v1.0/" + encodedProject + "/snapshots").json(body);
         RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), false);
         ErrorContract.check(request, answer, false, false);
         String text = answer.text();
         boolean mockAccepts = answer.status() == 200
                 || (answer.status() == 404 && text.contains("\"DWS.0015\""))
                 || (answer.status() == 400 && text.contains("already exists"));
-        boolean mockRejects = (answer.status() == 400 && text.contains("\"DWS.0001\"") && !text.contains("already exists"))
-                || (answer.status() == 404 && text.contains("\"APIGW.0101\""));
-        assertThat(mockAccepts || mockRejects).as("a verdict of the mock: %s", answer).isTrue();
+        boolean mockRejects =
+                (answer.status() == 400 && text.contains("\"DWS.0001\"") && !text.contains("already exists"))
+                        || (answer.status() == 404 && text.contains("\"APIGW.0101\""));
+        assertThat(mockAccepts || mockRejects)
+                .as("a verdict of the mock: %s", answer)
+                .isTrue();
 
         ValidationReport report = SpecOracle.validateCreate(encodedProject, body);
-        return new Verdicts(clientAccepts, mockAccepts, !report.hasErrors(),
+        return new Verdicts(
+                clientAccepts,
+                mockAccepts,
+                !report.hasErrors(),
                 "project " + show(projectId) + ", body " + body + "\n  mock: " + answer.status() + " " + text
                         + "\n  spec: " + report.getMessages());
     }
@@ -178,9 +194,42 @@ class SpecAgreementTest {
 
     /** One of the characters, with a change of one kind or another at a random place. */
     private static Arbitrary<String> nearMisses(Arbitrary<String> valid) {
-        Arbitrary<String> intruder = Arbitraries.of(" ", "\t", "\n", "\r", "\u0000", ".", "/", "@", "+", "%", "\u00e9",
-                "\u00df", "\u0430", "\uff41", "\uff11", "\u0661", "\u200b", "\ufeff", "\ud83d\ude00", "!", "<", ">", "'",
-                "=", "&", "\"", "\\", "-", "_", "A", "z", "0", "9", "G", "g");
+        Arbitrary<String> intruder = Arbitraries.of(
+                " ",
+                "\t",
+                "\n",
+                "\r",
+                "\u0000",
+                ".",
+                "/",
+                "@",
+                "+",
+                "%",
+                "\u00e9",
+                "\u00df",
+                "\u0430",
+                "\uff41",
+                "\uff11",
+                "\u0661",
+                "\u200b",
+                "\ufeff",
+                "\ud83d\ude00",
+                "!",
+                "<",
+                ">",
+                "'",
+                "=",
+                "&",
+                "\"",
+                "\\",
+                "-",
+                "_",
+                "A",
+                "z",
+                "0",
+                "9",
+                "G",
+                "g");
         return Combinators.combine(valid, intruder, Arbitraries.integers().between(0, 100), Arbitraries.of(0, 1, 2))
                 .as((s, c, at, how) -> {
                     if (s.isEmpty()) {
@@ -188,9 +237,9 @@ class SpecAgreementTest {
                     }
                     int i = at % s.length();
                     return switch (how) {
-                        case 0 -> s.substring(0, i) + c + s.substring(i);     // one character more
+                        case 0 -> s.substring(0, i) + c + s.substring(i); // one character more
                         case 1 -> s.substring(0, i) + c + s.substring(i + 1); // one character other
-                        default -> s.substring(0, i) + s.substring(i + 1);    // one character less
+                        default -> s.substring(0, i) + s.substring(i + 1); // one character less
                     };
                 });
     }
@@ -199,56 +248,116 @@ class SpecAgreementTest {
     Arbitrary<String> names() {
         Arbitrary<String> valid = Combinators.combine(
                         Arbitraries.chars().range('a', 'z').range('A', 'Z'),
-                        Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                                .withChars('-', '_').ofMinLength(0).ofMaxLength(66))
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withCharRange('A', 'Z')
+                                .withCharRange('0', '9')
+                                .withChars('-', '_')
+                                .ofMinLength(0)
+                                .ofMaxLength(66))
                 .as((first, rest) -> first + rest);
         return Arbitraries.frequencyOf(
                 Tuple.of(3, valid),
                 Tuple.of(3, nearMisses(valid)),
-                Tuple.of(1, Arbitraries.of("abc", "abcd", "a".repeat(64), "a".repeat(65), "1abc", "_abc", "-abc",
-                        "abcd\n", "abcd ", " abcd", "ab\u00e9d", "\uff41bcd", "ABCD", "a-_9")),
+                Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "abc",
+                                "abcd",
+                                "a".repeat(64),
+                                "a".repeat(65),
+                                "1abc",
+                                "_abc",
+                                "-abc",
+                                "abcd\n",
+                                "abcd ",
+                                " abcd",
+                                "ab\u00e9d",
+                                "\uff41bcd",
+                                "ABCD",
+                                "a-_9")),
                 Tuple.of(1, anyText(70)));
     }
 
     @Provide
     Arbitrary<String> clusterIds() {
         Arbitrary<String> valid = Combinators.combine(Arbitraries.create(UUID::randomUUID), Arbitraries.of(0, 1, 2))
-                .as((uuid, kase) -> kase == 0 ? uuid.toString() : kase == 1 ? uuid.toString().toUpperCase()
-                        : mixedCase(uuid.toString()));
+                .as((uuid, kase) -> kase == 0
+                        ? uuid.toString()
+                        : kase == 1 ? uuid.toString().toUpperCase() : mixedCase(uuid.toString()));
         return Arbitraries.frequencyOf(
                 Tuple.of(3, valid),
                 Tuple.of(3, nearMisses(valid)),
-                Tuple.of(1, Arbitraries.of(CLUSTER, "{" + CLUSTER + "}", "urn:uuid:" + CLUSTER, CLUSTER.replace("-", ""),
-                        CLUSTER + "\n", "1-1-1-1-1", "00000000-0000-0000-0000-000000000000",
-                        "\uff14\uff14b277eb-39be-4921-be31-3d61b43651d7")),
+                Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                CLUSTER,
+                                "{" + CLUSTER + "}",
+                                "urn:uuid:" + CLUSTER,
+                                CLUSTER.replace("-", ""),
+                                CLUSTER + "\n",
+                                "1-1-1-1-1",
+                                "00000000-0000-0000-0000-000000000000",
+                                "\uff14\uff14b277eb-39be-4921-be31-3d61b43651d7")),
                 Tuple.of(1, anyText(40)));
     }
 
     @Provide
     Arbitrary<String> descriptions() {
-        Arbitrary<String> allowed = Arbitraries.strings().all()
-                .excludeChars('!', '<', '>', '\'', '=', '&', '"').ofMaxLength(260).filter(SpecAgreementTest::wellFormed);
-        Arbitrary<String> supplementary = Arbitraries.integers().between(100, 300)
-                .map(n -> "\ud83d\ude00".repeat(n));
+        Arbitrary<String> allowed = Arbitraries.strings()
+                .all()
+                .excludeChars('!', '<', '>', '\'', '=', '&', '"')
+                .ofMaxLength(260)
+                .filter(SpecAgreementTest::wellFormed);
+        Arbitrary<String> supplementary =
+                Arbitraries.integers().between(100, 300).map(n -> "\ud83d\ude00".repeat(n));
         return Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.just((String) null)),
                 Tuple.of(3, allowed),
                 Tuple.of(2, nearMisses(allowed)),
                 Tuple.of(1, supplementary),
-                Tuple.of(1, Arbitraries.of("", " ", "d".repeat(256), "d".repeat(257), "\u00e9".repeat(256),
-                        "\u00e9".repeat(257), "\ud83d\ude00".repeat(128), "\ud83d\ude00".repeat(129),
-                        "\ud83d\ude00".repeat(256), "\ud83d\ude00".repeat(257), "line\nbreak", "tab\there", "a!b")),
+                Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "",
+                                " ",
+                                "d".repeat(256),
+                                "d".repeat(257),
+                                "\u00e9".repeat(256),
+                                "\u00e9".repeat(257),
+                                "\ud83d\ude00".repeat(128),
+                                "\ud83d\ude00".repeat(129),
+                                "\ud83d\ude00".repeat(256),
+                                "\ud83d\ude00".repeat(257),
+                                "line\nbreak",
+                                "tab\there",
+                                "a!b")),
                 Tuple.of(1, anyText(300)));
     }
 
     @Provide
     Arbitrary<String> projectIds() {
-        Arbitrary<String> valid = Arbitraries.strings().withCharRange('0', '9').withCharRange('a', 'f').ofLength(32);
+        Arbitrary<String> valid = Arbitraries.strings()
+                .withCharRange('0', '9')
+                .withCharRange('a', 'f')
+                .ofLength(32);
         return Arbitraries.frequencyOf(
                 Tuple.of(3, valid),
                 Tuple.of(3, nearMisses(valid).filter(s -> !s.isBlank())),
-                Tuple.of(1, Arbitraries.of(PROJECT.toUpperCase(), PROJECT + " ", " " + PROJECT, PROJECT + "\n",
-                        PROJECT.substring(1), PROJECT + "0", "g" + PROJECT.substring(1), "..", ".", "a/b", "a;b")),
+                Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                PROJECT.toUpperCase(),
+                                PROJECT + " ",
+                                " " + PROJECT,
+                                PROJECT + "\n",
+                                PROJECT.substring(1),
+                                PROJECT + "0",
+                                "g" + PROJECT.substring(1),
+                                "..",
+                                ".",
+                                "a/b",
+                                "a;b")),
                 Tuple.of(1, anyText(40).filter(s -> !s.isBlank())));
     }
 

@@ -69,7 +69,8 @@ final class AnswerLosingProxy implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket mock = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+        try (client;
+                Socket mock = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
             InputStream in = client.getInputStream();
             String head = readHead(in);
             Matcher length = CONTENT_LENGTH.matcher(head);

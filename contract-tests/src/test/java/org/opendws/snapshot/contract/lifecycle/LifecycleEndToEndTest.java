@@ -35,12 +35,18 @@ class LifecycleEndToEndTest {
 
     @Test
     void createWaitFindDeleteOnTheRealClock() {
-        try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.snapshot.creation-time", "1s").start();
-             DwsSnapshotClient client = client(mock.baseUrl(), Sleeper.THREAD_SLEEP, RetryPolicy.none())) {
+        try (DwsMockServer mock = DwsMockServer.builder()
+                        .property("dws.mock.snapshot.creation-time", "1s")
+                        .start();
+                DwsSnapshotClient client = client(mock.baseUrl(), Sleeper.THREAD_SLEEP, RetryPolicy.none())) {
             seedOtherSnapshots(mock);
 
-            walkThroughTheLifecycle(client, WaitOptions.builder()
-                    .initialInterval(Duration.ofMillis(200)).maxInterval(Duration.ofMillis(500)).build());
+            walkThroughTheLifecycle(
+                    client,
+                    WaitOptions.builder()
+                            .initialInterval(Duration.ofMillis(200))
+                            .maxInterval(Duration.ofMillis(500))
+                            .build());
         }
     }
 
@@ -51,12 +57,14 @@ class LifecycleEndToEndTest {
             Instant frozenAt = mock.clock().now();
             seedOtherSnapshots(mock);
             // the waiter's sleeps move the mock's time instead of the thread's: no real waiting
-            try (DwsSnapshotClient client = client(mock.baseUrl(), delay -> mock.clock().advance(delay), RetryPolicy.none())) {
+            try (DwsSnapshotClient client =
+                    client(mock.baseUrl(), delay -> mock.clock().advance(delay), RetryPolicy.none())) {
 
                 walkThroughTheLifecycle(client, WaitOptions.defaults());
             }
             assertThat(mock.clock().frozen()).isTrue();
-            assertThat(mock.clock().now()).as("moved by the waiter past the default creation time of 5 s")
+            assertThat(mock.clock().now())
+                    .as("moved by the waiter past the default creation time of 5 s")
                     .isAfterOrEqualTo(frozenAt.plusSeconds(5));
         }
     }
@@ -64,8 +72,8 @@ class LifecycleEndToEndTest {
     @Test
     void aCreateWhoseAnswerIsLostIsRecoveredByTheRetry() throws IOException {
         try (DwsMockServer mock = DwsMockServer.builder().start();
-             AnswerLosingProxy proxy = AnswerLosingProxy.start(mock.port());
-             DwsSnapshotClient client = client(proxy.baseUrl(), delay -> { }, retryingConnectionFailures())) {
+                AnswerLosingProxy proxy = AnswerLosingProxy.start(mock.port());
+                DwsSnapshotClient client = client(proxy.baseUrl(), delay -> {}, retryingConnectionFailures())) {
 
             CreatedSnapshot created = client.createSnapshot("nightly-answer-lost", CLUSTER);
 
@@ -81,18 +89,18 @@ class LifecycleEndToEndTest {
     @Test
     void withoutRecoveryTheRetryFailsOnTheTakenNameAndStillOneSnapshotExists() throws IOException {
         try (DwsMockServer mock = DwsMockServer.builder().start();
-             AnswerLosingProxy proxy = AnswerLosingProxy.start(mock.port());
-             DwsSnapshotClient client = DwsSnapshotClient.builder()
-                     .endpoint(proxy.baseUrl())
-                     .credentials(Credentials.akSk(World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY))
-                     .projectId(World.DEFAULT_PROJECT_ID)
-                     .retryPolicy(retryingConnectionFailures())
-                     .sleeper(delay -> { })
-                     .recoverCreateRetries(false)
-                     .build()) {
+                AnswerLosingProxy proxy = AnswerLosingProxy.start(mock.port());
+                DwsSnapshotClient client = DwsSnapshotClient.builder()
+                        .endpoint(proxy.baseUrl())
+                        .credentials(Credentials.akSk(World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY))
+                        .projectId(World.DEFAULT_PROJECT_ID)
+                        .retryPolicy(retryingConnectionFailures())
+                        .sleeper(delay -> {})
+                        .recoverCreateRetries(false)
+                        .build()) {
 
-            BadRequestException refused = catchThrowableOfType(BadRequestException.class,
-                    () -> client.createSnapshot("nightly-answer-lost", CLUSTER));
+            BadRequestException refused = catchThrowableOfType(
+                    BadRequestException.class, () -> client.createSnapshot("nightly-answer-lost", CLUSTER));
 
             assertThat(refused.errorCode()).isEqualTo("DWS.0001");
             assertThat(refused.getSuppressed()).singleElement().isInstanceOf(DwsConnectionException.class);
@@ -109,15 +117,21 @@ class LifecycleEndToEndTest {
         assertThat(available.size()).isPositive();
 
         // a page of two at a time: the cluster holds four, so the new one is found by paging
-        Snapshot found = client.listClusterSnapshotsPaginator(
-                        ListClusterSnapshotsRequest.builder().clusterId(CLUSTER).limit(2).build())
-                .stream().filter(s -> s.id().equals(created.id())).findFirst().orElseThrow();
+        Snapshot found = client
+                .listClusterSnapshotsPaginator(ListClusterSnapshotsRequest.builder()
+                        .clusterId(CLUSTER)
+                        .limit(2)
+                        .build())
+                .stream()
+                .filter(s -> s.id().equals(created.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(found).isEqualTo(available);
 
         client.deleteSnapshot(created.id());
 
-        BadRequestException gone = catchThrowableOfType(BadRequestException.class,
-                () -> client.listSnapshotDetails(created.id()));
+        BadRequestException gone =
+                catchThrowableOfType(BadRequestException.class, () -> client.listSnapshotDetails(created.id()));
         assertThat(gone.status()).isEqualTo(400);
         assertThat(gone.errorCode()).isEqualTo("DWS.5149");
     }
@@ -125,13 +139,18 @@ class LifecycleEndToEndTest {
     /** Three older snapshots of the cluster, so that paging has more than one page. */
     private static void seedOtherSnapshots(DwsMockServer mock) {
         for (int i = 1; i <= 3; i++) {
-            mock.addSnapshot(SnapshotSeed.builder().name("older-" + i)
-                    .started(mock.clock().now().minus(Duration.ofHours(i + 1))).build());
+            mock.addSnapshot(SnapshotSeed.builder()
+                    .name("older-" + i)
+                    .started(mock.clock().now().minus(Duration.ofHours(i + 1)))
+                    .build());
         }
     }
 
     private static RetryPolicy retryingConnectionFailures() {
-        return RetryPolicy.builder().maxAttempts(3).retryOnConnectionFailure(true).build();
+        return RetryPolicy.builder()
+                .maxAttempts(3)
+                .retryOnConnectionFailure(true)
+                .build();
     }
 
     private static DwsSnapshotClient client(String endpoint, Sleeper sleeper, RetryPolicy retries) {

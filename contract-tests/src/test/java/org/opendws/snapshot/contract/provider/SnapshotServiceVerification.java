@@ -74,6 +74,7 @@ public abstract class SnapshotServiceVerification {
 
     /** The mock server, the provider under test. */
     protected DwsMockServer mock;
+
     private final ReplayClock clock = new ReplayClock();
     private final HttpClient admin = HttpClient.newHttpClient();
     private boolean keepSignature;
@@ -98,15 +99,23 @@ public abstract class SnapshotServiceVerification {
     void resetTheMock(PactVerificationContext context) {
         mock.reset(); // runs before the provider states are set up
         // the states run before the replay: they too see the time the request was signed
-        clock.set(signedAt(context.getInteraction().asSynchronousRequestResponse().getRequest()
-                .getHeaders().get(AkSkSigner.HEADER_SDK_DATE).get(0)));
+        clock.set(signedAt(context.getInteraction()
+                .asSynchronousRequestResponse()
+                .getRequest()
+                .getHeaders()
+                .get(AkSkSigner.HEADER_SDK_DATE)
+                .get(0)));
         keepSignature = false;
-        context.setTarget(new HttpTestTarget("127.0.0.1", targetPort(), "/", () -> provider -> HttpClients.custom()
-                // Pact's default client re-sends a POST answered 503 (Apache HttpClient 5 retries 429
-                // and 503): a replay must reach the provider exactly once
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .build()));
+        context.setTarget(new HttpTestTarget(
+                "127.0.0.1",
+                targetPort(),
+                "/",
+                () -> provider -> HttpClients.custom()
+                        // Pact's default client re-sends a POST answered 503 (Apache HttpClient 5 retries 429
+                        // and 503): a replay must reach the provider exactly once
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .build()));
     }
 
     /** One invocation per interaction of the pact. */
@@ -118,7 +127,9 @@ public abstract class SnapshotServiceVerification {
             resign(request);
         }
         context.verifyInteraction();
-        assertThat(mock.journal()).as("requests the mock received for this interaction").hasSize(1);
+        assertThat(mock.journal())
+                .as("requests the mock received for this interaction")
+                .hasSize(1);
     }
 
     /** The port the replayed requests go to. */
@@ -146,8 +157,9 @@ public abstract class SnapshotServiceVerification {
     @State(ProviderStates.ACCESS_KEY_ALLOWED)
     void accessKeyAllowed(Map<String, Object> params) {
         String accessKey = param(params, ACCESS_KEY);
-        mock.worldState().putCredential(
-                new World.Credential(accessKey, secretKeyOf(accessKey), null, Set.of(param(params, PROJECT_ID))));
+        mock.worldState()
+                .putCredential(new World.Credential(
+                        accessKey, secretKeyOf(accessKey), null, Set.of(param(params, PROJECT_ID))));
     }
 
     @State(ProviderStates.ACCESS_KEY_NOT_ALLOWED)
@@ -164,14 +176,15 @@ public abstract class SnapshotServiceVerification {
         snapshot.put("project_id", param(params, PROJECT_ID));
         snapshot.put("name", param(params, NAME));
         snapshot.put("cluster_id", param(params, CLUSTER_ID));
-        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/snapshots"))
+        HttpResponse<String> response = admin.send(
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/snapshots"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(snapshot)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST /__admin/snapshots answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "POST /__admin/snapshots answered " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -235,12 +248,14 @@ public abstract class SnapshotServiceVerification {
     private void resign(ClassicHttpRequest request) throws Exception {
         Matcher authorization = AUTHORIZATION.matcher(header(request, "Authorization"));
         if (!authorization.matches()) {
-            throw new IllegalStateException("the pact's Authorization is not an SDK-HMAC-SHA256 one: "
-                    + header(request, "Authorization"));
+            throw new IllegalStateException(
+                    "the pact's Authorization is not an SDK-HMAC-SHA256 one: " + header(request, "Authorization"));
         }
         String accessKey = authorization.group(1);
-        World.Credential credential = mock.worldState().credential(accessKey).orElseThrow(() ->
-                new IllegalStateException("no provider state made a credential for the access key " + accessKey));
+        World.Credential credential = mock.worldState()
+                .credential(accessKey)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no provider state made a credential for the access key " + accessKey));
         URI uri = request.getUri();
         SignRequest.Builder resigned = SignRequest.builder()
                 .method(request.getMethod())

@@ -28,8 +28,8 @@ import org.opendws.snapshot.contract.sdk.SdkModel.SnapshotDetail;
 import org.opendws.snapshot.contract.sdk.SdkModel.StreamedCreateSnapshotRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.JournalEntry;
-import org.opendws.snapshot.mock.junit.DwsMockExtension;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.junit.DwsMockExtension;
 
 /**
  * The official Huawei Cloud Java SDK's core (not our client, not our signer) signs and sends every
@@ -42,7 +42,8 @@ class OfficialSdkTest {
     @RegisterExtension
     static final DwsMockExtension MOCK = new DwsMockExtension();
 
-    private static final OpenApiInteractionValidator DOCUMENT = DocumentCheck.strictValidator(DocumentCheck.documentText());
+    private static final OpenApiInteractionValidator DOCUMENT =
+            DocumentCheck.strictValidator(DocumentCheck.documentText());
     private static final String PROJECT = World.DEFAULT_PROJECT_ID;
     private static final String CLUSTER = World.DEFAULT_CLUSTER_ID;
 
@@ -66,16 +67,20 @@ class OfficialSdkTest {
 
     @Test
     void createSnapshot() {
-        CreateSnapshotResponse created = sdk.createSnapshot(CreateSnapshotRequest.of("sdk-snapshot-1", CLUSTER, "by the SDK"));
+        CreateSnapshotResponse created =
+                sdk.createSnapshot(CreateSnapshotRequest.of("sdk-snapshot-1", CLUSTER, "by the SDK"));
 
         assertThat(created.getHttpStatusCode()).isEqualTo(200);
         assertThat(created.snapshot.id).matches(UUID_REGEX);
         assertThat(created.xRequestId).isNotBlank();
-        assertThat(MOCK.server().snapshots()).singleElement()
+        assertThat(MOCK.server().snapshots())
+                .singleElement()
                 .satisfies(s -> assertThat(s.toString()).contains(created.snapshot.id));
         JournalEntry received = lastReceived();
         assertThat(received.headers().get("content-type")).containsExactly("application/json;charset=UTF-8");
-        assertThat(recorder.sent().headers().get("Authorization")).singleElement().asString()
+        assertThat(recorder.sent().headers().get("Authorization"))
+                .singleElement()
+                .asString()
                 .contains("SignedHeaders=host;user-agent;x-project-id;x-sdk-date,");
         assertThat(received.headers()).containsKey("content-length");
         assertConformsToTheDocument();
@@ -98,7 +103,8 @@ class OfficialSdkTest {
      */
     @Test
     void aStreamedBodyIsReadTwiceByTheCore() {
-        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
+        ClientRequestException e = catchThrowableOfType(
+                ClientRequestException.class,
                 () -> sdk.createSnapshot(new StreamedCreateSnapshotRequest(streamedJson(), false)));
 
         assertThat(e.getHttpStatusCode()).isEqualTo(401);
@@ -108,8 +114,9 @@ class OfficialSdkTest {
 
     @Test
     void createSnapshotOfAnUnknownClusterIs404() {
-        ClientRequestException e = catchThrowableOfType(ClientRequestException.class, () -> sdk.createSnapshot(
-                CreateSnapshotRequest.of("sdk-snapshot-1", ABSENT_CLUSTER, null)));
+        ClientRequestException e = catchThrowableOfType(
+                ClientRequestException.class,
+                () -> sdk.createSnapshot(CreateSnapshotRequest.of("sdk-snapshot-1", ABSENT_CLUSTER, null)));
 
         assertError(e, 404, "DWS.0015");
     }
@@ -159,7 +166,8 @@ class OfficialSdkTest {
 
     @Test
     void listClusterSnapshotsOfAnUnknownClusterIs404Dws0047() {
-        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
+        ClientRequestException e = catchThrowableOfType(
+                ClientRequestException.class,
                 () -> sdk.listClusterSnapshots(new ListClusterSnapshotsRequest(ABSENT_CLUSTER)));
 
         assertError(e, 404, "DWS.0047");
@@ -188,7 +196,8 @@ class OfficialSdkTest {
 
     @Test
     void listSnapshotDetailsOfAnUnknownSnapshotIs400Dws5149() {
-        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
+        ClientRequestException e = catchThrowableOfType(
+                ClientRequestException.class,
                 () -> sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(ABSENT_SNAPSHOT)));
 
         assertError(e, 400, "DWS.5149");
@@ -207,14 +216,18 @@ class OfficialSdkTest {
         assertThat(lastReceived().method()).isEqualTo("DELETE");
         assertConformsToTheDocument();
         assertThat(MOCK.server().snapshots()).isEmpty();
-        assertError(catchThrowableOfType(ClientRequestException.class,
-                () -> sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(id))), 400, "DWS.5149");
+        assertError(
+                catchThrowableOfType(
+                        ClientRequestException.class,
+                        () -> sdk.listSnapshotDetails(new ListSnapshotDetailsRequest(id))),
+                400,
+                "DWS.5149");
     }
 
     @Test
     void deleteSnapshotOfAnUnknownSnapshotIs400Dws0001() {
-        ClientRequestException e = catchThrowableOfType(ClientRequestException.class,
-                () -> sdk.deleteSnapshot(new DeleteSnapshotRequest(ABSENT_SNAPSHOT)));
+        ClientRequestException e = catchThrowableOfType(
+                ClientRequestException.class, () -> sdk.deleteSnapshot(new DeleteSnapshotRequest(ABSENT_SNAPSHOT)));
 
         assertError(e, 400, "DWS.0001");
     }
@@ -240,7 +253,9 @@ class OfficialSdkTest {
 
     private void assertConformsToTheDocument() {
         assertThat(keys(recorder.validate(DOCUMENT)))
-                .as("findings of %s %s -> %s", recorder.sent().method(), recorder.sent().uri(), recorder.received())
+                .as(
+                        "findings of %s %s -> %s",
+                        recorder.sent().method(), recorder.sent().uri(), recorder.received())
                 .isEmpty();
     }
 

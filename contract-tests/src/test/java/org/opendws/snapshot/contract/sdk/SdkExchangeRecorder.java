@@ -19,25 +19,28 @@ import java.util.Map;
  */
 final class SdkExchangeRecorder implements HttpListener {
     /** A request as the core sent it. */
-    record Sent(String method, URI uri, Map<String, List<String>> headers, String body) {
-    }
+    record Sent(String method, URI uri, Map<String, List<String>> headers, String body) {}
 
     /** A response as the core received it. */
-    record Received(int status, Map<String, List<String>> headers, String body) {
-    }
+    record Received(int status, Map<String, List<String>> headers, String body) {}
 
     private volatile Sent sent;
     private volatile Received received;
 
     @Override
     public void preRequest(RequestListener request) {
-        sent = new Sent(request.httpMethod(), URI.create(request.uri()), request.headers(), request.body().orElse(null));
+        sent = new Sent(
+                request.httpMethod(),
+                URI.create(request.uri()),
+                request.headers(),
+                request.body().orElse(null));
         received = null;
     }
 
     @Override
     public void postResponse(ResponseListener response) {
-        received = new Received(response.statusCode(), response.headers(), response.body().orElse(null));
+        received = new Received(
+                response.statusCode(), response.headers(), response.body().orElse(null));
     }
 
     Sent sent() {
@@ -53,7 +56,8 @@ final class SdkExchangeRecorder implements HttpListener {
         if (sent == null || received == null) {
             throw new IllegalStateException("the core has not completed an exchange");
         }
-        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(sent.method().toUpperCase(Locale.ROOT)),
+        SimpleRequest.Builder request = new SimpleRequest.Builder(
+                Request.Method.valueOf(sent.method().toUpperCase(Locale.ROOT)),
                 sent.uri().getRawPath());
         String query = sent.uri().getRawQuery();
         if (query != null) {

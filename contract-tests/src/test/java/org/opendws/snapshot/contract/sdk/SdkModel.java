@@ -17,8 +17,7 @@ import java.util.List;
  * Public classes: the core instantiates a response reflectively when it has no JSON body.
  */
 public final class SdkModel {
-    private SdkModel() {
-    }
+    private SdkModel() {}
 
     /** {@code {"snapshot": {...}}} of a create. */
     public static final class CreateSnapshotRequestBody {
@@ -31,8 +30,10 @@ public final class SdkModel {
     public static final class Snapshot {
         @JsonProperty("name")
         String name;
+
         @JsonProperty("cluster_id")
         String clusterId;
+
         @JsonProperty("description")
         String description;
 
@@ -66,18 +67,22 @@ public final class SdkModel {
     public static final class StreamedCreateSnapshotRequest extends SdkStreamRequest {
         StreamedCreateSnapshotRequest(String json, boolean rewinding) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            setUploadStream(rewinding ? new ByteArrayInputStream(bytes) {
-                @Override
-                public void close() {
-                    reset();
-                }
-            } : new ByteArrayInputStream(bytes));
+            setUploadStream(
+                    rewinding
+                            ? new ByteArrayInputStream(bytes) {
+                                @Override
+                                public void close() {
+                                    reset();
+                                }
+                            }
+                            : new ByteArrayInputStream(bytes));
         }
     }
 
     public static final class CreateSnapshotResponse extends SdkResponse {
         @JsonProperty("snapshot")
         SnapshotResp snapshot;
+
         String xRequestId;
     }
 
@@ -86,14 +91,15 @@ public final class SdkModel {
         String id;
     }
 
-    public static final class ListSnapshotsRequest {
-    }
+    public static final class ListSnapshotsRequest {}
 
     public static final class ListSnapshotsResponse extends SdkResponse {
         @JsonProperty("snapshots")
         List<SnapshotDetail> snapshots;
+
         @JsonProperty("count")
         Integer count;
+
         String xRequestId;
     }
 
@@ -112,12 +118,16 @@ public final class SdkModel {
     public static final class ListClusterSnapshotsResponse extends SdkResponse {
         @JsonProperty("snapshots")
         List<SnapshotDetail> snapshots;
+
         @JsonProperty("project_id")
         String projectId;
+
         @JsonProperty("cluster_id")
         String clusterId;
+
         @JsonProperty("count")
         Integer count;
+
         String xRequestId;
     }
 
@@ -132,6 +142,7 @@ public final class SdkModel {
     public static final class ListSnapshotDetailsResponse extends SdkResponse {
         @JsonProperty("snapshot")
         SnapshotDetail snapshot;
+
         String xRequestId;
     }
 
@@ -152,22 +163,31 @@ public final class SdkModel {
     public static final class SnapshotDetail {
         @JsonProperty("id")
         String id;
+
         @JsonProperty("name")
         String name;
+
         @JsonProperty("description")
         String description;
+
         @JsonProperty("started")
         String started;
+
         @JsonProperty("finished")
         String finished;
+
         @JsonProperty("size")
         Double size;
+
         @JsonProperty("status")
         String status;
+
         @JsonProperty("type")
         String type;
+
         @JsonProperty("cluster_id")
         String clusterId;
+
         @JsonProperty("cluster_name")
         String clusterName;
     }

@@ -32,16 +32,19 @@ import org.opendws.snapshot.contract.sdk.SdkModel.StreamedCreateSnapshotRequest;
  * maps a documented response header.
  */
 final class SdkSnapshotMeta {
-    static final HttpRequestDef<CreateSnapshotRequest, CreateSnapshotResponse> CREATE_SNAPSHOT =
-            HttpRequestDef.builder(HttpMethod.POST, CreateSnapshotRequest.class, CreateSnapshotResponse.class)
-                    .withName("CreateSnapshot")
-                    .withUri("/v1.0/{project_id}/snapshots")
-                    .withContentType("application/json;charset=UTF-8")
-                    .<CreateSnapshotRequestBody>withRequestField("body", LocationType.Body,
-                            FieldExistence.NON_NULL_NON_EMPTY, CreateSnapshotRequestBody.class,
-                            f -> f.withMarshaller(r -> r.body, (r, v) -> r.body = v))
-                    .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
-                    .build();
+    static final HttpRequestDef<CreateSnapshotRequest, CreateSnapshotResponse> CREATE_SNAPSHOT = HttpRequestDef.builder(
+                    HttpMethod.POST, CreateSnapshotRequest.class, CreateSnapshotResponse.class)
+            .withName("CreateSnapshot")
+            .withUri("/v1.0/{project_id}/snapshots")
+            .withContentType("application/json;charset=UTF-8")
+            .<CreateSnapshotRequestBody>withRequestField(
+                    "body",
+                    LocationType.Body,
+                    FieldExistence.NON_NULL_NON_EMPTY,
+                    CreateSnapshotRequestBody.class,
+                    f -> f.withMarshaller(r -> r.body, (r, v) -> r.body = v))
+            .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
+            .build();
 
     /** The create with its body as a stream (no body field: the request supplies the stream itself). */
     static final HttpRequestDef<StreamedCreateSnapshotRequest, CreateSnapshotResponse> CREATE_SNAPSHOT_STREAMED =
@@ -52,29 +55,50 @@ final class SdkSnapshotMeta {
                     .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
                     .build();
 
-    static final HttpRequestDef<ListSnapshotsRequest, ListSnapshotsResponse> LIST_SNAPSHOTS =
-            HttpRequestDef.builder(HttpMethod.GET, ListSnapshotsRequest.class, ListSnapshotsResponse.class)
-                    .withName("ListSnapshots")
-                    .withUri("/v1.0/{project_id}/snapshots")
-                    .withContentType("application/json")
-                    .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
-                    .build();
+    static final HttpRequestDef<ListSnapshotsRequest, ListSnapshotsResponse> LIST_SNAPSHOTS = HttpRequestDef.builder(
+                    HttpMethod.GET, ListSnapshotsRequest.class, ListSnapshotsResponse.class)
+            .withName("ListSnapshots")
+            .withUri("/v1.0/{project_id}/snapshots")
+            .withContentType("application/json")
+            .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
+            .build();
 
     static final HttpRequestDef<ListClusterSnapshotsRequest, ListClusterSnapshotsResponse> LIST_CLUSTER_SNAPSHOTS =
-            HttpRequestDef.builder(HttpMethod.GET, ListClusterSnapshotsRequest.class, ListClusterSnapshotsResponse.class)
+            HttpRequestDef.builder(
+                            HttpMethod.GET, ListClusterSnapshotsRequest.class, ListClusterSnapshotsResponse.class)
                     .withName("ListClusterSnapshots")
                     .withUri("/v1.0/{project_id}/clusters/{cluster_id}/snapshots")
                     .withContentType("application/json")
-                    .<String>withRequestField("cluster_id", LocationType.Path, FieldExistence.NON_NULL_NON_EMPTY,
-                            String.class, f -> f.withMarshaller(r -> r.clusterId, (r, v) -> r.clusterId = v))
-                    .<Integer>withRequestField("limit", LocationType.Query, FieldExistence.NULL_IGNORE,
-                            Integer.class, f -> f.withMarshaller(r -> r.limit, (r, v) -> r.limit = v))
-                    .<Integer>withRequestField("offset", LocationType.Query, FieldExistence.NULL_IGNORE,
-                            Integer.class, f -> f.withMarshaller(r -> r.offset, (r, v) -> r.offset = v))
-                    .<String>withRequestField("sort_key", LocationType.Query, FieldExistence.NULL_IGNORE,
-                            String.class, f -> f.withMarshaller(r -> r.sortKey, (r, v) -> r.sortKey = v))
-                    .<String>withRequestField("sort_dir", LocationType.Query, FieldExistence.NULL_IGNORE,
-                            String.class, f -> f.withMarshaller(r -> r.sortDir, (r, v) -> r.sortDir = v))
+                    .<String>withRequestField(
+                            "cluster_id",
+                            LocationType.Path,
+                            FieldExistence.NON_NULL_NON_EMPTY,
+                            String.class,
+                            f -> f.withMarshaller(r -> r.clusterId, (r, v) -> r.clusterId = v))
+                    .<Integer>withRequestField(
+                            "limit",
+                            LocationType.Query,
+                            FieldExistence.NULL_IGNORE,
+                            Integer.class,
+                            f -> f.withMarshaller(r -> r.limit, (r, v) -> r.limit = v))
+                    .<Integer>withRequestField(
+                            "offset",
+                            LocationType.Query,
+                            FieldExistence.NULL_IGNORE,
+                            Integer.class,
+                            f -> f.withMarshaller(r -> r.offset, (r, v) -> r.offset = v))
+                    .<String>withRequestField(
+                            "sort_key",
+                            LocationType.Query,
+                            FieldExistence.NULL_IGNORE,
+                            String.class,
+                            f -> f.withMarshaller(r -> r.sortKey, (r, v) -> r.sortKey = v))
+                    .<String>withRequestField(
+                            "sort_dir",
+                            LocationType.Query,
+                            FieldExistence.NULL_IGNORE,
+                            String.class,
+                            f -> f.withMarshaller(r -> r.sortDir, (r, v) -> r.sortDir = v))
                     .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
                     .build();
 
@@ -83,28 +107,34 @@ final class SdkSnapshotMeta {
                     .withName("ListSnapshotDetails")
                     .withUri("/v1.0/{project_id}/snapshots/{snapshot_id}")
                     .withContentType("application/json")
-                    .<String>withRequestField("snapshot_id", LocationType.Path, FieldExistence.NON_NULL_NON_EMPTY,
-                            String.class, f -> f.withMarshaller(r -> r.snapshotId, (r, v) -> r.snapshotId = v))
+                    .<String>withRequestField(
+                            "snapshot_id",
+                            LocationType.Path,
+                            FieldExistence.NON_NULL_NON_EMPTY,
+                            String.class,
+                            f -> f.withMarshaller(r -> r.snapshotId, (r, v) -> r.snapshotId = v))
                     .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
                     .build();
 
-    static final HttpRequestDef<DeleteSnapshotRequest, DeleteSnapshotResponse> DELETE_SNAPSHOT =
-            HttpRequestDef.builder(HttpMethod.DELETE, DeleteSnapshotRequest.class, DeleteSnapshotResponse.class)
-                    .withName("DeleteSnapshot")
-                    .withUri("/v1.0/{project_id}/snapshots/{snapshot_id}")
-                    .withContentType("application/json")
-                    .<String>withRequestField("snapshot_id", LocationType.Path, FieldExistence.NON_NULL_NON_EMPTY,
-                            String.class, f -> f.withMarshaller(r -> r.snapshotId, (r, v) -> r.snapshotId = v))
-                    .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
-                    .build();
+    static final HttpRequestDef<DeleteSnapshotRequest, DeleteSnapshotResponse> DELETE_SNAPSHOT = HttpRequestDef.builder(
+                    HttpMethod.DELETE, DeleteSnapshotRequest.class, DeleteSnapshotResponse.class)
+            .withName("DeleteSnapshot")
+            .withUri("/v1.0/{project_id}/snapshots/{snapshot_id}")
+            .withContentType("application/json")
+            .<String>withRequestField(
+                    "snapshot_id",
+                    LocationType.Path,
+                    FieldExistence.NON_NULL_NON_EMPTY,
+                    String.class,
+                    f -> f.withMarshaller(r -> r.snapshotId, (r, v) -> r.snapshotId = v))
+            .withResponseField(requestId(r -> r.xRequestId, (r, v) -> r.xRequestId = v))
+            .build();
 
-    private SdkSnapshotMeta() {
-    }
+    private SdkSnapshotMeta() {}
 
     /** The {@code X-Request-Id} response header, as a generated header field of a response. */
-    private static <S> Field<S, String> requestId(Function<S, String> reader,
-                                                   BiConsumer<S, String> writer) {
-        return new FieldImpl<S, String>("X-Request-Id", LocationType.Header,
-                FieldExistence.NULL_IGNORE, String.class).withMarshaller(reader, writer);
+    private static <S> Field<S, String> requestId(Function<S, String> reader, BiConsumer<S, String> writer) {
+        return new FieldImpl<S, String>("X-Request-Id", LocationType.Header, FieldExistence.NULL_IGNORE, String.class)
+                .withMarshaller(reader, writer);
     }
 }

@@ -5,19 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.MockClock;
+import org.opendws.snapshot.mock.SnapshotSeed;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.snapshot.SnapshotService;
 import org.opendws.snapshot.mock.store.SnapshotStore;
-import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +47,8 @@ public class AdminController {
     private final SnapshotService snapshots;
 
     /** The admin API over these parts. */
-    public AdminController(WorldState world, SnapshotService snapshots, Journal journal, FaultInjector faults,
-                           MockReset reset) {
+    public AdminController(
+            WorldState world, SnapshotService snapshots, Journal journal, FaultInjector faults, MockReset reset) {
         this.clock = snapshots.clock();
         this.world = world;
         this.store = snapshots.store();
@@ -62,66 +62,87 @@ public class AdminController {
      * A stored snapshot as it is now (on the mock clock); {@code created_at} is {@code started}
      * to the millisecond, {@code finished} absent while {@code CREATING}.
      */
-    public record SnapshotView(String id, String name, @JsonProperty("cluster_id") String clusterId,
-                               @JsonProperty("cluster_name") String clusterName,
-                               String description, @JsonProperty("project_id") String projectId,
-                               @JsonProperty("created_at") String createdAt, @JsonProperty("created_by") String createdBy,
-                               String type, String status, String started, String finished, double size) {
+    public record SnapshotView(
+            String id,
+            String name,
+            @JsonProperty("cluster_id") String clusterId,
+            @JsonProperty("cluster_name") String clusterName,
+            String description,
+            @JsonProperty("project_id") String projectId,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("created_by") String createdBy,
+            String type,
+            String status,
+            String started,
+            String finished,
+            double size) {
         static SnapshotView of(SnapshotStore.StoredSnapshot s) {
-            return new SnapshotView(s.id().toString(), s.name(), s.clusterId(), s.clusterName(), s.description(),
-                    s.projectId(), s.started().toString(), s.createdBy(), s.type().name(), s.status().name(),
-                    s.started().toString(), s.finished() == null ? null : s.finished().toString(), s.size());
+            return new SnapshotView(
+                    s.id().toString(),
+                    s.name(),
+                    s.clusterId(),
+                    s.clusterName(),
+                    s.description(),
+                    s.projectId(),
+                    s.started().toString(),
+                    s.createdBy(),
+                    s.type().name(),
+                    s.status().name(),
+                    s.started().toString(),
+                    s.finished() == null ? null : s.finished().toString(),
+                    s.size());
         }
     }
 
     /** The mock clock: its now and whether it is frozen. */
-    public record ClockView(String now, boolean frozen) {
-    }
+    public record ClockView(String now, boolean frozen) {}
 
     /** The body of {@code PUT /__admin/clock}: either or both. */
-    public record ClockRequest(String now, Boolean frozen) {
-    }
+    public record ClockRequest(String now, Boolean frozen) {}
 
     /** The body of {@code POST /__admin/clock/advance}: an ISO-8601 duration such as {@code PT5S}. */
-    public record AdvanceRequest(String by) {
-    }
+    public record AdvanceRequest(String by) {}
 
     /** The body of {@code POST .../fail-next-snapshots}; {@code count} defaults to 1. */
-    public record FailRequest(Integer count) {
-    }
+    public record FailRequest(Integer count) {}
 
     /** The optional body of {@code PUT /__admin/projects/{project_id}/clusters/{cluster_id}}. */
-    public record ClusterRequest(String name, @JsonProperty("data_size_gb") Double dataSizeGb,
-                                 @JsonProperty("failing_snapshots") Integer failingSnapshots) {
-    }
+    public record ClusterRequest(
+            String name,
+            @JsonProperty("data_size_gb") Double dataSizeGb,
+            @JsonProperty("failing_snapshots") Integer failingSnapshots) {}
 
     /** A cluster of the world. */
-    public record ClusterView(String id, String name, @JsonProperty("data_size_gb") double dataSizeGb,
-                              @JsonProperty("failing_snapshots") int failingSnapshots) {
-    }
+    public record ClusterView(
+            String id,
+            String name,
+            @JsonProperty("data_size_gb") double dataSizeGb,
+            @JsonProperty("failing_snapshots") int failingSnapshots) {}
 
     /** The snapshots listed. */
-    public record SnapshotList(long count, List<SnapshotView> snapshots) {
-    }
+    public record SnapshotList(long count, List<SnapshotView> snapshots) {}
 
     /** The world without its secrets; {@code clusters}: each project's clusters in full. */
-    public record WorldView(Map<String, Set<String>> projects, Map<String, List<ClusterView>> clusters,
-                            List<CredentialView> credentials, List<TokenView> tokens) {
-    }
+    public record WorldView(
+            Map<String, Set<String>> projects,
+            Map<String, List<ClusterView>> clusters,
+            List<CredentialView> credentials,
+            List<TokenView> tokens) {}
 
     /** A credential without its SK or security token. */
-    public record CredentialView(String ak, Set<String> projects, boolean temporary) {
-    }
+    public record CredentialView(String ak, Set<String> projects, boolean temporary) {}
 
     /** A token without its value. */
-    public record TokenView(String id, Set<String> projects) {
-    }
+    public record TokenView(String id, Set<String> projects) {}
 
     /**
      * The body of {@code PUT /__admin/credentials/{ak}}. Its {@code toString()} hides the secrets:
      * Spring MVC logs handler arguments at TRACE.
      */
-    public record CredentialRequest(String sk, Set<String> projects, @JsonProperty("security_token") String securityToken) {
+    public record CredentialRequest(
+            String sk,
+            Set<String> projects,
+            @JsonProperty("security_token") String securityToken) {
         @Override
         public String toString() {
             return "CredentialRequest[sk=***, projects=" + projects + ", securityToken="
@@ -138,22 +159,26 @@ public class AdminController {
     }
 
     /** The body of {@code POST /__admin/faults}; {@code count} defaults to 1. */
-    public record FaultRequest(Integer status, Integer count) {
-    }
+    public record FaultRequest(Integer status, Integer count) {}
 
     /**
      * The body of {@code POST /__admin/snapshots}: a seed ({@link SnapshotSeed}); only
      * {@code name} is required, {@code created_by} defaults to {@code admin}.
      */
-    public record SnapshotRequest(@JsonProperty("project_id") String projectId, String name,
-                                  @JsonProperty("cluster_id") String clusterId, String description,
-                                  @JsonProperty("created_by") String createdBy, String type, String status,
-                                  String started, String finished, Double size) {
-    }
+    public record SnapshotRequest(
+            @JsonProperty("project_id") String projectId,
+            String name,
+            @JsonProperty("cluster_id") String clusterId,
+            String description,
+            @JsonProperty("created_by") String createdBy,
+            String type,
+            String status,
+            String started,
+            String finished,
+            Double size) {}
 
     /** The journal. */
-    public record JournalView(int capacity, List<Journal.Entry> entries) {
-    }
+    public record JournalView(int capacity, List<Journal.Entry> entries) {}
 
     /** Back to the start-up world: no snapshots, journal, faults or lockouts. */
     @PostMapping("/reset")
@@ -169,20 +194,31 @@ public class AdminController {
         Map<String, Set<String>> projects = new LinkedHashMap<>();
         current.projects().forEach((id, clusters) -> projects.put(id, new TreeSet<>(clusters)));
         Map<String, List<ClusterView>> clusters = new LinkedHashMap<>();
-        current.clusters().forEach((id, byId) -> clusters.put(id, byId.values().stream()
-                .sorted(java.util.Comparator.comparing(World.Cluster::id))
-                .map(c -> new ClusterView(c.id(), c.name(), c.dataSizeGb(), c.failingSnapshots())).toList()));
-        return new WorldView(projects, clusters,
+        current.clusters()
+                .forEach((id, byId) -> clusters.put(
+                        id,
+                        byId.values().stream()
+                                .sorted(java.util.Comparator.comparing(World.Cluster::id))
+                                .map(c -> new ClusterView(c.id(), c.name(), c.dataSizeGb(), c.failingSnapshots()))
+                                .toList()));
+        return new WorldView(
+                projects,
+                clusters,
                 current.credentials().values().stream()
-                        .map(c -> new CredentialView(c.accessKey(), new TreeSet<>(c.projects()), c.securityToken() != null))
+                        .map(c -> new CredentialView(
+                                c.accessKey(), new TreeSet<>(c.projects()), c.securityToken() != null))
                         .toList(),
-                current.tokens().values().stream().map(t -> new TokenView(t.id(), new TreeSet<>(t.projects()))).toList());
+                current.tokens().values().stream()
+                        .map(t -> new TokenView(t.id(), new TreeSet<>(t.projects())))
+                        .toList());
     }
 
     /** The stored snapshots, oldest first; {@code project_id} narrows to one project. */
     @GetMapping("/snapshots")
     public SnapshotList snapshots(@RequestParam(name = "project_id", required = false) String projectId) {
-        List<SnapshotView> views = store.list(projectId, clock.now()).stream().map(SnapshotView::of).toList();
+        List<SnapshotView> views = store.list(projectId, clock.now()).stream()
+                .map(SnapshotView::of)
+                .toList();
         return new SnapshotList(views.size(), views);
     }
 
@@ -204,18 +240,27 @@ public class AdminController {
     public SnapshotView addSnapshot(@RequestBody SnapshotRequest body) {
         SnapshotSeed seed;
         try {
-            seed = SnapshotSeed.builder().projectId(body.projectId()).clusterId(body.clusterId()).name(body.name())
-                    .description(body.description()).type(body.type()).status(body.status())
-                    .started(instant(body.started(), "started")).finished(instant(body.finished(), "finished"))
-                    .size(body.size()).createdBy(body.createdBy()).build();
+            seed = SnapshotSeed.builder()
+                    .projectId(body.projectId())
+                    .clusterId(body.clusterId())
+                    .name(body.name())
+                    .description(body.description())
+                    .type(body.type())
+                    .status(body.status())
+                    .started(instant(body.started(), "started"))
+                    .finished(instant(body.finished(), "finished"))
+                    .size(body.size())
+                    .createdBy(body.createdBy())
+                    .build();
             return SnapshotView.of(snapshots.seed(seed));
         } catch (IllegalArgumentException e) {
             throw ServiceError.invalid(e.getMessage());
         } catch (SnapshotStore.RefusedException e) {
-            throw ServiceError.invalid(e.refusal() == SnapshotStore.Refusal.FULL
-                    ? "The mock holds " + store.capacity() + " snapshots, its limit (dws.mock.max-snapshots)."
-                    : "A snapshot named " + body.name() + " already exists in project "
-                    + (body.projectId() == null ? World.DEFAULT_PROJECT_ID : body.projectId()) + ".");
+            throw ServiceError.invalid(
+                    e.refusal() == SnapshotStore.Refusal.FULL
+                            ? "The mock holds " + store.capacity() + " snapshots, its limit (dws.mock.max-snapshots)."
+                            : "A snapshot named " + body.name() + " already exists in project "
+                                    + (body.projectId() == null ? World.DEFAULT_PROJECT_ID : body.projectId()) + ".");
         }
     }
 
@@ -249,16 +294,20 @@ public class AdminController {
         try {
             clock.advance(Duration.parse(body.by()));
         } catch (DateTimeParseException e) {
-            throw ServiceError.invalid("by: must be an ISO-8601 duration such as PT5S (rejected value: " + body.by() + ")");
+            throw ServiceError.invalid(
+                    "by: must be an ISO-8601 duration such as PT5S (rejected value: " + body.by() + ")");
         }
         return clock();
     }
 
     /** Makes the next {@code count} snapshots of a cluster of the world fail ({@code UNAVAILABLE}). */
-    @PostMapping(path = "/projects/{project_id}/clusters/{cluster_id}/fail-next-snapshots", consumes = "application/json")
-    public Map<String, Object> failNextSnapshots(@PathVariable("project_id") String projectId,
-                                                 @PathVariable("cluster_id") String clusterId,
-                                                 @RequestBody(required = false) FailRequest body) {
+    @PostMapping(
+            path = "/projects/{project_id}/clusters/{cluster_id}/fail-next-snapshots",
+            consumes = "application/json")
+    public Map<String, Object> failNextSnapshots(
+            @PathVariable("project_id") String projectId,
+            @PathVariable("cluster_id") String clusterId,
+            @RequestBody(required = false) FailRequest body) {
         int count = body == null || body.count() == null ? 1 : body.count();
         if (count < 0) {
             throw ServiceError.invalid("count: must be greater than or equal to 0 (rejected value: " + count + ")");
@@ -266,15 +315,16 @@ public class AdminController {
         if (!world.failNextSnapshots(projectId, clusterId, count)) {
             throw ServiceError.notFound("Cluster " + clusterId + " does not exist in project " + projectId + ".");
         }
-        return Map.of("project_id", projectId, "cluster_id", clusterId.toLowerCase(Locale.ROOT),
-                "failing_snapshots", count);
+        return Map.of(
+                "project_id", projectId, "cluster_id", clusterId.toLowerCase(Locale.ROOT), "failing_snapshots", count);
     }
 
     /** Adds a cluster to a project (creating the project). */
     @PutMapping("/projects/{project_id}/clusters/{cluster_id}")
-    public Map<String, Object> putCluster(@PathVariable("project_id") String projectId,
-                                          @PathVariable("cluster_id") String clusterId,
-                                          @RequestBody(required = false) ClusterRequest body) {
+    public Map<String, Object> putCluster(
+            @PathVariable("project_id") String projectId,
+            @PathVariable("cluster_id") String clusterId,
+            @RequestBody(required = false) ClusterRequest body) {
         checkProject(projectId);
         requireValid(world.rules().clusterIdProblem(clusterId));
         boolean added;
@@ -282,9 +332,13 @@ public class AdminController {
             added = world.putCluster(projectId, clusterId);
         } else {
             try {
-                added = world.putCluster(projectId, new World.Cluster(clusterId, body.name(),
-                        body.dataSizeGb() == null ? World.DEFAULT_DATA_SIZE_GB : body.dataSizeGb(),
-                        body.failingSnapshots() == null ? 0 : body.failingSnapshots()));
+                added = world.putCluster(
+                        projectId,
+                        new World.Cluster(
+                                clusterId,
+                                body.name(),
+                                body.dataSizeGb() == null ? World.DEFAULT_DATA_SIZE_GB : body.dataSizeGb(),
+                                body.failingSnapshots() == null ? 0 : body.failingSnapshots()));
             } catch (IllegalArgumentException e) {
                 throw ServiceError.invalid(e.getMessage());
             }
@@ -294,8 +348,8 @@ public class AdminController {
 
     /** Removes a cluster from a project. */
     @DeleteMapping("/projects/{project_id}/clusters/{cluster_id}")
-    public Map<String, Object> deleteCluster(@PathVariable("project_id") String projectId,
-                                             @PathVariable("cluster_id") String clusterId) {
+    public Map<String, Object> deleteCluster(
+            @PathVariable("project_id") String projectId, @PathVariable("cluster_id") String clusterId) {
         if (!world.removeCluster(projectId, clusterId)) {
             throw ServiceError.notFound("Cluster " + clusterId + " does not exist in project " + projectId + ".");
         }
@@ -392,8 +446,8 @@ public class AdminController {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ServiceError.invalid(field + ": must be an instant such as 2026-12-08T03:59:23Z (rejected value: "
-                    + text + ")");
+            throw ServiceError.invalid(
+                    field + ": must be an instant such as 2026-12-08T03:59:23Z (rejected value: " + text + ")");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.opendws.snapshot.mock.admin;
 
-import org.opendws.snapshot.mock.auth.LockoutRegistry;
 import org.opendws.snapshot.mock.MockClock;
+import org.opendws.snapshot.mock.auth.LockoutRegistry;
 import org.opendws.snapshot.mock.fault.FaultInjector;
 import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.snapshot.SnapshotService;
@@ -23,8 +23,14 @@ public final class MockReset {
     private final SnapshotService snapshots;
 
     /** A reset of these parts. */
-    public MockReset(WorldState world, SnapshotStore store, Journal journal, FaultInjector faults,
-                     LockoutRegistry lockouts, MockClock clock, SnapshotService snapshots) {
+    public MockReset(
+            WorldState world,
+            SnapshotStore store,
+            Journal journal,
+            FaultInjector faults,
+            LockoutRegistry lockouts,
+            MockClock clock,
+            SnapshotService snapshots) {
         this.world = world;
         this.store = store;
         this.journal = journal;

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.auth.SignRequest;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.request.MockRequest;
-import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 
 /**
@@ -35,7 +35,8 @@ public final class Authenticator {
     private final AkSkSigner signer;
 
     /** An authenticator of the given mode over the current world. */
-    public Authenticator(AuthMode mode, WorldState world, LockoutRegistry lockouts, Clock clock, Duration maxClockSkew) {
+    public Authenticator(
+            AuthMode mode, WorldState world, LockoutRegistry lockouts, Clock clock, Duration maxClockSkew) {
         this.mode = mode;
         this.world = world;
         this.lockouts = lockouts;
@@ -70,9 +71,10 @@ public final class Authenticator {
             }
             return new Principal(known.id(), known.projects());
         }
-        throw ServiceError.unauthenticated(mode == AuthMode.TOKEN
-                ? "no credentials: send an IAM token in X-Auth-Token"
-                : "no credentials: sign the request with an AK/SK (Authorization) or send an IAM token (X-Auth-Token)");
+        throw ServiceError.unauthenticated(
+                mode == AuthMode.TOKEN
+                        ? "no credentials: send an IAM token in X-Auth-Token"
+                        : "no credentials: sign the request with an AK/SK (Authorization) or send an IAM token (X-Auth-Token)");
     }
 
     private Principal verifySignature(MockRequest request, AuthorizationHeader auth) {
@@ -107,7 +109,8 @@ public final class Authenticator {
                 .rawPath(request.path())
                 .rawQuery(request.query())
                 .sdkDate(date)
-                .credentials(Credentials.akSk(credential.accessKey(), credential.secretKey(), credential.securityToken()));
+                .credentials(
+                        Credentials.akSk(credential.accessKey(), credential.secretKey(), credential.securityToken()));
         // x-security-token, when signed, is the credential's (checkSecurityToken): the signer adds it
         signed.forEach((name, value) -> {
             if (!name.equals("host") && !name.equals("x-sdk-date") && !name.equals("x-security-token")) {
@@ -126,8 +129,8 @@ public final class Authenticator {
         return new Principal(credential.accessKey(), credential.projects());
     }
 
-    private static void checkSecurityToken(MockRequest request, World.Credential credential,
-                                           Map<String, String> signed) {
+    private static void checkSecurityToken(
+            MockRequest request, World.Credential credential, Map<String, String> signed) {
         String sent = request.header(AkSkSigner.HEADER_SECURITY_TOKEN);
         if (credential.securityToken() == null) {
             if (sent != null) {
@@ -137,11 +140,12 @@ public final class Authenticator {
             return;
         }
         if (sent == null) {
-            throw ServiceError.unauthenticated("the AK " + credential.accessKey()
-                    + " is a temporary credential: X-Security-Token is required");
+            throw ServiceError.unauthenticated(
+                    "the AK " + credential.accessKey() + " is a temporary credential: X-Security-Token is required");
         }
         if (!AkSkSigner.signaturesEqual(credential.securityToken(), sent)) {
-            throw ServiceError.unauthenticated("the X-Security-Token does not belong to the AK " + credential.accessKey());
+            throw ServiceError.unauthenticated(
+                    "the X-Security-Token does not belong to the AK " + credential.accessKey());
         }
         if (!signed.containsKey("x-security-token")) {
             throw ServiceError.unauthenticated("SignedHeaders must include x-security-token");

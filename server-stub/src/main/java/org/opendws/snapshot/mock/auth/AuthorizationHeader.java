@@ -74,7 +74,7 @@ public record AuthorizationHeader(String accessKey, List<String> signedHeaders, 
     }
 
     private static ServiceError malformed(String why) {
-        return ServiceError.unauthenticated("the Authorization header is malformed: " + why
-                + " (expected " + AkSkSigner.ALGORITHM + " Access=<AK>, SignedHeaders=<names>, Signature=<hex>)");
+        return ServiceError.unauthenticated("the Authorization header is malformed: " + why + " (expected "
+                + AkSkSigner.ALGORITHM + " Access=<AK>, SignedHeaders=<names>, Signature=<hex>)");
     }
 }

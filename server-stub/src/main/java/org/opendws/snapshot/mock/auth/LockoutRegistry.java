@@ -14,8 +14,7 @@ public final class LockoutRegistry {
     private final Duration duration;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
-    private record State(int failures, Instant lockedUntil) {
-    }
+    private record State(int failures, Instant lockedUntil) {}
 
     /** Locks after more than {@code failures} failures in a row, for {@code duration}. */
     public LockoutRegistry(int failures, Duration duration) {

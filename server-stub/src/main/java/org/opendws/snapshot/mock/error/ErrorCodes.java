@@ -29,8 +29,7 @@ public final class ErrorCodes {
     /** The prefix of every 401 message, as the gateway words it. */
     public static final String AUTHENTICATION_PREFIX = "Incorrect IAM authentication information: ";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     /** The code for an HTTP status that Spring or the container produced, outside the operation. */
     public static String forStatus(int status) {

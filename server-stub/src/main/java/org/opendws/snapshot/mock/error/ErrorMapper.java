@@ -26,12 +26,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The one place where a failure becomes an answer in the spec's error schema, whatever raised it:
@@ -92,11 +92,14 @@ public final class ErrorMapper {
         if (failure instanceof HttpMessageNotReadableException e) {
             return new ErrorAnswer(400, ErrorCodes.INVALID_PARAMETER, unreadableMessage(e.getCause()), Map.of());
         }
-        if (failure instanceof org.springframework.web.ErrorResponse e && e.getStatusCode().value() < 500) {
+        if (failure instanceof org.springframework.web.ErrorResponse e
+                && e.getStatusCode().value() < 500) {
             return springRefusal(e, request);
         }
         LOG.error("request {} failed", requestId, failure);
-        int status = failure instanceof org.springframework.web.ErrorResponse e ? e.getStatusCode().value() : 500;
+        int status = failure instanceof org.springframework.web.ErrorResponse e
+                ? e.getStatusCode().value()
+                : 500;
         return new ErrorAnswer(status, ErrorCodes.SERVER_FAILURE, ErrorCodes.SERVER_FAILURE_MESSAGE, Map.of());
     }
 
@@ -108,7 +111,8 @@ public final class ErrorMapper {
         if (status == 404) {
             message = "The API does not exist: " + api + ".";
         } else if (e instanceof HttpRequestMethodNotSupportedException notAllowed) {
-            message = "The API does not exist: " + api + " (supported methods: " + notAllowed.getSupportedHttpMethods() + ").";
+            message = "The API does not exist: " + api + " (supported methods: " + notAllowed.getSupportedHttpMethods()
+                    + ").";
         } else {
             String detail = e.getBody().getDetail();
             message = detail != null ? detail : e.getStatusCode().toString();
@@ -143,22 +147,25 @@ public final class ErrorMapper {
         List<String> messages = new ArrayList<>();
         String code = null;
         List<ParameterValidationResult> results = new ArrayList<>(e.getParameterValidationResults());
-        results.sort(java.util.Comparator.comparingInt(r -> r.getMethodParameter().getParameterIndex()));
+        results.sort(
+                java.util.Comparator.comparingInt(r -> r.getMethodParameter().getParameterIndex()));
         for (ParameterValidationResult result : results) {
             MethodParameter parameter = result.getMethodParameter();
             String name = parameterName(parameter);
             if (code == null) {
                 code = name == null || document.parameterErrorCode(name) == null
-                        ? ErrorCodes.INVALID_PARAMETER : document.parameterErrorCode(name);
+                        ? ErrorCodes.INVALID_PARAMETER
+                        : document.parameterErrorCode(name);
             }
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                messages.add(violations.message(name, parameter.getParameterType(),
-                        result.unwrap(error, ConstraintViolation.class)));
+                messages.add(violations.message(
+                        name, parameter.getParameterType(), result.unwrap(error, ConstraintViolation.class)));
             }
         }
         List<String> sorted = new ArrayList<>(messages);
         sorted.sort(null);
-        return new ErrorAnswer(400, code == null ? ErrorCodes.INVALID_PARAMETER : code, String.join("; ", sorted), Map.of());
+        return new ErrorAnswer(
+                400, code == null ? ErrorCodes.INVALID_PARAMETER : code, String.join("; ", sorted), Map.of());
     }
 
     /**
@@ -184,8 +191,11 @@ public final class ErrorMapper {
             rule = "must be " + expected(type);
         }
         String code = document.parameterErrorCode(name);
-        return new ErrorAnswer(400, code == null ? ErrorCodes.INVALID_PARAMETER : code,
-                name + ": " + rule + " (rejected value: " + ViolationMessages.shown(e.getValue()) + ")", Map.of());
+        return new ErrorAnswer(
+                400,
+                code == null ? ErrorCodes.INVALID_PARAMETER : code,
+                name + ": " + rule + " (rejected value: " + ViolationMessages.shown(e.getValue()) + ")",
+                Map.of());
     }
 
     /** A parameter's name in the document: its {@code @PathVariable} or {@code @RequestParam} name. */
@@ -207,8 +217,8 @@ public final class ErrorMapper {
         List<String> messages = new ArrayList<>();
         for (ObjectError error : e.getAllErrors()) {
             if (error.contains(ConstraintViolation.class)) {
-                messages.add(violations.message(null, target == null ? null : target.getClass(),
-                        error.unwrap(ConstraintViolation.class)));
+                messages.add(violations.message(
+                        null, target == null ? null : target.getClass(), error.unwrap(ConstraintViolation.class)));
             } else {
                 String field = error instanceof FieldError fieldError ? fieldError.getField() + ": " : "";
                 messages.add(field + error.getDefaultMessage());
@@ -229,11 +239,13 @@ public final class ErrorMapper {
             // a syntax error met while mapping (a key given twice, say): told as the syntax error it is
             cause = parse;
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return jsonPath(mismatch.getPath()) + ": must be " + expected(mismatch.getTargetType())
                     + " (rejected value: " + rejected(mismatch) + ")";
         }
-        if (cause instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+        if (cause instanceof MismatchedInputException mismatch
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
             return "The request body is not valid JSON: there is more after the JSON document.";
         }
         if (cause instanceof MismatchedInputException) {
@@ -278,7 +290,9 @@ public final class ErrorMapper {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
-        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "of another type";
+        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")
+                ? "an object"
+                : "of another type";
     }
 
     private static String rejected(JsonProcessingException e) {

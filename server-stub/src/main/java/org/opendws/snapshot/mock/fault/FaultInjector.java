@@ -30,8 +30,7 @@ public final class FaultInjector {
      * @param status    the status to answer
      * @param remaining how many more requests answer it
      */
-    public record Planned(int status, int remaining) {
-    }
+    public record Planned(int status, int remaining) {}
 
     /** Random faults at {@code rate} (0 to 1) with one of {@code statuses}, each documented. */
     public FaultInjector(OpenApiDocument document, double rate, List<Integer> statuses) {
@@ -39,7 +38,8 @@ public final class FaultInjector {
             throw new IllegalArgumentException("dws.mock.fault.rate must be between 0.0 and 1.0, got " + rate);
         }
         if (rate > 0 && statuses.isEmpty()) {
-            throw new IllegalArgumentException("dws.mock.fault.statuses must not be empty when dws.mock.fault.rate > 0");
+            throw new IllegalArgumentException(
+                    "dws.mock.fault.statuses must not be empty when dws.mock.fault.rate > 0");
         }
         statuses.forEach(status -> requireDocumented(document, status, "dws.mock.fault.statuses"));
         this.document = document;
@@ -83,13 +83,17 @@ public final class FaultInjector {
             if (plan == null || !operation.documents(plan.status)) {
                 break;
             }
-            if (planned.compareAndSet(plan, plan.remaining <= 1 ? null : new Planned(plan.status, plan.remaining - 1))) {
+            if (planned.compareAndSet(
+                    plan, plan.remaining <= 1 ? null : new Planned(plan.status, plan.remaining - 1))) {
                 return plan.status;
             }
         }
         if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
-            List<Integer> documented = statuses.stream().filter(operation::documents).toList();
-            return documented.isEmpty() ? null : documented.get(ThreadLocalRandom.current().nextInt(documented.size()));
+            List<Integer> documented =
+                    statuses.stream().filter(operation::documents).toList();
+            return documented.isEmpty()
+                    ? null
+                    : documented.get(ThreadLocalRandom.current().nextInt(documented.size()));
         }
         return null;
     }
@@ -117,7 +121,8 @@ public final class FaultInjector {
         if (examples.isEmpty()) {
             return null;
         }
-        Object example = name != null ? examples.get(name) : examples.values().iterator().next();
+        Object example =
+                name != null ? examples.get(name) : examples.values().iterator().next();
         if (example instanceof Map<?, ?> map && map.containsKey("request_id")) {
             Map<Object, Object> copy = new LinkedHashMap<>(map);
             copy.put("request_id", requestId);

@@ -21,7 +21,8 @@ public record Latency(Duration min, Duration max) {
             max = min;
         }
         if (min.isNegative() || max.compareTo(min) < 0) {
-            throw new IllegalArgumentException("dws.mock.latency: need 0 <= min <= max, got min=" + min + ", max=" + max);
+            throw new IllegalArgumentException(
+                    "dws.mock.latency: need 0 <= min <= max, got min=" + min + ", max=" + max);
         }
     }
 

@@ -27,7 +27,8 @@ public final class Sleeper implements ApplicationListener<WebServerInitializedEv
         // the main server's, not a child context's (e.g. a management port)
         if (event.getApplicationContext().getServerNamespace() == null
                 && event.getWebServer() instanceof TomcatWebServer tomcat) {
-            Executor executor = tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
+            Executor executor =
+                    tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
             if (executor instanceof ThreadPoolExecutor pool) {
                 workers = pool;
             }

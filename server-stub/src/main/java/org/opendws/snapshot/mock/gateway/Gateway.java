@@ -41,8 +41,12 @@ public final class Gateway {
      * @param latency  added to every request to an operation, or null for none
      * @param maxDelay the bound of {@code Prefer: delay}
      */
-    public Gateway(OpenApiDocument document, Authenticator authenticator, FaultInjector faults, Latency latency,
-                   Duration maxDelay) {
+    public Gateway(
+            OpenApiDocument document,
+            Authenticator authenticator,
+            FaultInjector faults,
+            Latency latency,
+            Duration maxDelay) {
         this.document = document;
         this.authenticator = authenticator;
         this.faults = faults;
@@ -57,8 +61,7 @@ public final class Gateway {
      * @param body      the spec's example for it, or null when the document gives that answer no body
      * @param preferred whether the client asked for it ({@code Prefer: code=...})
      */
-    public record Fault(int status, Object body, boolean preferred) {
-    }
+    public record Fault(int status, Object body, boolean preferred) {}
 
     /**
      * What the gateway decided: wait {@code delay}, then answer {@code refusal} (an error) or
@@ -87,8 +90,8 @@ public final class Gateway {
             Integer fault = preferences.code() != null ? preferences.code() : faults.next(operation.operation());
             if (fault != null) {
                 boolean preferred = preferences.code() != null;
-                Object example = faults.example(operation.operation(), fault, preferred ? preferences.example() : null,
-                        requestId);
+                Object example = faults.example(
+                        operation.operation(), fault, preferred ? preferences.example() : null, requestId);
                 return new Admission(delay, principal, new Fault(fault, example, preferred), null);
             }
             if (operation.operation().bodyRequired()) {
@@ -147,7 +150,8 @@ public final class Gateway {
             return -1; // all ASCII, as bodies nearly always are: no decoder needed
         }
         ByteBuffer in = ByteBuffer.wrap(body, ascii, body.length - ascii);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer out = CharBuffer.allocate(Math.min(1024, body.length + 1));

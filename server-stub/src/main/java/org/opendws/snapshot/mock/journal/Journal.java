@@ -21,6 +21,7 @@ import org.opendws.snapshot.mock.request.MockRequest;
 public final class Journal {
     /** Headers whose values are replaced by {@link #REDACTED}. */
     public static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-auth-token", "x-security-token");
+
     private static final String[] SECRETS = SECRET_HEADERS.toArray(String[]::new); // no iterator per header
     /** What a secret header's value reads in the journal. */
     public static final String REDACTED = "<redacted>";
@@ -54,8 +55,7 @@ public final class Journal {
             @JsonProperty("request_id") String requestId,
             Map<String, List<String>> headers,
             String body,
-            @JsonProperty("body_size") int bodySize) {
-    }
+            @JsonProperty("body_size") int bodySize) {}
 
     /**
      * What is kept of a request: its entry is written out only when the journal is read, so a
@@ -66,16 +66,33 @@ public final class Journal {
      * @param body     at most the first {@value #MAX_BODY_BYTES} bytes of the body
      * @param bodySize the body's whole size
      */
-    private record Kept(Instant received, String method, String path, String query, int status, String requestId,
-            String[] headers, byte[] body, int bodySize) {
+    private record Kept(
+            Instant received,
+            String method,
+            String path,
+            String query,
+            int status,
+            String requestId,
+            String[] headers,
+            byte[] body,
+            int bodySize) {
         Entry entry() {
             Map<String, List<String>> byName = new LinkedHashMap<>();
             for (int i = 0; i < headers.length; i += 2) {
-                byName.computeIfAbsent(headers[i].toLowerCase(Locale.ROOT), name -> new ArrayList<>(1)).add(headers[i + 1]);
+                byName.computeIfAbsent(headers[i].toLowerCase(Locale.ROOT), name -> new ArrayList<>(1))
+                        .add(headers[i + 1]);
             }
             // a body cut inside a UTF-8 sequence ends in U+FFFD, which is fine for reading
-            return new Entry(received.toString(), method, path, query, status, requestId, byName,
-                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), bodySize);
+            return new Entry(
+                    received.toString(),
+                    method,
+                    path,
+                    query,
+                    status,
+                    requestId,
+                    byName,
+                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8),
+                    bodySize);
         }
     }
 
@@ -93,9 +110,16 @@ public final class Journal {
             return;
         }
         byte[] body = request.body(); // read once per request and never changed: kept as is when small
-        Kept kept = new Kept(received, request.method(), request.path(), request.query(), status,
-                requestId, redactedHeaders(request),
-                body.length > MAX_BODY_BYTES ? Arrays.copyOf(body, MAX_BODY_BYTES) : body, body.length);
+        Kept kept = new Kept(
+                received,
+                request.method(),
+                request.path(),
+                request.query(),
+                status,
+                requestId,
+                redactedHeaders(request),
+                body.length > MAX_BODY_BYTES ? Arrays.copyOf(body, MAX_BODY_BYTES) : body,
+                body.length);
         synchronized (this) {
             add(kept);
         }

@@ -35,8 +35,8 @@ import org.opendws.snapshot.mock.DwsMockServer;
  *
  * Registered on an instance field, the server lives for one test.
  */
-public class DwsMockExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+public class DwsMockExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final Consumer<DwsMockServer.Builder> configuration;
     private DwsMockServer server;
     private ExtensionContext startedFor;
@@ -57,7 +57,8 @@ public class DwsMockExtension implements BeforeAllCallback, AfterAllCallback, Be
     /** The running server. */
     public DwsMockServer server() {
         if (server == null) {
-            throw new IllegalStateException("the mock is not running: use it from a test of the class that registers it");
+            throw new IllegalStateException(
+                    "the mock is not running: use it from a test of the class that registers it");
         }
         return server;
     }
@@ -113,8 +114,8 @@ public class DwsMockExtension implements BeforeAllCallback, AfterAllCallback, Be
         } else if (type == URI.class) {
             return URI.create(baseUrl());
         }
-        throw new ParameterResolutionException("@DwsMockBaseUrl takes a String or a URI parameter, not " + type.getName()
-                + " (" + parameter.getDeclaringExecutable() + ")");
+        throw new ParameterResolutionException("@DwsMockBaseUrl takes a String or a URI parameter, not "
+                + type.getName() + " (" + parameter.getDeclaringExecutable() + ")");
     }
 
     private void start(ExtensionContext context) {
@@ -151,17 +152,21 @@ public class DwsMockExtension implements BeforeAllCallback, AfterAllCallback, Be
         for (String property : test.properties()) {
             int equals = property.indexOf('=');
             if (equals < 1) {
-                throw new ExtensionConfigurationException("@DwsMockTest(properties): '" + property
-                        + "' is not name=value");
+                throw new ExtensionConfigurationException(
+                        "@DwsMockTest(properties): '" + property + "' is not name=value");
             }
-            builder.property(property.substring(0, equals).trim(), property.substring(equals + 1).trim());
+            builder.property(
+                    property.substring(0, equals).trim(),
+                    property.substring(equals + 1).trim());
         }
         if (!test.auth().isEmpty()) {
             builder.property("dws.mock.auth", test.auth());
         }
         if (!test.world().isEmpty()) {
             // absolute: Spring's conversion of a relative path to a Path refuses one that starts with ..
-            builder.property("dws.mock.world", Path.of(test.world()).toAbsolutePath().normalize().toString());
+            builder.property(
+                    "dws.mock.world",
+                    Path.of(test.world()).toAbsolutePath().normalize().toString());
         }
         if (!test.creationTime().isEmpty()) {
             builder.property("dws.mock.snapshot.creation-time", test.creationTime());

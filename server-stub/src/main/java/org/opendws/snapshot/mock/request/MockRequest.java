@@ -14,8 +14,8 @@ import java.util.function.BiConsumer;
  * @param headers each header as sent (name in its own case) with its values, in order
  * @param body    the body's bytes (empty when there is none)
  */
-public record MockRequest(String method, String path, String query, List<Map.Entry<String, String>> headers,
-                          byte[] body) {
+public record MockRequest(
+        String method, String path, String query, List<Map.Entry<String, String>> headers, byte[] body) {
     private static final byte[] NO_BODY = new byte[0];
 
     /** A request; a null body is an empty one. */
@@ -41,7 +41,10 @@ public record MockRequest(String method, String path, String query, List<Map.Ent
 
     /** Every value of a header (name in any case), in order. */
     public List<String> headers(String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** Each header as sent (name in its own case), in order. */

@@ -8,8 +8,7 @@ public final class RequestIds {
     /** The response header (and error body field {@code request_id}) that carries it. */
     public static final String HEADER = "X-Request-Id";
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /**
      * A fresh id: 32 lowercase hex characters, like the gateway's. Random, not secret: a

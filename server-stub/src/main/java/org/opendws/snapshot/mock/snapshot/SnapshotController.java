@@ -6,8 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import org.opendws.snapshot.mock.auth.Principal;
 import org.opendws.snapshot.mock.MockClock;
+import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.auth.Principal;
 import org.opendws.snapshot.mock.error.ErrorCodes;
 import org.opendws.snapshot.mock.error.ServiceError;
 import org.opendws.snapshot.mock.generated.api.SnapshotsApi;
@@ -26,7 +27,6 @@ import org.opendws.snapshot.mock.generated.model.SortKey;
 import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.store.SnapshotStore.StoredSnapshot;
 import org.opendws.snapshot.mock.web.MockPipeline;
-import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SnapshotController implements SnapshotsApi {
     /** Times as the document shows them: UTC, whole seconds, {@code Z}. */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final SnapshotService snapshots;
     private final SnapshotStore store;
@@ -91,24 +92,33 @@ public class SnapshotController implements SnapshotsApi {
     @Override
     public ResponseEntity<ListSnapshotsResponse> listSnapshots(String projectId) {
         admitted();
-        List<SnapshotDetail> details = store.list(projectId, clock.now()).stream().map(SnapshotController::detail).toList();
+        List<SnapshotDetail> details = store.list(projectId, clock.now()).stream()
+                .map(SnapshotController::detail)
+                .toList();
         return ResponseEntity.ok(new ListSnapshotsResponse(details, details.size()));
     }
 
     @Override
-    public ResponseEntity<ListClusterSnapshotsResponse> listClusterSnapshots(String projectId, String clusterId,
-                                                                             Integer limit, Integer offset,
-                                                                             SortKey sortKey, SortDir sortDir) {
+    public ResponseEntity<ListClusterSnapshotsResponse> listClusterSnapshots(
+            String projectId, String clusterId, Integer limit, Integer offset, SortKey sortKey, SortDir sortDir) {
         admitted();
         if (world.cluster(projectId, clusterId) == null && !store.hasSnapshotsOf(projectId, clusterId)) {
-            throw new ServiceError(404, ErrorCodes.NO_SUCH_CLUSTER,
-                    "Cluster " + clusterId + " does not exist in this project.");
+            throw new ServiceError(
+                    404, ErrorCodes.NO_SUCH_CLUSTER, "Cluster " + clusterId + " does not exist in this project.");
         }
-        SnapshotStore.Page page = store.page(projectId, clusterId,
+        SnapshotStore.Page page = store.page(
+                projectId,
+                clusterId,
                 sortKey == SortKey.NAME ? SnapshotStore.SortKey.NAME : SnapshotStore.SortKey.STARTED,
-                sortDir == SortDir.ASC, offset == null ? 0 : offset, limit, clock.now());
+                sortDir == SortDir.ASC,
+                offset == null ? 0 : offset,
+                limit,
+                clock.now());
         return ResponseEntity.ok(new ListClusterSnapshotsResponse(
-                page.snapshots().stream().map(SnapshotController::detail).toList(), projectId, clusterId, page.count()));
+                page.snapshots().stream().map(SnapshotController::detail).toList(),
+                projectId,
+                clusterId,
+                page.count()));
     }
 
     @Override
@@ -116,8 +126,8 @@ public class SnapshotController implements SnapshotsApi {
         admitted();
         StoredSnapshot snapshot = store.find(projectId, UUID.fromString(snapshotId), clock.now());
         if (snapshot == null) {
-            throw new ServiceError(400, ErrorCodes.NO_SUCH_SNAPSHOT,
-                    "Snapshot " + snapshotId + " does not exist in this project.");
+            throw new ServiceError(
+                    400, ErrorCodes.NO_SUCH_SNAPSHOT, "Snapshot " + snapshotId + " does not exist in this project.");
         }
         return ResponseEntity.ok(new ListSnapshotDetailsResponse(detail(snapshot)));
     }
@@ -128,8 +138,9 @@ public class SnapshotController implements SnapshotsApi {
         String refusal = switch (store.delete(projectId, UUID.fromString(snapshotId), clock.now())) {
             case DELETED -> null;
             case NOT_FOUND -> "Snapshot " + snapshotId + " does not exist in this project (or was deleted already).";
-            case AUTOMATED -> "Snapshot " + snapshotId + " is automated (AUTO); only manual snapshots can be deleted, "
-                    + "automated ones expire with the snapshot policy's retention.";
+            case AUTOMATED ->
+                "Snapshot " + snapshotId + " is automated (AUTO); only manual snapshots can be deleted, "
+                        + "automated ones expire with the snapshot policy's retention.";
             case CREATING -> "Snapshot " + snapshotId + " is CREATING; delete it once it is AVAILABLE or UNAVAILABLE.";
         };
         if (refusal != null) {
@@ -168,8 +179,9 @@ public class SnapshotController implements SnapshotsApi {
         } catch (SnapshotStore.RefusedException e) {
             throw switch (e.refusal()) {
                 case DUPLICATE_NAME -> duplicate(snapshot.getName());
-                case FULL -> ServiceError.invalid("The mock holds " + store.capacity()
-                        + " snapshots, its limit (dws.mock.max-snapshots); reset it with POST /__admin/reset.");
+                case FULL ->
+                    ServiceError.invalid("The mock holds " + store.capacity()
+                            + " snapshots, its limit (dws.mock.max-snapshots); reset it with POST /__admin/reset.");
             };
         }
         return new CreateSnapshotResponse(new SnapshotResp(id.toString()));
@@ -182,8 +194,15 @@ public class SnapshotController implements SnapshotsApi {
 
     /** A snapshot as the document's {@code SnapshotDetail}: {@code finished} absent while CREATING. */
     static SnapshotDetail detail(StoredSnapshot s) {
-        return new SnapshotDetail(s.id().toString(), s.name(), s.description(), time(s.started()), s.size(),
-                SnapshotStatus.fromValue(s.status().name()), SnapshotType.fromValue(s.type().name()), s.clusterId())
+        return new SnapshotDetail(
+                        s.id().toString(),
+                        s.name(),
+                        s.description(),
+                        time(s.started()),
+                        s.size(),
+                        SnapshotStatus.fromValue(s.status().name()),
+                        SnapshotType.fromValue(s.type().name()),
+                        s.clusterId())
                 .finished(s.finished() == null ? null : time(s.finished()))
                 .clusterName(s.clusterName());
     }

@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.opendws.snapshot.mock.MockClock;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
-import org.opendws.snapshot.mock.MockClock;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.store.SnapshotStore;
 import org.opendws.snapshot.mock.store.SnapshotStore.NewSnapshot;
 import org.opendws.snapshot.mock.store.SnapshotStore.Status;
 import org.opendws.snapshot.mock.store.SnapshotStore.StoredSnapshot;
 import org.opendws.snapshot.mock.store.SnapshotStore.Type;
-import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 
 /**
@@ -26,6 +26,7 @@ import org.opendws.snapshot.mock.world.WorldState;
 public final class SnapshotService {
     /** How long before now a seed started, when it does not say. */
     static final Duration SEED_AGE = Duration.ofHours(1);
+
     private final SnapshotStore store;
     private final WorldState world;
     private final MockClock clock;
@@ -38,7 +39,8 @@ public final class SnapshotService {
      */
     public SnapshotService(SnapshotStore store, WorldState world, MockClock clock, Duration creationTime) {
         if (creationTime.isNegative()) {
-            throw new IllegalArgumentException("dws.mock.snapshot.creation-time must not be negative, got " + creationTime);
+            throw new IllegalArgumentException(
+                    "dws.mock.snapshot.creation-time must not be negative, got " + creationTime);
         }
         this.store = store;
         this.world = world;
@@ -65,9 +67,19 @@ public final class SnapshotService {
         boolean fails = world.takeFailure(projectId, cluster.id());
         Instant started = clock.now();
         try {
-            return store.create(new NewSnapshot(projectId, cluster.id(), cluster.name(), name, description, createdBy,
-                    Type.MANUAL, started, started.plus(creationTime), fails ? Status.UNAVAILABLE : Status.AVAILABLE,
-                    true, fails ? 0 : cluster.dataSizeGb()));
+            return store.create(new NewSnapshot(
+                    projectId,
+                    cluster.id(),
+                    cluster.name(),
+                    name,
+                    description,
+                    createdBy,
+                    Type.MANUAL,
+                    started,
+                    started.plus(creationTime),
+                    fails ? Status.UNAVAILABLE : Status.AVAILABLE,
+                    true,
+                    fails ? 0 : cluster.dataSizeGb()));
         } catch (RuntimeException e) {
             if (fails) {
                 world.returnFailure(projectId, cluster.id()); // no snapshot was made: the next one fails instead
@@ -84,7 +96,8 @@ public final class SnapshotService {
      */
     public StoredSnapshot seed(SnapshotSeed seed) {
         String projectId = seed.projectId() != null ? seed.projectId() : World.DEFAULT_PROJECT_ID;
-        String clusterId = (seed.clusterId() != null ? seed.clusterId() : World.DEFAULT_CLUSTER_ID).toLowerCase(Locale.ROOT);
+        String clusterId =
+                (seed.clusterId() != null ? seed.clusterId() : World.DEFAULT_CLUSTER_ID).toLowerCase(Locale.ROOT);
         requireValid(world.rules().projectIdProblem(projectId), "project_id");
         requireValid(world.rules().clusterIdProblem(clusterId), "cluster_id");
         World.Cluster cluster = world.clusterInfo(projectId, clusterId);
@@ -103,10 +116,19 @@ public final class SnapshotService {
         Instant finished = seed.finished() != null ? seed.finished() : started.plus(creationTime);
         boolean creating = status == Status.CREATING;
         double size = seed.size() != null ? seed.size() : status == Status.UNAVAILABLE ? 0 : cluster.dataSizeGb();
-        UUID id = store.create(new NewSnapshot(projectId, cluster.id(), cluster.name(), seed.name(), seed.description(),
+        UUID id = store.create(new NewSnapshot(
+                projectId,
+                cluster.id(),
+                cluster.name(),
+                seed.name(),
+                seed.description(),
                 seed.createdBy() == null ? "admin" : seed.createdBy(),
-                "AUTO".equals(seed.type()) ? Type.AUTO : Type.MANUAL, started, finished,
-                creating ? Status.AVAILABLE : status, creating, size));
+                "AUTO".equals(seed.type()) ? Type.AUTO : Type.MANUAL,
+                started,
+                finished,
+                creating ? Status.AVAILABLE : status,
+                creating,
+                size));
         return store.find(projectId, id, now);
     }
 
@@ -116,9 +138,12 @@ public final class SnapshotService {
             try {
                 seed(seed);
             } catch (SnapshotStore.RefusedException e) {
-                throw new IllegalStateException("the world's snapshot " + seed.name() + " cannot be stored: "
-                        + (e.refusal() == SnapshotStore.Refusal.FULL ? "dws.mock.max-snapshots is reached"
-                        : "its name is taken in its project"), e);
+                throw new IllegalStateException(
+                        "the world's snapshot " + seed.name() + " cannot be stored: "
+                                + (e.refusal() == SnapshotStore.Refusal.FULL
+                                        ? "dws.mock.max-snapshots is reached"
+                                        : "its name is taken in its project"),
+                        e);
             }
         }
     }
@@ -130,8 +155,19 @@ public final class SnapshotService {
 
     /** A stored snapshot as the embedding API shows it. */
     public static SnapshotView view(StoredSnapshot s) {
-        return new SnapshotView(s.id().toString(), s.name(), s.description(), s.projectId(), s.clusterId(),
-                s.clusterName(), s.status().name(), s.type().name(), s.started(), s.finished(), s.size(), s.createdBy());
+        return new SnapshotView(
+                s.id().toString(),
+                s.name(),
+                s.description(),
+                s.projectId(),
+                s.clusterId(),
+                s.clusterName(),
+                s.status().name(),
+                s.type().name(),
+                s.started(),
+                s.finished(),
+                s.size(),
+                s.createdBy());
     }
 
     private static void requireValid(String problem, String field) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class OpenApiController {
     /** The media type of YAML (RFC 9512). */
     public static final MediaType APPLICATION_YAML = MediaType.parseMediaType("application/yaml");
+
     private final OpenApiDocument document;
 
     /** Serves {@code document}. */

@@ -35,7 +35,8 @@ public final class OpenApiDocument {
     /** The classpath resource of the document. */
     public static final String RESOURCE = "openapi/dws-snapshot.yaml";
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final byte[] bytes;
     private final NavigableMap<Integer, Map<String, Object>> examples;
@@ -53,8 +54,12 @@ public final class OpenApiDocument {
      * @param responses    its documented statuses, ascending, each to the examples of its JSON
      *                     body by name (empty for an answer without a body)
      */
-    public record Operation(String id, String method, PathPattern path, boolean bodyRequired,
-                            NavigableMap<Integer, Map<String, Object>> responses) {
+    public record Operation(
+            String id,
+            String method,
+            PathPattern path,
+            boolean bodyRequired,
+            NavigableMap<Integer, Map<String, Object>> responses) {
         /** Whether it documents this status. */
         public boolean documents(int status) {
             return responses.containsKey(status);
@@ -72,8 +77,7 @@ public final class OpenApiDocument {
      * @param operation     the operation
      * @param pathVariables the path variables' values by name
      */
-    public record Match(Operation operation, Map<String, String> pathVariables) {
-    }
+    public record Match(Operation operation, Map<String, String> pathVariables) {}
 
     private OpenApiDocument(byte[] bytes) {
         this.bytes = bytes;
@@ -90,8 +94,11 @@ public final class OpenApiDocument {
             doc.map(item).forEach((method, definition) -> {
                 if (METHODS.contains(method)) {
                     boolean bodyRequired = Boolean.TRUE.equals(doc.find(definition, "requestBody", "required"));
-                    all.add(new Operation(String.valueOf(doc.find(definition, "operationId")),
-                            method.toUpperCase(Locale.ROOT), pattern, bodyRequired,
+                    all.add(new Operation(
+                            String.valueOf(doc.find(definition, "operationId")),
+                            method.toUpperCase(Locale.ROOT),
+                            pattern,
+                            bodyRequired,
                             Collections.unmodifiableNavigableMap(examples(doc, doc.get(definition, "responses")))));
                     Object parameters = doc.find(definition, "parameters");
                     if (parameters instanceof List<?> list) {
@@ -139,7 +146,11 @@ public final class OpenApiDocument {
     /** The methods the document has for a path, in document order (empty when it has no such path). */
     public List<String> methods(String path) {
         PathContainer parsed = PathContainer.parsePath(path);
-        return operations.stream().filter(o -> o.path().matches(parsed)).map(Operation::method).distinct().toList();
+        return operations.stream()
+                .filter(o -> o.path().matches(parsed))
+                .map(Operation::method)
+                .distinct()
+                .toList();
     }
 
     /** A reading begun by {@link #preload()} and not yet taken by {@link #load()}. */
@@ -178,7 +189,8 @@ public final class OpenApiDocument {
     private static OpenApiDocument read() {
         try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath (the api-spec artifact is missing)");
+                throw new IllegalStateException(
+                        RESOURCE + " is not on the classpath (the api-spec artifact is missing)");
             }
             return new OpenApiDocument(in.readAllBytes());
         } catch (IOException e) {
@@ -263,10 +275,13 @@ public final class OpenApiDocument {
         }
 
         String problem(String value) {
-            if (value.length() < minLength || value.length() > maxLength
+            if (value.length() < minLength
+                    || value.length() > maxLength
                     || (pattern != null && !pattern.matcher(value).find())) {
                 return what + " '" + value + "' is invalid: it must match " + pattern
-                        + (maxLength == Integer.MAX_VALUE ? "" : " and have " + minLength + " to " + maxLength + " characters");
+                        + (maxLength == Integer.MAX_VALUE
+                                ? ""
+                                : " and have " + minLength + " to " + maxLength + " characters");
             }
             return null;
         }

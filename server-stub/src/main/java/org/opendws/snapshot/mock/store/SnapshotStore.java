@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SnapshotStore {
     /** The tables are kept at most half full, in arrays of at most 2^30. */
     public static final long MAX_CAPACITY = 1L << 29;
+
     private static final int FIRST_SLOTS = 1024;
     private static final Status[] STATUSES = Status.values();
     private static final int STATUS_BITS = 0x7;
@@ -62,20 +63,33 @@ public final class SnapshotStore {
     /** A store of at most {@code capacity} snapshots. */
     public SnapshotStore(long capacity) {
         if (capacity < 0 || capacity > MAX_CAPACITY) {
-            throw new IllegalArgumentException("dws.mock.max-snapshots must be between 0 and " + MAX_CAPACITY
-                    + ", got " + capacity);
+            throw new IllegalArgumentException(
+                    "dws.mock.max-snapshots must be between 0 and " + MAX_CAPACITY + ", got " + capacity);
         }
         this.capacity = capacity;
     }
 
     /** A snapshot's state, as the document's {@code SnapshotStatus} names them. */
-    public enum Status { CREATING, AVAILABLE, UNAVAILABLE, RESTORING, FROZEN, POLICE_FROZEN }
+    public enum Status {
+        CREATING,
+        AVAILABLE,
+        UNAVAILABLE,
+        RESTORING,
+        FROZEN,
+        POLICE_FROZEN
+    }
 
     /** A snapshot's type. */
-    public enum Type { MANUAL, AUTO }
+    public enum Type {
+        MANUAL,
+        AUTO
+    }
 
     /** What a cluster's snapshots are sorted by. */
-    public enum SortKey { STARTED, NAME }
+    public enum SortKey {
+        STARTED,
+        NAME
+    }
 
     /**
      * A snapshot to store.
@@ -93,9 +107,19 @@ public final class SnapshotStore {
      * @param creating    whether it is {@code CREATING} until {@code finished}
      * @param size        its size in GB once finished
      */
-    public record NewSnapshot(String projectId, String clusterId, String clusterName, String name, String description,
-                              String createdBy, Type type, Instant started, Instant finished, Status status,
-                              boolean creating, double size) {
+    public record NewSnapshot(
+            String projectId,
+            String clusterId,
+            String clusterName,
+            String name,
+            String description,
+            String createdBy,
+            Type type,
+            Instant started,
+            Instant finished,
+            Status status,
+            boolean creating,
+            double size) {
         /** Checks that nothing required is missing and that a snapshot being created ends in a final state. */
         public NewSnapshot {
             Objects.requireNonNull(projectId, "projectId");
@@ -129,9 +153,19 @@ public final class SnapshotStore {
      * @param finished    when it was finished, null while {@code CREATING}
      * @param size        its size in GB, 0 while {@code CREATING}
      */
-    public record StoredSnapshot(UUID id, String projectId, String clusterId, String clusterName, String name,
-                                 String description, String createdBy, Type type, Status status, Instant started,
-                                 Instant finished, double size) {
+    public record StoredSnapshot(
+            UUID id,
+            String projectId,
+            String clusterId,
+            String clusterName,
+            String name,
+            String description,
+            String createdBy,
+            Type type,
+            Status status,
+            Instant started,
+            Instant finished,
+            double size) {
         /** When it was made: {@link #started()}. */
         public Instant createdAt() {
             return started;
@@ -144,8 +178,7 @@ public final class SnapshotStore {
      * @param snapshots the page
      * @param count     how many the cluster has
      */
-    public record Page(List<StoredSnapshot> snapshots, int count) {
-    }
+    public record Page(List<StoredSnapshot> snapshots, int count) {}
 
     /** Why a create failed. */
     public enum Refusal {
@@ -196,7 +229,8 @@ public final class SnapshotStore {
     public UUID create(NewSnapshot snapshot) {
         UUID id = randomUuid();
         String description = snapshot.description() == null ? "" : snapshot.description();
-        int flags = snapshot.status().ordinal() | (snapshot.creating() ? CREATING_UNTIL_FINISHED : 0)
+        int flags = snapshot.status().ordinal()
+                | (snapshot.creating() ? CREATING_UNTIL_FINISHED : 0)
                 | (snapshot.type() == Type.AUTO ? AUTO : 0);
         synchronized (this) {
             if (count >= capacity) {
@@ -206,7 +240,8 @@ public final class SnapshotStore {
                 throw new RefusedException(Refusal.DUPLICATE_NAME);
             }
             Shelf shelf = shelves.computeIfAbsent(snapshot.projectId(), p -> new HashMap<>())
-                    .computeIfAbsent(snapshot.clusterId().toLowerCase(Locale.ROOT),
+                    .computeIfAbsent(
+                            snapshot.clusterId().toLowerCase(Locale.ROOT),
                             c -> new Shelf(snapshot.projectId(), c, snapshot.clusterName()));
             // a cluster's snapshots mostly share their description: one instance is kept for a run of them
             if (description.equals(shelf.lastDescription)) {
@@ -214,9 +249,16 @@ public final class SnapshotStore {
             } else {
                 shelf.lastDescription = description;
             }
-            Entry entry = new Entry(id.getMostSignificantBits(), id.getLeastSignificantBits(),
-                    snapshot.started().toEpochMilli(), snapshot.finished().toEpochMilli(), snapshot.size(),
-                    snapshot.name(), description, creators.computeIfAbsent(snapshot.createdBy(), c -> c), shelf,
+            Entry entry = new Entry(
+                    id.getMostSignificantBits(),
+                    id.getLeastSignificantBits(),
+                    snapshot.started().toEpochMilli(),
+                    snapshot.finished().toEpochMilli(),
+                    snapshot.size(),
+                    snapshot.name(),
+                    description,
+                    creators.computeIfAbsent(snapshot.createdBy(), c -> c),
+                    shelf,
                     (byte) flags);
             // the tables grow before anything is added: a failure to grow leaves no half-stored snapshot
             ids.makeRoom();
@@ -234,10 +276,21 @@ public final class SnapshotStore {
      * Stores a manual snapshot that is {@code AVAILABLE} from {@code createdAt} on, of size 0, its
      * cluster named by default (a shortcut for benchmarks and tests of the store).
      */
-    public UUID create(String projectId, String name, String clusterId, String description, String createdBy,
-                       Instant createdAt) {
-        return create(new NewSnapshot(projectId, clusterId, "dws-" + clusterId.substring(0, Math.min(8, clusterId.length())),
-                name, description, createdBy, Type.MANUAL, createdAt, createdAt, Status.AVAILABLE, false, 0));
+    public UUID create(
+            String projectId, String name, String clusterId, String description, String createdBy, Instant createdAt) {
+        return create(new NewSnapshot(
+                projectId,
+                clusterId,
+                "dws-" + clusterId.substring(0, Math.min(8, clusterId.length())),
+                name,
+                description,
+                createdBy,
+                Type.MANUAL,
+                createdAt,
+                createdAt,
+                Status.AVAILABLE,
+                false,
+                0));
     }
 
     /** The project's snapshot of this id as it is at {@code now}, or null. */
@@ -283,8 +336,14 @@ public final class SnapshotStore {
      * id), {@code ascending} or not, the {@code offset}-th page of {@code limit} (all when
      * {@code limit} is null, and then an empty page for any offset above 0).
      */
-    public Page page(String projectId, String clusterId, SortKey key, boolean ascending, int offset, Integer limit,
-                     Instant now) {
+    public Page page(
+            String projectId,
+            String clusterId,
+            SortKey key,
+            boolean ascending,
+            int offset,
+            Integer limit,
+            Instant now) {
         List<Entry> entries = new ArrayList<>(limit == null ? 16 : Math.min(limit, 1024));
         int total;
         synchronized (this) {
@@ -358,7 +417,7 @@ public final class SnapshotStore {
      */
     static UUID randomUuid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = random.nextLong() & ~0xF000L | 0x4000L;                        // version 4
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
         long low = random.nextLong() & ~0xC000_0000_0000_0000L | 0x8000_0000_0000_0000L; // RFC 4122 variant
         return new UUID(high, low);
     }
@@ -391,8 +450,17 @@ public final class SnapshotStore {
         /** the final state's ordinal, whether CREATING until finished, whether automated */
         final byte flags;
 
-        Entry(long idHigh, long idLow, long started, long finished, double size, String name, String description,
-              String createdBy, Shelf shelf, byte flags) {
+        Entry(
+                long idHigh,
+                long idLow,
+                long started,
+                long finished,
+                double size,
+                String name,
+                String description,
+                String createdBy,
+                Shelf shelf,
+                byte flags) {
             this.idHigh = idHigh;
             this.idLow = idLow;
             this.started = started;
@@ -406,16 +474,26 @@ public final class SnapshotStore {
         }
 
         Status status(long now) {
-            return (flags & CREATING_UNTIL_FINISHED) != 0 && now < finished ? Status.CREATING
+            return (flags & CREATING_UNTIL_FINISHED) != 0 && now < finished
+                    ? Status.CREATING
                     : STATUSES[flags & STATUS_BITS];
         }
 
         StoredSnapshot view(long now) {
             Status status = status(now);
             boolean creating = status == Status.CREATING;
-            return new StoredSnapshot(new UUID(idHigh, idLow), shelf.projectId, shelf.clusterId, shelf.clusterName, name,
-                    description, createdBy, (flags & AUTO) != 0 ? Type.AUTO : Type.MANUAL, status,
-                    Instant.ofEpochMilli(started), creating ? null : Instant.ofEpochMilli(finished),
+            return new StoredSnapshot(
+                    new UUID(idHigh, idLow),
+                    shelf.projectId,
+                    shelf.clusterId,
+                    shelf.clusterName,
+                    name,
+                    description,
+                    createdBy,
+                    (flags & AUTO) != 0 ? Type.AUTO : Type.MANUAL,
+                    status,
+                    Instant.ofEpochMilli(started),
+                    creating ? null : Instant.ofEpochMilli(finished),
                     creating ? 0 : size);
         }
     }

@@ -22,6 +22,7 @@ final class SortedIndex {
     private int[] sizes = new int[4];
     /** starts[i]: how many entries the leaves before leaf i hold */
     private int[] starts = new int[4];
+
     private int leafCount;
     private int size;
     /** entries and leaf bounds read by {@link #page} so far (for tests of what a page costs) */

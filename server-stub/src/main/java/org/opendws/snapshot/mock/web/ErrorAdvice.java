@@ -27,12 +27,15 @@ public class ErrorAdvice {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> failure(Exception e, HttpServletRequest request) {
         String id = request.getAttribute(MockPipeline.REQUEST_ID) instanceof String s ? s : RequestIds.newId();
-        MockRequest head = request.getAttribute(MockPipeline.MOCK_REQUEST) instanceof MockRequest r ? r
+        MockRequest head = request.getAttribute(MockPipeline.MOCK_REQUEST) instanceof MockRequest r
+                ? r
                 : MockPipeline.head(request);
         ErrorMapper.ErrorAnswer answer = errors.answer(e, head, id);
         HttpHeaders headers = new HttpHeaders();
         answer.headers().forEach(headers::set);
-        return ResponseEntity.status(answer.status()).headers(headers).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(answer.status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(answer.body(id));
     }
 }

@@ -27,7 +27,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
      * before the pipeline runs, cannot reach; every value is the mock's own and needs no escaping.
      */
     static String body(String code, String message, String requestId) {
-        return "{\"error_code\":\"" + code + "\",\"error_msg\":\"" + message + "\",\"request_id\":\"" + requestId + "\"}";
+        return "{\"error_code\":\"" + code + "\",\"error_msg\":\"" + message + "\",\"request_id\":\"" + requestId
+                + "\"}";
     }
 
     @Override
@@ -46,8 +47,9 @@ public class JsonErrorReportValve extends ErrorReportValve {
             // the client's request at fault: the document's 400, whatever Tomcat's status
             message = status == 501 || status == 505
                     ? "The request uses an HTTP method, version or transfer coding this server does not implement."
-                    : status == 417 ? "The request's Expect header asks for what this server does not do."
-                    : "The request cannot be read: its request line, a header line or its body is malformed.";
+                    : status == 417
+                            ? "The request's Expect header asks for what this server does not do."
+                            : "The request cannot be read: its request line, a header line or its body is malformed.";
             status = 400;
             response.setStatus(status);
         }

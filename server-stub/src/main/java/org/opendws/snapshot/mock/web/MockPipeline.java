@@ -50,6 +50,7 @@ public final class MockPipeline extends OncePerRequestFilter {
     public static final String ACCESS_LOGGER = "org.opendws.snapshot.mock.access";
     /** The MDC key under which log lines written while a request is handled carry its id. */
     public static final String MDC_KEY = "request_id";
+
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
     private static final String ADMIN_PREFIX = "/__admin/";
     /**
@@ -78,8 +79,16 @@ public final class MockPipeline extends OncePerRequestFilter {
      * @param maxBodyBytes the largest body accepted (400 above, refused before more is read)
      * @param accessLog    whether to log one line per request
      */
-    public MockPipeline(Gateway gateway, ErrorMapper errors, Journal journal, OpenApiDocument document,
-                        ObjectMapper mapper, Clock clock, Sleeper sleeper, int maxBodyBytes, boolean accessLog) {
+    public MockPipeline(
+            Gateway gateway,
+            ErrorMapper errors,
+            Journal journal,
+            OpenApiDocument document,
+            ObjectMapper mapper,
+            Clock clock,
+            Sleeper sleeper,
+            int maxBodyBytes,
+            boolean accessLog) {
         this.gateway = gateway;
         this.errors = errors;
         this.journal = journal;
@@ -92,8 +101,9 @@ public final class MockPipeline extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest servletRequest, HttpServletResponse servletResponse,
-                                    FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(
+            HttpServletRequest servletRequest, HttpServletResponse servletResponse, FilterChain chain)
+            throws ServletException, IOException {
         String id = RequestIds.newId();
         Instant received = clock.instant();
         long start = System.nanoTime();
@@ -108,7 +118,8 @@ public final class MockPipeline extends OncePerRequestFilter {
             request = request.withBody(BodyRequest.read(servletRequest, maxBodyBytes));
             servletRequest.setAttribute(MOCK_REQUEST, request);
             if (NO_API_METHODS.contains(request.method())
-                    || ("HEAD".equals(request.method()) && !document.methods(request.path()).isEmpty())) {
+                    || ("HEAD".equals(request.method())
+                            && !document.methods(request.path()).isEmpty())) {
                 // HEAD on a path of the document: no operation of it (Spring MVC would run the
                 // GET's handler without the gateway, which only admits the document's operations)
                 throw noSuchApi(request);
@@ -137,8 +148,13 @@ public final class MockPipeline extends OncePerRequestFilter {
                 journal.record(received, request, status, id);
             }
             if (accessLog) {
-                ACCESS.info("{} {} -> {} ({} ms) request_id={}", request.method(), request.path(), status,
-                        (System.nanoTime() - start) / 1_000_000, id);
+                ACCESS.info(
+                        "{} {} -> {} ({} ms) request_id={}",
+                        request.method(),
+                        request.path(),
+                        status,
+                        (System.nanoTime() - start) / 1_000_000,
+                        id);
             }
             MDC.remove(MDC_KEY);
             response.copyBodyToResponse();
@@ -147,7 +163,9 @@ public final class MockPipeline extends OncePerRequestFilter {
 
     private ServiceError noSuchApi(MockRequest request) {
         List<String> methods = document.methods(request.path());
-        return new ServiceError(405, ErrorCodes.NO_SUCH_API,
+        return new ServiceError(
+                405,
+                ErrorCodes.NO_SUCH_API,
                 "The API does not exist: " + (request.method() + " " + request.path()).trim() + ".",
                 methods.isEmpty() ? Map.of() : Map.of(HttpHeaders.ALLOW, String.join(", ", methods)));
     }

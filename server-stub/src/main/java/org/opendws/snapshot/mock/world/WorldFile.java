@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.World;
@@ -99,8 +99,10 @@ public final class WorldFile {
     }
 
     private static String where(String source, Mark mark) {
-        return mark == null ? "world file " + source + ": "
-                : "world file " + source + ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+        return mark == null
+                ? "world file " + source + ": "
+                : "world file " + source + ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)
+                        + ": ";
     }
 
     /** One reading of one file: knows the source name for messages. */
@@ -134,14 +136,18 @@ public final class WorldFile {
                             SnapshotSeed seed = snapshot(item);
                             String project = seed.projectId() == null ? World.DEFAULT_PROJECT_ID : seed.projectId();
                             if (!names.add(project + "/" + seed.name().toLowerCase(Locale.ROOT))) {
-                                throw error(item, "a snapshot named " + seed.name() + " is already in project " + project
-                                        + " (names are compared without regard to case)");
+                                throw error(
+                                        item,
+                                        "a snapshot named " + seed.name() + " is already in project " + project
+                                                + " (names are compared without regard to case)");
                             }
                             builder.snapshot(seed);
                         }
                     }
-                    default -> throw error(entry.getKeyNode(),
-                            "unknown key '" + key + "' (expected projects, credentials, tokens, snapshots)");
+                    default ->
+                        throw error(
+                                entry.getKeyNode(),
+                                "unknown key '" + key + "' (expected projects, credentials, tokens, snapshots)");
                 }
             }
             return builder.build();
@@ -154,8 +160,11 @@ public final class WorldFile {
                 Node value = entry.getValueNode();
                 if (!isNull(value)) {
                     for (Node cluster : sequence(value, "the clusters of project " + projectId)) {
-                        builder.cluster(projectId, cluster instanceof MappingNode ? cluster(cluster)
-                                : World.Cluster.of(clusterId(cluster)));
+                        builder.cluster(
+                                projectId,
+                                cluster instanceof MappingNode
+                                        ? cluster(cluster)
+                                        : World.Cluster.of(clusterId(cluster)));
                     }
                 }
             }
@@ -175,8 +184,11 @@ public final class WorldFile {
                     case "name" -> name = scalar(value, "name");
                     case "data_size_gb" -> dataSize = number(value, "data_size_gb", 0);
                     case "failing_snapshots" -> failing = (int) integer(value, "failing_snapshots");
-                    default -> throw error(entry.getKeyNode(),
-                            "unknown cluster key '" + key + "' (expected id, name, data_size_gb, failing_snapshots)");
+                    default ->
+                        throw error(
+                                entry.getKeyNode(),
+                                "unknown cluster key '" + key
+                                        + "' (expected id, name, data_size_gb, failing_snapshots)");
                 }
             }
             if (id == null) {
@@ -191,7 +203,8 @@ public final class WorldFile {
          */
         private SnapshotSeed snapshot(Node node) {
             SnapshotSeed.Builder seed = SnapshotSeed.builder();
-            String expected = "name, project_id, cluster_id, description, type, status, started, finished, size, created_by";
+            String expected =
+                    "name, project_id, cluster_id, description, type, status, started, finished, size, created_by";
             for (NodeTuple entry : mapping(node, "a snapshot (" + expected + ")")) {
                 String key = scalar(entry.getKeyNode(), "a snapshot key");
                 Node value = entry.getValueNode();
@@ -199,14 +212,17 @@ public final class WorldFile {
                     case "name" -> seed.name(scalar(value, "name"));
                     case "project_id" -> seed.projectId(projectId(value));
                     case "cluster_id" -> seed.clusterId(clusterId(value));
-                    case "description" -> seed.description(isNull(value) ? null : ((ScalarNode) scalarNode(value)).getValue());
+                    case "description" ->
+                        seed.description(isNull(value) ? null : ((ScalarNode) scalarNode(value)).getValue());
                     case "type" -> seed.type(scalar(value, "type"));
                     case "status" -> seed.status(scalar(value, "status"));
                     case "started" -> seed.started(instant(value, "started"));
                     case "finished" -> seed.finished(instant(value, "finished"));
                     case "size" -> seed.size(number(value, "size", 0));
                     case "created_by" -> seed.createdBy(scalar(value, "created_by"));
-                    default -> throw error(entry.getKeyNode(), "unknown snapshot key '" + key + "' (expected " + expected + ")");
+                    default ->
+                        throw error(
+                                entry.getKeyNode(), "unknown snapshot key '" + key + "' (expected " + expected + ")");
                 }
             }
             try {
@@ -281,8 +297,10 @@ public final class WorldFile {
                     case "sk" -> sk = scalar(value, "sk");
                     case "security_token" -> securityToken = scalar(value, "security_token");
                     case "projects" -> projects = projectIds(value);
-                    default -> throw error(entry.getKeyNode(),
-                            "unknown credential key '" + key + "' (expected ak, sk, security_token, projects)");
+                    default ->
+                        throw error(
+                                entry.getKeyNode(),
+                                "unknown credential key '" + key + "' (expected ak, sk, security_token, projects)");
                 }
             }
             if (ak == null || sk == null) {
@@ -301,8 +319,9 @@ public final class WorldFile {
                     case "id" -> id = scalar(entry.getValueNode(), "id");
                     case "token" -> value = scalar(entry.getValueNode(), "token");
                     case "projects" -> projects = projectIds(entry.getValueNode());
-                    default -> throw error(entry.getKeyNode(),
-                            "unknown token key '" + key + "' (expected id, token, projects)");
+                    default ->
+                        throw error(
+                                entry.getKeyNode(), "unknown token key '" + key + "' (expected id, token, projects)");
                 }
             }
             if (id == null || value == null) {
@@ -349,14 +368,17 @@ public final class WorldFile {
         }
 
         private String scalar(Node node, String what) {
-            if (!(node instanceof ScalarNode scalar) || isNull(node) || scalar.getValue().isBlank()) {
+            if (!(node instanceof ScalarNode scalar)
+                    || isNull(node)
+                    || scalar.getValue().isBlank()) {
                 throw error(node, "expected " + what + " as a non-empty text");
             }
             return scalar.getValue();
         }
 
         private boolean isNull(Node node) {
-            return node instanceof ScalarNode scalar && "tag:yaml.org,2002:null".equals(scalar.getTag().getValue());
+            return node instanceof ScalarNode scalar
+                    && "tag:yaml.org,2002:null".equals(scalar.getTag().getValue());
         }
 
         private WorldFileException error(Node node, String message) {

@@ -7,8 +7,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 public class WorldFileFailureAnalyzer extends AbstractFailureAnalyzer<WorldFileException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, WorldFileException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Fix the world file named by dws.mock.world (see server-stub/examples/world.yaml), "
-                        + "or start without it to use the default world.", cause);
+                        + "or start without it to use the default world.",
+                cause);
     }
 }

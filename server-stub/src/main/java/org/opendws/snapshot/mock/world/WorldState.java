@@ -15,6 +15,7 @@ public final class WorldState {
     private final IdRules rules;
     /** project id to its clusters by id; each id the one String instance that snapshots refer to */
     private final Map<String, Map<String, ClusterState>> clusters = new ConcurrentHashMap<>();
+
     private final Map<String, World.Credential> credentials = new ConcurrentHashMap<>();
     /** by token value, the way requests look them up */
     private final Map<String, World.Token> tokensByValue = new ConcurrentHashMap<>();
@@ -72,13 +73,15 @@ public final class WorldState {
     public boolean putCluster(String projectId, String clusterId) {
         String id = clusterId.toLowerCase(Locale.ROOT);
         return clusters.computeIfAbsent(projectId, p -> new ConcurrentHashMap<>())
-                .putIfAbsent(id, new ClusterState(World.Cluster.of(id))) == null;
+                        .putIfAbsent(id, new ClusterState(World.Cluster.of(id)))
+                == null;
     }
 
     /** Adds a cluster to a project (creating the project), replacing one of the same id; false if it replaced one. */
     public boolean putCluster(String projectId, World.Cluster cluster) {
         return clusters.computeIfAbsent(projectId, p -> new ConcurrentHashMap<>())
-                .put(cluster.id(), new ClusterState(cluster)) == null;
+                        .put(cluster.id(), new ClusterState(cluster))
+                == null;
     }
 
     /** Removes a cluster from a project; false if it was not there. */

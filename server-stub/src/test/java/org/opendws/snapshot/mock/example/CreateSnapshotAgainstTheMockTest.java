@@ -24,24 +24,24 @@ class CreateSnapshotAgainstTheMockTest {
 
     // one mock for the class, on a free port, reset before each test
     @RegisterExtension
-    static DwsMockExtension mock = new DwsMockExtension(server -> server
-            .world(World.builder()
-                    .project(PROJECT, CLUSTER)
-                    .credential("TESTACCESSKEY0000000", "test-secret-key", PROJECT)
-                    .build()));
+    static DwsMockExtension mock = new DwsMockExtension(server -> server.world(World.builder()
+            .project(PROJECT, CLUSTER)
+            .credential("TESTACCESSKEY0000000", "test-secret-key", PROJECT)
+            .build()));
 
     @Test
     void createsASnapshot(DwsMockServer server) throws Exception {
         HttpResponse<String> response = create(server, "nightly-1");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.snapshots()).singleElement()
+        assertThat(server.snapshots())
+                .singleElement()
                 .satisfies(snapshot -> assertThat(snapshot.name()).isEqualTo("nightly-1"));
     }
 
     @Test
     void answersAPlannedFaultWithTheSpecsExample(DwsMockServer server) throws Exception {
-        server.faults().plan(503, 1);    // or: POST /__admin/faults {"status":503,"count":1}
+        server.faults().plan(503, 1); // or: POST /__admin/faults {"status":503,"count":1}
 
         HttpResponse<String> unavailable = create(server, "nightly-2");
         HttpResponse<String> retried = create(server, "nightly-2");
@@ -71,7 +71,9 @@ class CreateSnapshotAgainstTheMockTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         new AkSkSigner().sign(toSign).headers().forEach(request::header);
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.support.DwsHttp;
 
 /**
  * 64 threads make 10,000 creates, half of unique names, half of 250 names that collide (in
@@ -42,26 +42,31 @@ class ConcurrentCreatesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One create and its answer. */
-    private record Outcome(String name, int status, String requestId, String snapshotId, String message) {
-    }
+    private record Outcome(String name, int status, String requestId, String snapshotId, String message) {}
 
     @Test
     void everyCreateIsAnsweredStoredAndJournaledExactlyOnce() throws Exception {
         List<String> names = names();
-        try (DwsMockServer mock = DwsMockServer.builder().property("dws.mock.journal.size", "20000").start()) {
+        try (DwsMockServer mock = DwsMockServer.builder()
+                .property("dws.mock.journal.size", "20000")
+                .start()) {
             List<Outcome> outcomes = createAll(mock, names);
 
             assertThat(outcomes).hasSize(REQUESTS);
             assertThat(outcomes).extracting(Outcome::status).containsOnly(200, 400);
-            List<Outcome> created = outcomes.stream().filter(o -> o.status() == 200).toList();
-            List<Outcome> refused = outcomes.stream().filter(o -> o.status() == 400).toList();
-            assertThat(refused).allSatisfy(o -> assertThat(o.message())
-                    .contains("a snapshot named " + o.name() + " already exists"));
+            List<Outcome> created =
+                    outcomes.stream().filter(o -> o.status() == 200).toList();
+            List<Outcome> refused =
+                    outcomes.stream().filter(o -> o.status() == 400).toList();
+            assertThat(refused)
+                    .allSatisfy(
+                            o -> assertThat(o.message()).contains("a snapshot named " + o.name() + " already exists"));
 
             // exactly one 200 per name, compared without regard to case
             Map<String, Long> createdPerName = created.stream()
                     .collect(Collectors.groupingBy(o -> o.name().toLowerCase(Locale.ROOT), Collectors.counting()));
-            Set<String> distinctNames = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            Set<String> distinctNames =
+                    names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             assertThat(createdPerName.keySet()).isEqualTo(distinctNames);
             assertThat(createdPerName.values()).containsOnly(1L);
             assertThat(refused).hasSize(REQUESTS - distinctNames.size());
@@ -69,23 +74,30 @@ class ConcurrentCreatesTest {
             // no id repeated, each listed by the admin API under its name
             Set<String> snapshotIds = created.stream().map(Outcome::snapshotId).collect(Collectors.toSet());
             assertThat(snapshotIds).hasSize(created.size());
-            assertThat(outcomes.stream().map(Outcome::requestId).collect(Collectors.toSet())).hasSize(REQUESTS);
+            assertThat(outcomes.stream().map(Outcome::requestId).collect(Collectors.toSet()))
+                    .hasSize(REQUESTS);
             JsonNode listed = admin(mock, "/__admin/snapshots?project_id=" + PROJECT);
             assertThat(listed.path("count").asInt()).isEqualTo(created.size());
             Map<String, String> listedNames = new HashMap<>();
-            listed.path("snapshots").forEach(s -> listedNames.put(s.path("id").asText(), s.path("name").asText()));
+            listed.path("snapshots")
+                    .forEach(s -> listedNames.put(
+                            s.path("id").asText(), s.path("name").asText()));
             assertThat(listedNames).hasSize(created.size());
             for (Outcome o : created) {
-                assertThat(listedNames.get(o.snapshotId())).as("stored under its name: %s", o).isEqualTo(o.name());
+                assertThat(listedNames.get(o.snapshotId()))
+                        .as("stored under its name: %s", o)
+                        .isEqualTo(o.name());
             }
 
             // the journal holds every request, with the status it got
             JsonNode journal = admin(mock, "/__admin/journal");
             Map<String, Integer> journaled = new HashMap<>();
-            journal.path("entries").forEach(e -> journaled.put(e.path("request_id").asText(), e.path("status").asInt()));
+            journal.path("entries")
+                    .forEach(e -> journaled.put(
+                            e.path("request_id").asText(), e.path("status").asInt()));
             assertThat(journal.path("entries").size()).isEqualTo(REQUESTS);
-            Map<String, Integer> answered = outcomes.stream()
-                    .collect(Collectors.toMap(Outcome::requestId, Outcome::status));
+            Map<String, Integer> answered =
+                    outcomes.stream().collect(Collectors.toMap(Outcome::requestId, Outcome::status));
             assertThat(journaled).isEqualTo(answered);
         }
     }
@@ -145,7 +157,12 @@ class ConcurrentCreatesTest {
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
         if (signed) {
-            headers.putAll(DwsHttp.signPost(Clock.systemUTC(), "127.0.0.1:" + mock.port(), path, headers, body,
+            headers.putAll(DwsHttp.signPost(
+                    Clock.systemUTC(),
+                    "127.0.0.1:" + mock.port(),
+                    path,
+                    headers,
+                    body,
                     Credentials.akSk(World.DEFAULT_ACCESS_KEY, World.DEFAULT_SECRET_KEY)));
         } else {
             headers.put("X-Auth-Token", World.DEFAULT_TOKEN);
@@ -155,13 +172,18 @@ class ConcurrentCreatesTest {
         RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), false);
         ErrorContract.check(request, answer, false, false);
         JsonNode json = JSON.readTree(answer.body());
-        return new Outcome(name, answer.status(), answer.header("X-Request-Id"),
-                json.path("snapshot").path("id").asText(null), json.path("error_msg").asText(null));
+        return new Outcome(
+                name,
+                answer.status(),
+                answer.header("X-Request-Id"),
+                json.path("snapshot").path("id").asText(null),
+                json.path("error_msg").asText(null));
     }
 
     private static JsonNode admin(DwsMockServer mock, String path) throws Exception {
         try (RawConnection connection = new RawConnection(mock.port())) {
-            RawConnection.Answer answer = connection.exchange(RawRequest.of("GET", path).bytes(mock.port()), false);
+            RawConnection.Answer answer =
+                    connection.exchange(RawRequest.of("GET", path).bytes(mock.port()), false);
             assertThat(answer.status()).isEqualTo(200);
             return JSON.readTree(answer.body());
         }

@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
 public final class ErrorContract {
     static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{32}");
     /** A stack frame, a source position, an exception or a class of a Java package the mock uses. */
-    static final Pattern INTERNALS = Pattern.compile(
-            "\\bat [a-zA-Z_$][\\w$]*\\.[\\w$.]+\\(|\\.java:\\d|Exception\\b|Throwable\\b|"
+    static final Pattern INTERNALS =
+            Pattern.compile("\\bat [a-zA-Z_$][\\w$]*\\.[\\w$.]+\\(|\\.java:\\d|Exception\\b|Throwable\\b|"
                     + "\\b(?:java|javax|jakarta|sun|org\\.springframework|org\\.apache|com\\.fasterxml|org\\.hibernate"
                     + "|org\\.opendws|org\\.yaml)\\.[a-zA-Z]");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorContract() {
-    }
+    private ErrorContract() {}
 
     /**
      * Asserts the contract, and for a request to an operation of the document that the document
@@ -34,7 +34,8 @@ public final class ErrorContract {
         String what = request + "\n  answered: " + answer;
         if (!head) {
             assertThat(SpecOracle.findingsOnAnswer(request.method(), request.target(), answer))
-                    .as("the document's findings on the answer: %s", what).isEmpty();
+                    .as("the document's findings on the answer: %s", what)
+                    .isEmpty();
         }
         if (!injected) {
             assertThat(answer.status()).as("no 5xx: %s", what).isLessThan(500);
@@ -45,19 +46,29 @@ public final class ErrorContract {
         if (answer.status() < 400) {
             return;
         }
-        assertThat(answer.header("Content-Type")).as("error media type: %s", what).startsWith("application/json");
+        assertThat(answer.header("Content-Type"))
+                .as("error media type: %s", what)
+                .startsWith("application/json");
         if (head) {
             assertThat(answer.body()).as(what).isEmpty();
             return;
         }
         JsonNode error = parse(answer, what);
         assertThat(error.isObject()).as("error object: %s", what).isTrue();
-        assertThat(error.path("error_code").isTextual()).as("error_code: %s", what).isTrue();
+        assertThat(error.path("error_code").isTextual())
+                .as("error_code: %s", what)
+                .isTrue();
         assertThat(error.path("error_code").asText()).as(what).matches("(?:DWS|APIGW)\\.\\d{4}");
-        assertThat(error.path("error_msg").isTextual()).as("error_msg: %s", what).isTrue();
+        assertThat(error.path("error_msg").isTextual())
+                .as("error_msg: %s", what)
+                .isTrue();
         assertThat(error.path("error_msg").asText()).as(what).isNotBlank();
-        assertThat(error.path("request_id").asText()).as("request_id = X-Request-Id: %s", what).isEqualTo(requestId);
-        assertThat(INTERNALS.matcher(answer.text()).find()).as("no internals in the body: %s", what).isFalse();
+        assertThat(error.path("request_id").asText())
+                .as("request_id = X-Request-Id: %s", what)
+                .isEqualTo(requestId);
+        assertThat(INTERNALS.matcher(answer.text()).find())
+                .as("no internals in the body: %s", what)
+                .isFalse();
     }
 
     private static JsonNode parse(RawConnection.Answer answer, String what) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 
 /**
  * What the hostile-input suite found, one fixed case each (the generators find them at random;
@@ -37,44 +37,86 @@ class HostileFindingsTest {
         return Stream.of(
                 // Spring MVC answered OPTIONS with an empty 200, Tomcat TRACE with an empty 405 without request id
                 Arguments.of(RawRequest.of("OPTIONS", PATH), 405, "The API does not exist: OPTIONS " + PATH),
-                // Tomcat answered the server-wide OPTIONS * itself: 200 without request id, Allow listing methods no API has
+                // Tomcat answered the server-wide OPTIONS * itself: 200 without request id, Allow listing methods no
+                // API has
                 Arguments.of(RawRequest.of("OPTIONS", "*"), 405, "The API does not exist: OPTIONS"),
-                Arguments.of(RawRequest.of("TRACE", PATH).header("X-Auth-Token", World.DEFAULT_TOKEN), 405,
+                Arguments.of(
+                        RawRequest.of("TRACE", PATH).header("X-Auth-Token", World.DEFAULT_TOKEN),
+                        405,
                         "The API does not exist: TRACE " + PATH),
-                Arguments.of(RawRequest.of("TRACE", "/__admin/world"), 405, "The API does not exist: TRACE /__admin/world"),
+                Arguments.of(
+                        RawRequest.of("TRACE", "/__admin/world"), 405, "The API does not exist: TRACE /__admin/world"),
                 Arguments.of(RawRequest.of("TRACE", "/META-INF/MANIFEST.MF"), 404, "The API does not exist"),
                 // Tomcat's 501 for CONNECT and unknown transfer codings came out as 500-style "Internal server error."
                 Arguments.of(RawRequest.of("CONNECT", "127.0.0.1:80"), 400, "does not implement"),
-                Arguments.of(RawRequest.of("POST", PATH).header("Transfer-Encoding", "gzip").json(valid.formatted(1)),
-                        400, "does not implement"),
+                Arguments.of(
+                        RawRequest.of("POST", PATH)
+                                .header("Transfer-Encoding", "gzip")
+                                .json(valid.formatted(1)),
+                        400,
+                        "does not implement"),
                 // the error page's own path answered 500
                 Arguments.of(RawRequest.of("GET", "/error"), 404, "The API does not exist: GET /error."),
                 Arguments.of(RawRequest.of("POST", "/error").json("{}"), 404, "The API does not exist: POST /error."),
                 // a malformed form body of a PUT/PATCH/DELETE answered 500 (Spring's form filter)
-                Arguments.of(RawRequest.of("DELETE", PATH).header("Content-Type", "application/x-www-form-urlencoded")
-                        .body("a=%zz".getBytes(StandardCharsets.UTF_8), Framing.LENGTH), 405, "The API does not exist"),
-                Arguments.of(RawRequest.of("PUT", "/__admin/faults").header("Content-Type", "application/x-www-form-urlencoded")
-                        .body("a=%zz".getBytes(StandardCharsets.UTF_8), Framing.LENGTH), 405, "The API does not exist"),
+                Arguments.of(
+                        RawRequest.of("DELETE", PATH)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .body("a=%zz".getBytes(StandardCharsets.UTF_8), Framing.LENGTH),
+                        405,
+                        "The API does not exist"),
+                Arguments.of(
+                        RawRequest.of("PUT", "/__admin/faults")
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .body("a=%zz".getBytes(StandardCharsets.UTF_8), Framing.LENGTH),
+                        405,
+                        "The API does not exist"),
                 // a malformed Origin got a plain-text 403 "Invalid CORS request"
                 Arguments.of(RawRequest.of("GET", "/docs/").header("Origin", "http://[x"), 200, null),
-                Arguments.of(RawRequest.of("GET", "/nope").header("Origin", "http://[x"), 404, "The API does not exist"),
+                Arguments.of(
+                        RawRequest.of("GET", "/nope").header("Origin", "http://[x"), 404, "The API does not exist"),
                 // a key given twice was taken with its last value
-                Arguments.of(token(RawRequest.of("POST", PATH)).json("{\"snapshot\":{\"name\":\"x\",\"name\":\"dup-key-1\","
-                        + "\"cluster_id\":\"" + CLUSTER + "\"}}"), 400, "Duplicate field 'name'"),
+                Arguments.of(
+                        token(RawRequest.of("POST", PATH))
+                                .json("{\"snapshot\":{\"name\":\"x\",\"name\":\"dup-key-1\"," + "\"cluster_id\":\""
+                                        + CLUSTER + "\"}}"),
+                        400,
+                        "Duplicate field 'name'"),
                 // "description": null was stored as no description, though the spec's description is a string
-                Arguments.of(token(RawRequest.of("POST", PATH)).json("{\"snapshot\":{\"name\":\"null-desc\",\"cluster_id\":\""
-                        + CLUSTER + "\",\"description\":null}}"), 400, "snapshot.description: must be a string (rejected value: null)"),
+                Arguments.of(
+                        token(RawRequest.of("POST", PATH))
+                                .json("{\"snapshot\":{\"name\":\"null-desc\",\"cluster_id\":\"" + CLUSTER
+                                        + "\",\"description\":null}}"),
+                        400,
+                        "snapshot.description: must be a string (rejected value: null)"),
                 // overlong UTF-8 (C1 A7 for 'g') was decoded by Jackson into a valid name and stored
-                Arguments.of(token(RawRequest.of("POST", PATH)).header("Content-Type", "application/json")
-                        .body(overlong("{\"snapshot\":{\"name\":\"overlong\",\"cluster_id\":\"" + CLUSTER + "\"}}"),
-                                Framing.LENGTH), 400, "The request body is not valid UTF-8 (byte 28)."),
+                Arguments.of(
+                        token(RawRequest.of("POST", PATH))
+                                .header("Content-Type", "application/json")
+                                .body(
+                                        overlong("{\"snapshot\":{\"name\":\"overlong\",\"cluster_id\":\"" + CLUSTER
+                                                + "\"}}"),
+                                        Framing.LENGTH),
+                        400,
+                        "The request body is not valid UTF-8 (byte 28)."),
                 // the same after a valid two-byte character: the byte counted from the body's start
-                Arguments.of(token(RawRequest.of("POST", PATH)).header("Content-Type", "application/json")
-                        .body(overlong("{\"snapshot\":{\"description\":\"caf\u00e9\",\"name\":\"overlong\",\"cluster_id\":\""
-                                + CLUSTER + "\"}}"), Framing.LENGTH), 400, "The request body is not valid UTF-8 (byte 50)."),
+                Arguments.of(
+                        token(RawRequest.of("POST", PATH))
+                                .header("Content-Type", "application/json")
+                                .body(
+                                        overlong(
+                                                "{\"snapshot\":{\"description\":\"caf\u00e9\",\"name\":\"overlong\",\"cluster_id\":\""
+                                                        + CLUSTER + "\"}}"),
+                                        Framing.LENGTH),
+                        400,
+                        "The request body is not valid UTF-8 (byte 50)."),
                 // Prefer: code=99999999999 was reported as code=1215752191 (an int overflow)
-                Arguments.of(token(RawRequest.of("POST", PATH)).header("Prefer", "code=99999999999").json(valid.formatted(2)),
-                        400, "Prefer: code=99999999999 is not an HTTP status"));
+                Arguments.of(
+                        token(RawRequest.of("POST", PATH))
+                                .header("Prefer", "code=99999999999")
+                                .json(valid.formatted(2)),
+                        400,
+                        "Prefer: code=99999999999 is not an HTTP status"));
     }
 
     @ParameterizedTest

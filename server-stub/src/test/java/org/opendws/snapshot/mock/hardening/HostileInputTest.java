@@ -2,11 +2,11 @@ package org.opendws.snapshot.mock.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.atlassian.oai.validator.report.ValidationReport;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -27,8 +27,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
-import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.hardening.RawRequest.Framing;
 
 /**
  * The mock under generated hostile input, over real HTTP, 10,000 cases a run: 6,000 create
@@ -63,9 +63,15 @@ class HostileInputTest {
         mock = DwsMockServer.builder().start();
         mock.clock().freeze();
         HostileGenerators.knownIds = List.of(
-                mock.addSnapshot(SnapshotSeed.builder().name("protected-auto").type("AUTO").build()),
-                mock.addSnapshot(SnapshotSeed.builder().name("protected-creating").status("CREATING")
-                        .started(mock.clock().now()).build()));
+                mock.addSnapshot(SnapshotSeed.builder()
+                        .name("protected-auto")
+                        .type("AUTO")
+                        .build()),
+                mock.addSnapshot(SnapshotSeed.builder()
+                        .name("protected-creating")
+                        .status("CREATING")
+                        .started(mock.clock().now())
+                        .build()));
         connection = new RawConnection(mock.port());
         healthConnection = new RawConnection(mock.port());
     }
@@ -92,7 +98,9 @@ class HostileInputTest {
         if (answer.status() == 200) {
             assertOnlyValidBodiesAreStored(request, body, answer);
         } else {
-            assertThat(mock.snapshots()).as("a refused create stores nothing: %s", request).hasSize((int) before);
+            assertThat(mock.snapshots())
+                    .as("a refused create stores nothing: %s", request)
+                    .hasSize((int) before);
         }
         assertStillHealthy();
     }
@@ -114,15 +122,28 @@ class HostileInputTest {
         List<SnapshotView> after = mock.snapshots();
         boolean preferred = answer.header("Preference-Applied") != null; // an answer asked for: nothing done
         if (preferred) {
-            assertThat(after).as("nothing changed by %s\n  answered: %s", request, answer).isEqualTo(before);
+            assertThat(after)
+                    .as("nothing changed by %s\n  answered: %s", request, answer)
+                    .isEqualTo(before);
         } else if (answer.status() == 200 && "POST".equals(request.method())) {
-            assertThat(after).as("a create adds one: %s", request).containsAll(before).hasSize(before.size() + 1);
+            assertThat(after)
+                    .as("a create adds one: %s", request)
+                    .containsAll(before)
+                    .hasSize(before.size() + 1);
         } else if (answer.status() == 202 && "DELETE".equals(request.method())) {
-            assertThat(before).as("a delete removes one: %s", request).containsAll(after).hasSize(after.size() + 1);
+            assertThat(before)
+                    .as("a delete removes one: %s", request)
+                    .containsAll(after)
+                    .hasSize(after.size() + 1);
         } else {
-            assertThat(after).as("nothing changed by %s\n  answered: %s", request, answer).isEqualTo(before);
+            assertThat(after)
+                    .as("nothing changed by %s\n  answered: %s", request, answer)
+                    .isEqualTo(before);
         }
-        assertThat(after).extracting(SnapshotView::id).as("the protected snapshots").containsAll(HostileGenerators.knownIds);
+        assertThat(after)
+                .extracting(SnapshotView::id)
+                .as("the protected snapshots")
+                .containsAll(HostileGenerators.knownIds);
         assertStillHealthy();
     }
 
@@ -133,8 +154,19 @@ class HostileInputTest {
                 HostileGenerators.json(4).map(s -> s.getBytes(StandardCharsets.UTF_8)),
                 HostileGenerators.mutatedBodies(),
                 HostileGenerators.validBodies().map(s -> s.getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.of("", " ", "\r\n\t ", "\ufeff", "{}", "[]", "null", "\"snapshot\"", "{\"snapshot\":null}",
-                        "{\"snapshot\":{}}", "{\"snapshot\":[]}").map(s -> s.getBytes(StandardCharsets.UTF_8)));
+                Arbitraries.of(
+                                "",
+                                " ",
+                                "\r\n\t ",
+                                "\ufeff",
+                                "{}",
+                                "[]",
+                                "null",
+                                "\"snapshot\"",
+                                "{\"snapshot\":null}",
+                                "{\"snapshot\":{}}",
+                                "{\"snapshot\":[]}")
+                        .map(s -> s.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Provide
@@ -151,8 +183,12 @@ class HostileInputTest {
     private static void assertOnlyValidBodiesAreStored(RawRequest request, byte[] body, RawConnection.Answer answer) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError("a body that is not UTF-8 was stored: " + request + "\n  answered: " + answer);
         }
@@ -162,12 +198,14 @@ class HostileInputTest {
         try {
             json = STRICT_JSON.readTree(document);
         } catch (Exception e) {
-            throw new AssertionError("a body that is not strict JSON was stored (" + e.getMessage() + "): "
-                    + request + "\n  answered: " + answer);
+            throw new AssertionError("a body that is not strict JSON was stored (" + e.getMessage() + "): " + request
+                    + "\n  answered: " + answer);
         }
         assertThat(json.isObject()).as("%s", request).isTrue();
         ValidationReport report = SpecOracle.validateCreate(HostileGenerators.PROJECT, document);
-        assertThat(report.getMessages()).as("the spec accepts what was stored: %s", request).isEmpty();
+        assertThat(report.getMessages())
+                .as("the spec accepts what was stored: %s", request)
+                .isEmpty();
         assertThat(answer.text()).matches("\\{\"snapshot\":\\{\"id\":\"[0-9a-f-]{36}\"}}");
     }
 
@@ -189,26 +227,38 @@ class HostileInputTest {
     private static void assertHealthy() {
         String body = "{\"snapshot\":{\"name\":\"health-" + HEALTH.incrementAndGet() + "\",\"cluster_id\":\""
                 + HostileGenerators.CLUSTER + "\"}}";
-        RawRequest valid = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+        RawRequest valid = RawRequest.of("POST", HostileGenerators.PATH)
+                .header("X-Auth-Token", World.DEFAULT_TOKEN)
                 .json(body);
         RawConnection.Answer answer = healthConnection.exchange(valid.bytes(mock.port()), false);
-        assertThat(answer.status()).as("a valid request after the case: %s", answer).isEqualTo(200);
+        assertThat(answer.status())
+                .as("a valid request after the case: %s", answer)
+                .isEqualTo(200);
     }
 
     /** A request whose framing may leave bytes on the connection: sent on a fresh one, closed after. */
     private static boolean framingIsHostile(RawRequest request) {
         return request.headers().stream().anyMatch(line -> {
-            String lower = line.toLowerCase(Locale.ROOT);
-            return lower.startsWith("content-length") || lower.startsWith("transfer-encoding")
-                    || lower.startsWith("expect") || lower.startsWith("connection") || lower.startsWith("upgrade")
-                    || line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0 || line.isEmpty()
-                    || Character.isWhitespace(line.charAt(0)) || line.indexOf(':') < 0;
-        }) || !request.method().matches("[A-Za-z-]+") || request.target().contains(" ");
+                    String lower = line.toLowerCase(Locale.ROOT);
+                    return lower.startsWith("content-length")
+                            || lower.startsWith("transfer-encoding")
+                            || lower.startsWith("expect")
+                            || lower.startsWith("connection")
+                            || lower.startsWith("upgrade")
+                            || line.indexOf('\r') >= 0
+                            || line.indexOf('\n') >= 0
+                            || line.isEmpty()
+                            || Character.isWhitespace(line.charAt(0))
+                            || line.indexOf(':') < 0;
+                })
+                || !request.method().matches("[A-Za-z-]+")
+                || request.target().contains(" ");
     }
 
     /** {@code Prefer: code=5xx} with valid credentials asks the mock for that fault. */
     private static boolean asksForAFault(RawRequest request) {
-        return request.headers().stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("prefer:")
-                && line.matches("(?i)prefer:.*code=5\\d\\d.*"));
+        return request.headers().stream()
+                .anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("prefer:")
+                        && line.matches("(?i)prefer:.*code=5\\d\\d.*"));
     }
 }

@@ -18,12 +18,16 @@ class KeepAliveTest {
         try (DwsMockServer mock = DwsMockServer.builder().start();
                 RawConnection connection = new RawConnection(mock.port())) {
             for (int i = 0; i < 500; i++) {
-                RawRequest create = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
-                        .json("{\"snapshot\":{\"name\":\"kept-" + i + "\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID + "\"}}");
+                RawRequest create = RawRequest.of("POST", HostileGenerators.PATH)
+                        .header("X-Auth-Token", World.DEFAULT_TOKEN)
+                        .json("{\"snapshot\":{\"name\":\"kept-" + i + "\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID
+                                + "\"}}");
                 RawConnection.Answer answer = connection.exchange(create.bytes(mock.port()), false);
 
                 assertThat(answer.status()).as("request %d: %s", i, answer).isEqualTo(200);
-                assertThat(answer.closed()).as("request %d closed the connection", i).isFalse();
+                assertThat(answer.closed())
+                        .as("request %d closed the connection", i)
+                        .isFalse();
             }
             assertThat(connection.connections()).isEqualTo(1);
         }

@@ -28,6 +28,7 @@ import org.mockito.MockedStatic;
 import org.opendws.snapshot.auth.AkSkSigner;
 import org.opendws.snapshot.auth.Credentials;
 import org.opendws.snapshot.mock.DwsMockServer;
+import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.auth.AuthMode;
 import org.opendws.snapshot.mock.auth.Authenticator;
 import org.opendws.snapshot.mock.auth.LockoutRegistry;
@@ -36,7 +37,6 @@ import org.opendws.snapshot.mock.request.MockRequest;
 import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.world.IdRules;
-import org.opendws.snapshot.mock.World;
 import org.opendws.snapshot.mock.world.WorldState;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
@@ -64,8 +64,11 @@ class LockoutHardeningTest {
     @BeforeAll
     static void start() {
         mock = DwsMockServer.builder()
-                .world(World.builder().project(PROJECT, CLUSTER)
-                        .credential(AK, SK, PROJECT).credential(OTHER_AK, OTHER_SK, PROJECT).build())
+                .world(World.builder()
+                        .project(PROJECT, CLUSTER)
+                        .credential(AK, SK, PROJECT)
+                        .credential(OTHER_AK, OTHER_SK, PROJECT)
+                        .build())
                 .clock(CLOCK)
                 .property("dws.mock.lockout.duration", "2m")
                 .start();
@@ -85,9 +88,11 @@ class LockoutHardeningTest {
     private static RawConnection.Answer create(String ak, String sk) {
         String path = "/v1.0/" + PROJECT + "/snapshots";
         byte[] body = ("{\"snapshot\":{\"name\":\"lockout-" + NAMES.incrementAndGet() + "\",\"cluster_id\":\"" + CLUSTER
-                + "\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
-        headers.putAll(DwsHttp.signPost(CLOCK, "127.0.0.1:" + mock.port(), path, headers, body, Credentials.akSk(ak, sk)));
+        headers.putAll(
+                DwsHttp.signPost(CLOCK, "127.0.0.1:" + mock.port(), path, headers, body, Credentials.akSk(ak, sk)));
         RawRequest request = RawRequest.of("POST", path).headers(headers);
         request = request.body(body, RawRequest.Framing.LENGTH);
         try (RawConnection connection = new RawConnection(mock.port())) {
@@ -127,7 +132,9 @@ class LockoutHardeningTest {
         assertThat(other.status()).as("another AK is not affected: %s", other).isEqualTo(200);
         assertThat(stillLocked.status()).isEqualTo(401);
         assertThat(stillLocked.text()).contains("is locked for another 1 s");
-        assertThat(unlocked.status()).as("unlocked after 2 minutes: %s", unlocked).isEqualTo(200);
+        assertThat(unlocked.status())
+                .as("unlocked after 2 minutes: %s", unlocked)
+                .isEqualTo(200);
     }
 
     @Test
@@ -186,26 +193,30 @@ class LockoutHardeningTest {
 
         assertThat(afterFailure).isEqualTo(Duration.ofSeconds(119));
         assertThat(afterSuccess).isEqualTo(Duration.ofSeconds(118));
-        assertThat(lockouts.lockedFor(AK, START.plus(Duration.ofMinutes(2)))).as("expired, a new count began").isNull();
+        assertThat(lockouts.lockedFor(AK, START.plus(Duration.ofMinutes(2))))
+                .as("expired, a new count began")
+                .isNull();
     }
 
     /** The verifier compares the expected signature with the one sent through signaturesEqual, every time. */
     @Test
     void theVerifierComparesSignaturesThroughSignaturesEqual() {
         WorldState world = new WorldState(World.defaultWorld(), IdRules.ANY);
-        Authenticator authenticator = new Authenticator(AuthMode.AKSK, world, new LockoutRegistry(5, Duration.ofMinutes(5)),
-                CLOCK, Duration.ofMinutes(15));
+        Authenticator authenticator = new Authenticator(
+                AuthMode.AKSK, world, new LockoutRegistry(5, Duration.ofMinutes(5)), CLOCK, Duration.ofMinutes(15));
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> signed = DwsHttp.signPost(CLOCK, "localhost", "/v1.0/" + PROJECT + "/snapshots", Map.of(),
-                body, Credentials.akSk(AK, SK));
-        String signature = signed.get("Authorization").substring(signed.get("Authorization").lastIndexOf('=') + 1);
+        Map<String, String> signed = DwsHttp.signPost(
+                CLOCK, "localhost", "/v1.0/" + PROJECT + "/snapshots", Map.of(), body, Credentials.akSk(AK, SK));
+        String signature = signed.get("Authorization")
+                .substring(signed.get("Authorization").lastIndexOf('=') + 1);
         String wrong = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
 
         try (MockedStatic<AkSkSigner> signer = mockStatic(AkSkSigner.class, CALLS_REAL_METHODS)) {
             authenticator.authenticate(request(signed, signed.get("Authorization"), body));
             boolean refused = false;
             try {
-                authenticator.authenticate(request(signed, signed.get("Authorization").replace(signature, wrong), body));
+                authenticator.authenticate(
+                        request(signed, signed.get("Authorization").replace(signature, wrong), body));
             } catch (ServiceError e) {
                 refused = e.status() == 401;
             }
@@ -222,8 +233,12 @@ class LockoutHardeningTest {
     void signaturesEqualComparesInConstantTime() throws IOException {
         List<String> calls = calls(AkSkSigner.class, "signaturesEqual");
 
-        assertThat(calls).contains("java/security/MessageDigest.isEqual")
-                .doesNotContain("java/lang/String.equals", "java/util/Arrays.equals", "java/lang/String.compareTo",
+        assertThat(calls)
+                .contains("java/security/MessageDigest.isEqual")
+                .doesNotContain(
+                        "java/lang/String.equals",
+                        "java/util/Arrays.equals",
+                        "java/lang/String.compareTo",
                         "java/lang/String.contentEquals");
     }
 
@@ -231,30 +246,43 @@ class LockoutHardeningTest {
     private static List<String> calls(Class<?> type, String method) throws IOException {
         List<String> calls = new ArrayList<>();
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
-                    if (!name.equals(method)) {
-                        return null;
-                    }
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String called, String desc, boolean itf) {
-                            calls.add(owner + "." + called);
-                        }
-                    };
-                }
-            }, 0);
+            new ClassReader(in)
+                    .accept(
+                            new ClassVisitor(Opcodes.ASM9) {
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access,
+                                        String name,
+                                        String descriptor,
+                                        String signature,
+                                        String[] exceptions) {
+                                    if (!name.equals(method)) {
+                                        return null;
+                                    }
+                                    return new MethodVisitor(Opcodes.ASM9) {
+                                        @Override
+                                        public void visitMethodInsn(
+                                                int opcode, String owner, String called, String desc, boolean itf) {
+                                            calls.add(owner + "." + called);
+                                        }
+                                    };
+                                }
+                            },
+                            0);
         }
         return calls;
     }
 
     /** A request as the mock's core sees it: no server needed to drive the authenticator. */
     private static MockRequest request(Map<String, String> signed, String authorization, byte[] body) {
-        return new MockRequest("POST", "/v1.0/" + PROJECT + "/snapshots", null, List.of(
-                Map.entry("Host", "localhost"),
-                Map.entry(AkSkSigner.HEADER_SDK_DATE, signed.get(AkSkSigner.HEADER_SDK_DATE)),
-                Map.entry("Authorization", authorization)), body);
+        return new MockRequest(
+                "POST",
+                "/v1.0/" + PROJECT + "/snapshots",
+                null,
+                List.of(
+                        Map.entry("Host", "localhost"),
+                        Map.entry(AkSkSigner.HEADER_SDK_DATE, signed.get(AkSkSigner.HEADER_SDK_DATE)),
+                        Map.entry("Authorization", authorization)),
+                body);
     }
 }

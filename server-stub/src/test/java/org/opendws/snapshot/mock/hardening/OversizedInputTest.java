@@ -29,7 +29,9 @@ class OversizedInputTest {
     @BeforeAll
     static void start() {
         mock = DwsMockServer.builder().start();
-        roomy = DwsMockServer.builder().property("dws.mock.max-body-size", "32MB").start();
+        roomy = DwsMockServer.builder()
+                .property("dws.mock.max-body-size", "32MB")
+                .start();
     }
 
     @AfterAll
@@ -44,22 +46,27 @@ class OversizedInputTest {
      * or not, the admin API and a form body included.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "POST " + HostileGenerators.PATH + "|Content-Type: application/json\r\n",
-        "POST " + HostileGenerators.PATH + "|Content-Type: application/json\r\n" + TOKEN,
-        "PUT " + HostileGenerators.PATH + "|Content-Type: application/x-www-form-urlencoded\r\n",
-        "POST /__admin/snapshots|Content-Type: application/json\r\n",
-        "PUT /__admin/credentials/HUGEACCESSKEY0000000|Content-Type: application/json\r\n",
-        "POST /__admin/faults|Content-Type: application/json\r\n",
-        "POST /no/such/path|Content-Type: application/json\r\n"})
+    @ValueSource(
+            strings = {
+                "POST " + HostileGenerators.PATH + "|Content-Type: application/json\r\n",
+                "POST " + HostileGenerators.PATH + "|Content-Type: application/json\r\n" + TOKEN,
+                "PUT " + HostileGenerators.PATH + "|Content-Type: application/x-www-form-urlencoded\r\n",
+                "POST /__admin/snapshots|Content-Type: application/json\r\n",
+                "PUT /__admin/credentials/HUGEACCESSKEY0000000|Content-Type: application/json\r\n",
+                "POST /__admin/faults|Content-Type: application/json\r\n",
+                "POST /no/such/path|Content-Type: application/json\r\n"
+            })
     void anAnnouncedBodyAboveTheCapIsRefusedBeforeItIsSent(String target) throws Exception {
         String[] parts = target.split("\\|");
-        String head = parts[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + parts[1] + "Content-Length: " + FIFTY_MB + "\r\n\r\n";
+        String head =
+                parts[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + parts[1] + "Content-Length: " + FIFTY_MB + "\r\n\r\n";
 
-        StreamingExchange.Result result = StreamingExchange.send(mock.port(), head,
-                StreamingExchange.repeated(64 * 1024, (byte) ' '), false);
+        StreamingExchange.Result result =
+                StreamingExchange.send(mock.port(), head, StreamingExchange.repeated(64 * 1024, (byte) ' '), false);
 
-        assertThat(result.status()).as("answered with only 64 KiB of 50 MB sent: %s", result.answer()).isEqualTo(400);
+        assertThat(result.status())
+                .as("answered with only 64 KiB of 50 MB sent: %s", result.answer())
+                .isEqualTo(400);
         assertRefusedForSize(result);
         assertHealthy(mock);
     }
@@ -74,13 +81,15 @@ class OversizedInputTest {
         String head = target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + TOKEN
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
 
-        StreamingExchange.Result result = StreamingExchange.send(mock.port(), head,
-                StreamingExchange.chunked(FIFTY_MB, (byte) ' '), true);
+        StreamingExchange.Result result =
+                StreamingExchange.send(mock.port(), head, StreamingExchange.chunked(FIFTY_MB, (byte) ' '), true);
 
         assertThat(result.status()).as(result.answer()).isEqualTo(400);
         assertRefusedForSize(result);
-        assertThat(result.bytesSent()).as("bytes sent before the server stopped the body")
-                .isGreaterThan(MIB).isLessThan(FIFTY_MB / 2);
+        assertThat(result.bytesSent())
+                .as("bytes sent before the server stopped the body")
+                .isGreaterThan(MIB)
+                .isLessThan(FIFTY_MB / 2);
         assertHealthy(mock);
     }
 
@@ -98,7 +107,9 @@ class OversizedInputTest {
         RawConnection.Answer answer = exchange(roomy, json);
 
         if (field.equals("unknown")) {
-            assertThat(answer.status()).as("an unknown field is ignored, whatever its size").isEqualTo(200);
+            assertThat(answer.status())
+                    .as("an unknown field is ignored, whatever its size")
+                    .isEqualTo(200);
         } else {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body().length).as("the error does not echo 10 MB").isLessThan(2_000);
@@ -120,10 +131,18 @@ class OversizedInputTest {
 
     /** 10,000 nested arrays or objects where the body, the snapshot, a field or an unknown field is. */
     @ParameterizedTest
-    @ValueSource(strings = {"@", "{\"a\":@}", "{\"snapshot\":@}", "{\"snapshot\":{\"x\":@}}",
-        "{\"snapshot\":{\"name\":@}}", "objects"})
+    @ValueSource(
+            strings = {
+                "@",
+                "{\"a\":@}",
+                "{\"snapshot\":@}",
+                "{\"snapshot\":{\"x\":@}}",
+                "{\"snapshot\":{\"name\":@}}",
+                "objects"
+            })
     void tenThousandDeepNestingIsRefused(String where) throws Exception {
-        String json = where.equals("objects") ? "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)
+        String json = where.equals("objects")
+                ? "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)
                 : where.replace("@", "[".repeat(10_000) + "]".repeat(10_000));
 
         RawConnection.Answer answer = exchange(roomy, json);
@@ -154,10 +173,12 @@ class OversizedInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"target", "header", "many-headers"})
     void anOversizedHeadIsRefusedEarly(String where) throws Exception {
-        String start = where.equals("target") ? "GET /" : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + (where.equals("header") ? "X-Huge: " : "");
+        String start = where.equals("target")
+                ? "GET /"
+                : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (where.equals("header") ? "X-Huge: " : "");
         StreamingExchange.Body rest = where.equals("many-headers")
-                ? manyHeaders(200_000) : StreamingExchange.repeated(OVERSIZED_HEAD, (byte) 'a');
+                ? manyHeaders(200_000)
+                : StreamingExchange.repeated(OVERSIZED_HEAD, (byte) 'a');
 
         StreamingExchange.Result result = StreamingExchange.send(mock.port(), start, rest, true);
 
@@ -178,13 +199,15 @@ class OversizedInputTest {
         assertThat(result.header("Content-Type")).startsWith("application/json");
         String requestId = result.header("X-Request-Id");
         assertThat(requestId).matches(ErrorContract.REQUEST_ID);
-        assertThat(result.body()).contains("\"error_code\":\"DWS.0001\"")
+        assertThat(result.body())
+                .contains("\"error_code\":\"DWS.0001\"")
                 .contains("larger than 1048576 bytes (dws.mock.max-body-size)")
                 .contains("\"request_id\":\"" + requestId + "\"");
     }
 
     private static RawConnection.Answer exchange(DwsMockServer server, String json) {
-        RawRequest request = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+        RawRequest request = RawRequest.of("POST", HostileGenerators.PATH)
+                .header("X-Auth-Token", World.DEFAULT_TOKEN)
                 .json(json);
         try (RawConnection connection = new RawConnection(server.port())) {
             RawConnection.Answer answer = connection.exchange(request.bytes(server.port()), false);
@@ -196,11 +219,13 @@ class OversizedInputTest {
     static void assertHealthy(DwsMockServer server) {
         String json = "{\"snapshot\":{\"name\":\"healthy-" + System.nanoTime() + "\",\"cluster_id\":\""
                 + HostileGenerators.CLUSTER + "\"}}";
-        RawRequest valid = RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+        RawRequest valid = RawRequest.of("POST", HostileGenerators.PATH)
+                .header("X-Auth-Token", World.DEFAULT_TOKEN)
                 .json(json);
         try (RawConnection connection = new RawConnection(server.port())) {
             assertThat(connection.exchange(valid.bytes(server.port()), false).status())
-                    .as("a valid request afterwards").isEqualTo(200);
+                    .as("a valid request afterwards")
+                    .isEqualTo(200);
         }
     }
 }

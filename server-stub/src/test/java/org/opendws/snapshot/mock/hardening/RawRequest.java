@@ -99,11 +99,13 @@ public record RawRequest(String method, String target, List<String> headers, byt
 
     @Override
     public String toString() {
-        String shownBody = body == null ? "" : body.length > 300 ? "<" + body.length + " bytes>"
-                : new String(body, StandardCharsets.UTF_8);
+        String shownBody = body == null
+                ? ""
+                : body.length > 300 ? "<" + body.length + " bytes>" : new String(body, StandardCharsets.UTF_8);
         String shownTarget = target.length() > 200 ? target.substring(0, 200) + "...(" + target.length() + ")" : target;
         List<String> shownHeaders = headers.stream()
-                .map(h -> h.length() > 200 ? h.substring(0, 200) + "...(" + h.length() + ")" : h).toList();
+                .map(h -> h.length() > 200 ? h.substring(0, 200) + "...(" + h.length() + ")" : h)
+                .toList();
         return method + " " + shownTarget + " " + shownHeaders + " " + framing + " " + shownBody;
     }
 }

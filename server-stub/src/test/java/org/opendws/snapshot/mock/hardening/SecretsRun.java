@@ -32,10 +32,11 @@ public final class SecretsRun implements AutoCloseable {
     public static final String ADMIN_SK = "SecretsTestAdminGivenSecretKeyNeverSeen0007";
     public static final String ADMIN_TOKEN = "SecretsTestAdminGivenTokenNeverSeen0008";
 
-    private final Set<String> secrets = new LinkedHashSet<>(List.of(SK, TEMPORARY_SK, SECURITY_TOKEN, TOKEN,
-            UNKNOWN_TOKEN, WRONG_SK, ADMIN_SK, ADMIN_TOKEN));
+    private final Set<String> secrets = new LinkedHashSet<>(
+            List.of(SK, TEMPORARY_SK, SECURITY_TOKEN, TOKEN, UNKNOWN_TOKEN, WRONG_SK, ADMIN_SK, ADMIN_TOKEN));
     /** every body and message a caller could see */
     private final List<String> seen = new ArrayList<>();
+
     private final OutputCapture capture = new OutputCapture();
     private final DwsMockServer mock;
     private final RawConnection connection;
@@ -55,7 +56,8 @@ public final class SecretsRun implements AutoCloseable {
 
     private static DwsMockServer start() {
         return DwsMockServer.builder()
-                .world(World.builder().project(PROJECT, CLUSTER)
+                .world(World.builder()
+                        .project(PROJECT, CLUSTER)
                         .credential(AK, SK, PROJECT)
                         .credential(new World.Credential(TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN, Set.of(PROJECT)))
                         .token("secrets-test-token", TOKEN, PROJECT)
@@ -98,7 +100,9 @@ public final class SecretsRun implements AutoCloseable {
 
     /** An admin API call over the raw connection: its status, headers and body. */
     public String admin(String method, String path, String json) {
-        RawRequest request = json == null ? RawRequest.of(method, path) : RawRequest.of(method, path).json(json);
+        RawRequest request = json == null
+                ? RawRequest.of(method, path)
+                : RawRequest.of(method, path).json(json);
         RawConnection.Answer answer = connection.exchange(request.bytes(mock.port()), false);
         return answer.status() + " " + answer.headers() + " " + answer.text();
     }
@@ -118,10 +122,14 @@ public final class SecretsRun implements AutoCloseable {
         assertThat(output).as("the run wrote its log lines").contains("request_id=");
         assertThat(seen).hasSizeGreaterThan(atLeastSeen);
         for (String secret : secrets) {
-            assertThat(output).as("the captured output").doesNotContain(secret)
+            assertThat(output)
+                    .as("the captured output")
+                    .doesNotContain(secret)
                     .doesNotContain(secret.toLowerCase(Locale.ROOT));
             for (String visible : seen) {
-                assertThat(visible).as("an answer, the journal or an exception").doesNotContain(secret)
+                assertThat(visible)
+                        .as("an answer, the journal or an exception")
+                        .doesNotContain(secret)
                         .doesNotContain(secret.toLowerCase(Locale.ROOT));
             }
         }

@@ -52,9 +52,17 @@ class SecretsTest {
         run.secret(SECURITY_TOKEN + "x");
         send(run, signed(run, AK, SK, SECURITY_TOKEN, Map.of()), 401);
         RawRequest withoutToken = signed(run, TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN, Map.of());
-        send(run, new RawRequest(withoutToken.method(), withoutToken.target(),
-                withoutToken.headers().stream().filter(h -> !h.startsWith(AkSkSigner.HEADER_SECURITY_TOKEN)).toList(),
-                withoutToken.body(), withoutToken.framing()), 401);
+        send(
+                run,
+                new RawRequest(
+                        withoutToken.method(),
+                        withoutToken.target(),
+                        withoutToken.headers().stream()
+                                .filter(h -> !h.startsWith(AkSkSigner.HEADER_SECURITY_TOKEN))
+                                .toList(),
+                        withoutToken.body(),
+                        withoutToken.framing()),
+                401);
         // the SK where it does not belong, in malformed Authorization headers
         for (String authorization : List.of(
                 AkSkSigner.ALGORITHM + " " + SK,
@@ -64,13 +72,22 @@ class SecretsTest {
                 AkSkSigner.ALGORITHM + " Access=" + AK + ", " + SK + "=1, " + SK + "=2",
                 "Bearer " + SK,
                 SK)) {
-            send(run, RawRequest.of("POST", HostileGenerators.PATH).header("Authorization", authorization)
-                    .header("X-Sdk-Date", "20261128T045404Z").json(run.body()), 401);
+            send(
+                    run,
+                    RawRequest.of("POST", HostileGenerators.PATH)
+                            .header("Authorization", authorization)
+                            .header("X-Sdk-Date", "20261128T045404Z")
+                            .json(run.body()),
+                    401);
         }
         // a header the container refuses outright, with a token in it
         connection.close();
-        send(run, RawRequest.of("POST", HostileGenerators.PATH)
-                .header("X-Auth-Token", TOKEN + "\u0001" + UNKNOWN_TOKEN).json(run.body()), 400);
+        send(
+                run,
+                RawRequest.of("POST", HostileGenerators.PATH)
+                        .header("X-Auth-Token", TOKEN + "\u0001" + UNKNOWN_TOKEN)
+                        .json(run.body()),
+                400);
         connection.close();
         // lockout: the sixth failure locks, the good signature after it is refused
         for (int i = 0; i < 6; i++) {
@@ -79,20 +96,30 @@ class SecretsTest {
         send(run, signed(run, AK, SK, null, Map.of()), 401);
         run.mock().reset();
         // secrets handed to the admin API
-        run.seen(run.admin("PUT", "/__admin/credentials/SECRETSTESTADMINAK00",
-                "{\"sk\":\"" + ADMIN_SK + "\",\"projects\":[\"" + PROJECT + "\"],\"security_token\":\"" + ADMIN_TOKEN + "\"}"));
-        run.seen(run.admin("PUT", "/__admin/tokens/secrets-test-admin-token",
+        run.seen(run.admin(
+                "PUT",
+                "/__admin/credentials/SECRETSTESTADMINAK00",
+                "{\"sk\":\"" + ADMIN_SK + "\",\"projects\":[\"" + PROJECT + "\"],\"security_token\":\"" + ADMIN_TOKEN
+                        + "\"}"));
+        run.seen(run.admin(
+                "PUT",
+                "/__admin/tokens/secrets-test-admin-token",
                 "{\"token\":\"" + ADMIN_TOKEN + "\",\"projects\":[\"" + PROJECT + "\"]}"));
         run.seen(run.admin("PUT", "/__admin/credentials/SECRETSTESTADMINAK01", "{\"sk\":\"" + ADMIN_SK + "\""));
     }
 
-    private static RawRequest signed(SecretsRun run, String ak, String sk, String securityToken,
-                                     Map<String, String> unsigned) {
+    private static RawRequest signed(
+            SecretsRun run, String ak, String sk, String securityToken, Map<String, String> unsigned) {
         String path = HostileGenerators.PATH;
         byte[] body = run.body().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
-        Map<String, String> added = DwsHttp.signPost(Clock.systemUTC(), "127.0.0.1:" + run.mock().port(), path, headers,
-                body, Credentials.akSk(ak, sk, securityToken));
+        Map<String, String> added = DwsHttp.signPost(
+                Clock.systemUTC(),
+                "127.0.0.1:" + run.mock().port(),
+                path,
+                headers,
+                body,
+                Credentials.akSk(ak, sk, securityToken));
         String authorization = added.get("Authorization");
         run.secret(authorization);
         run.secret(authorization.substring(authorization.lastIndexOf('=') + 1));
@@ -103,11 +130,14 @@ class SecretsTest {
     }
 
     private static RawRequest token(SecretsRun run, String token) {
-        return RawRequest.of("POST", HostileGenerators.PATH).header("X-Auth-Token", token).json(run.body());
+        return RawRequest.of("POST", HostileGenerators.PATH)
+                .header("X-Auth-Token", token)
+                .json(run.body());
     }
 
     private static void send(SecretsRun run, RawRequest request, int status) {
-        RawConnection.Answer answer = run.connection().exchange(request.bytes(run.mock().port()), false);
+        RawConnection.Answer answer =
+                run.connection().exchange(request.bytes(run.mock().port()), false);
         ErrorContract.check(request, answer, false, status >= 500);
         assertThat(answer.status()).as("%s\n  answered %s", request, answer).isEqualTo(status);
         run.seen(answer.text());

@@ -28,10 +28,10 @@ public final class SpecOracle {
      * Additional properties are allowed, as JSON Schema and the spec (which never says
      * {@code additionalProperties: false}) have it; the validator forbids them unless told.
      */
-    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForInlineApiSpecification(document())
-            .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
-            .build();
+    private static final OpenApiInteractionValidator VALIDATOR =
+            OpenApiInteractionValidator.createForInlineApiSpecification(document())
+                    .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
+                    .build();
 
     /**
      * Every validation message at ERROR, whatever a {@code swagger-validator.properties} or system
@@ -52,10 +52,10 @@ public final class SpecOracle {
             .withDefaultLevel(ValidationReport.Level.ERROR)
             .build();
     /** The same document judging answers with no leniency. */
-    private static final OpenApiInteractionValidator STRICT = OpenApiInteractionValidator
-            .createForInlineApiSpecification(document())
-            .withLevelResolver(STRICT_LEVELS)
-            .build();
+    private static final OpenApiInteractionValidator STRICT =
+            OpenApiInteractionValidator.createForInlineApiSpecification(document())
+                    .withLevelResolver(STRICT_LEVELS)
+                    .build();
     /**
      * The document's paths as the server matches them: case-sensitive (the validator matches
      * {@code /V1.0/...} too, a path the server has not), each variable one segment that is not a
@@ -63,11 +63,10 @@ public final class SpecOracle {
      */
     private static final List<java.util.regex.Pattern> OPERATION_PATHS = operationPaths();
     /** What the validator says of a method and path the document has no operation for. */
-    private static final Set<String> NOT_AN_OPERATION = Set.of(
-            "validation.request.path.missing", "validation.request.operation.notAllowed");
+    private static final Set<String> NOT_AN_OPERATION =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
-    private SpecOracle() {
-    }
+    private SpecOracle() {}
 
     /**
      * The document's findings on an answer (status, headers, body) to {@code method} on
@@ -80,7 +79,8 @@ public final class SpecOracle {
         if (OPERATION_PATHS.stream().noneMatch(p -> p.matcher(path).matches())) {
             return List.of();
         }
-        SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status()).withBody(answer.text());
+        SimpleResponse.Builder response =
+                SimpleResponse.Builder.status(answer.status()).withBody(answer.text());
         answer.headers().forEach((name, values) -> response.withHeader(name, values));
         ValidationReport report;
         try {
@@ -89,8 +89,11 @@ public final class SpecOracle {
             return List.of();
         }
         List<String> findings = report.getMessages().stream()
-                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
-        return report.getMessages().stream().anyMatch(m -> NOT_AN_OPERATION.contains(m.getKey())) ? List.of() : findings;
+                .map(m -> m.getKey() + ": " + m.getMessage())
+                .toList();
+        return report.getMessages().stream().anyMatch(m -> NOT_AN_OPERATION.contains(m.getKey()))
+                ? List.of()
+                : findings;
     }
 
     /**
@@ -115,8 +118,10 @@ public final class SpecOracle {
         for (String template : ((Map<String, Object>) root.get("paths")).keySet()) {
             StringBuilder regex = new StringBuilder();
             for (String part : template.split("(?=\\{)|(?<=})")) {
-                regex.append(part.startsWith("{") ? "(?!(?:\\.|%2[eE]){1,2}(?:/|$))[^/]+"
-                        : java.util.regex.Pattern.quote(part));
+                regex.append(
+                        part.startsWith("{")
+                                ? "(?!(?:\\.|%2[eE]){1,2}(?:/|$))[^/]+"
+                                : java.util.regex.Pattern.quote(part));
             }
             patterns.add(java.util.regex.Pattern.compile(regex.toString()));
         }

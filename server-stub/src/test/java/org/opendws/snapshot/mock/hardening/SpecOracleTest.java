@@ -16,15 +16,18 @@ class SpecOracleTest {
         RawConnection.Answer undocumentedStatus = answer(418, "{\"error_code\":\"DWS.0001\",\"error_msg\":\"x\"}");
         RawConnection.Answer wrongBody = answer(200, "{\"snapshot\":{}}");
 
-        assertThat(SpecOracle.findingsOnAnswer("POST", HostileGenerators.PATH, undocumentedStatus)).isNotEmpty();
-        assertThat(SpecOracle.findingsOnAnswer("POST", HostileGenerators.PATH, wrongBody)).isNotEmpty();
+        assertThat(SpecOracle.findingsOnAnswer("POST", HostileGenerators.PATH, undocumentedStatus))
+                .isNotEmpty();
+        assertThat(SpecOracle.findingsOnAnswer("POST", HostileGenerators.PATH, wrongBody))
+                .isNotEmpty();
     }
 
     @Test
     void aDocumentedAnswerHasNone() {
         RawConnection.Answer created = answer(200, "{\"snapshot\":{\"id\":\"44b277eb-39be-4921-be31-3d61b43651d7\"}}");
 
-        assertThat(SpecOracle.findingsOnAnswer("POST", HostileGenerators.PATH, created)).isEmpty();
+        assertThat(SpecOracle.findingsOnAnswer("POST", HostileGenerators.PATH, created))
+                .isEmpty();
     }
 
     @Test
@@ -32,11 +35,15 @@ class SpecOracleTest {
         RawConnection.Answer notFound = answer(404, "{\"error_code\":\"APIGW.0101\",\"error_msg\":\"x\"}");
 
         assertThat(SpecOracle.findingsOnAnswer("GET", "/nowhere", notFound)).isEmpty();
-        assertThat(SpecOracle.findingsOnAnswer("OPTIONS", HostileGenerators.PATH, notFound)).isEmpty();
+        assertThat(SpecOracle.findingsOnAnswer("OPTIONS", HostileGenerators.PATH, notFound))
+                .isEmpty();
     }
 
     private static RawConnection.Answer answer(int status, String json) {
-        return new RawConnection.Answer(status, Map.of("content-type", List.of("application/json"),
-                "x-request-id", List.of(ID)), json.getBytes(StandardCharsets.UTF_8), false);
+        return new RawConnection.Answer(
+                status,
+                Map.of("content-type", List.of("application/json"), "x-request-id", List.of(ID)),
+                json.getBytes(StandardCharsets.UTF_8),
+                false);
     }
 }

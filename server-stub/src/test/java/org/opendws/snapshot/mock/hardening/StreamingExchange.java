@@ -37,7 +37,8 @@ final class StreamingExchange {
         }
 
         String header(String name) {
-            for (String line : answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).split("\r\n")) {
+            for (String line :
+                    answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).split("\r\n")) {
                 if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
                     return line.substring(name.length() + 1).trim();
                 }
@@ -51,8 +52,7 @@ final class StreamingExchange {
         byte[] next();
     }
 
-    private StreamingExchange() {
-    }
+    private StreamingExchange() {}
 
     /**
      * Sends {@code head} then the pieces of {@code body} while reading the answer. Stops
@@ -138,7 +138,8 @@ final class StreamingExchange {
                 if (headEnd < 0 && (headEnd = text.indexOf("\r\n\r\n")) >= 0) {
                     length = contentLength(text.substring(0, headEnd));
                 }
-                if (headEnd >= 0 && (length >= 0 ? answer.size() >= headEnd + 4 + length : text.endsWith("0\r\n\r\n"))) {
+                if (headEnd >= 0
+                        && (length >= 0 ? answer.size() >= headEnd + 4 + length : text.endsWith("0\r\n\r\n"))) {
                     break;
                 }
             }

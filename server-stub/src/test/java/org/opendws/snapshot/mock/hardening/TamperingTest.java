@@ -28,8 +28,8 @@ import org.opendws.snapshot.auth.SignRequest;
 import org.opendws.snapshot.mock.DwsMockServer;
 import org.opendws.snapshot.mock.SnapshotSeed;
 import org.opendws.snapshot.mock.SnapshotView;
-import org.opendws.snapshot.mock.support.MutableClock;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.support.MutableClock;
 
 /**
  * Every element the signature covers, tampered with alone after signing, gives 401
@@ -82,8 +82,8 @@ class TamperingTest {
     }
 
     /** A signed create, as it will be sent: each part can be changed after signing. */
-    private record Signed(String method, String path, String query, String host, Map<String, String> headers,
-                          byte[] body) {
+    private record Signed(
+            String method, String path, String query, String host, Map<String, String> headers, byte[] body) {
         Signed with(String header, String value) {
             Map<String, String> changed = new LinkedHashMap<>(headers);
             changed.put(header, value);
@@ -117,7 +117,8 @@ class TamperingTest {
         }
 
         RawRequest raw() {
-            RawRequest request = RawRequest.of(method, query == null ? path : path + "?" + query).headers(headers);
+            RawRequest request = RawRequest.of(method, query == null ? path : path + "?" + query)
+                    .headers(headers);
             return request.body(body, RawRequest.Framing.LENGTH);
         }
     }
@@ -127,15 +128,25 @@ class TamperingTest {
         String host = "127.0.0.1:" + mock.port();
         String path = "/v1.0/" + PROJECT + "/snapshots";
         byte[] body = ("{\"snapshot\":{\"name\":\"tamper-" + NAMES.incrementAndGet() + "\",\"cluster_id\":\"" + CLUSTER
-                + "\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Project-Id", PROJECT);
         headers.put("X-Custom-Signed", "signed-value-1");
-        AkSkCredentials credentials = temporary
-                ? Credentials.akSk(TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN) : Credentials.akSk(AK, SK);
-        headers.putAll(new AkSkSigner(CLOCK).sign(SignRequest.builder().method(signedMethod).host(host)
-                .rawPath(path).rawQuery(query).headers(headers).body(body).credentials(credentials).build()).headers());
+        AkSkCredentials credentials =
+                temporary ? Credentials.akSk(TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN) : Credentials.akSk(AK, SK);
+        headers.putAll(new AkSkSigner(CLOCK)
+                .sign(SignRequest.builder()
+                        .method(signedMethod)
+                        .host(host)
+                        .rawPath(path)
+                        .rawQuery(query)
+                        .headers(headers)
+                        .body(body)
+                        .credentials(credentials)
+                        .build())
+                .headers());
         return new Signed("POST", path, query, host, headers, body);
     }
 
@@ -144,8 +155,16 @@ class TamperingTest {
         String host = "127.0.0.1:" + mock.port();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Project-Id", PROJECT);
-        headers.putAll(new AkSkSigner(CLOCK).sign(SignRequest.builder().method(method).host(host).rawPath(path)
-                .rawQuery(query).headers(headers).credentials(Credentials.akSk(AK, SK)).build()).headers());
+        headers.putAll(new AkSkSigner(CLOCK)
+                .sign(SignRequest.builder()
+                        .method(method)
+                        .host(host)
+                        .rawPath(path)
+                        .rawQuery(query)
+                        .headers(headers)
+                        .credentials(Credentials.akSk(AK, SK))
+                        .build())
+                .headers());
         return new Signed(method, path, query, host, headers, null);
     }
 
@@ -161,9 +180,13 @@ class TamperingTest {
 
         RawConnection.Answer answer = send(tampered);
 
-        assertThat(answer.status()).as("%s\n  answered %s", tampered.raw(), answer).isEqualTo(401);
+        assertThat(answer.status())
+                .as("%s\n  answered %s", tampered.raw(), answer)
+                .isEqualTo(401);
         assertThat(answer.text()).contains("\"error_code\":\"APIGW.0301\"");
-        assertThat(mock.snapshots()).as("no snapshot stored, changed or deleted").isEqualTo(before);
+        assertThat(mock.snapshots())
+                .as("no snapshot stored, changed or deleted")
+                .isEqualTo(before);
     }
 
     private static void assertAccepted(Signed signed) {
@@ -172,7 +195,9 @@ class TamperingTest {
 
     private static void assertAnswered(Signed signed, int status) {
         RawConnection.Answer answer = send(signed);
-        assertThat(answer.status()).as("%s\n  answered %s", signed.raw(), answer).isEqualTo(status);
+        assertThat(answer.status())
+                .as("%s\n  answered %s", signed.raw(), answer)
+                .isEqualTo(status);
     }
 
     @Example
@@ -187,16 +212,22 @@ class TamperingTest {
         assertRefused(signNoBody("GET", path, "limit=10").query(null));
         assertRefused(signNoBody("GET", path, null).query("limit=10"));
         assertRefused(signNoBody("GET", path, "sort_key=name").query("sort_key=started"));
-        assertRefused(signNoBody("GET", path, "limit=10").path("/v1.0/" + OTHER_PROJECT + "/clusters/" + CLUSTER
-                + "/snapshots"));
+        assertRefused(signNoBody("GET", path, "limit=10")
+                .path("/v1.0/" + OTHER_PROJECT + "/clusters/" + CLUSTER + "/snapshots"));
     }
 
     @Example
     void aSignedDeleteWithoutBodyTamperedWithDeletesNothing() {
-        String target = mock.addSnapshot(SnapshotSeed.builder().projectId(PROJECT).clusterId(CLUSTER)
-                .name("tamper-target-" + NAMES.incrementAndGet()).build());
-        String other = mock.addSnapshot(SnapshotSeed.builder().projectId(PROJECT).clusterId(CLUSTER)
-                .name("tamper-other-" + NAMES.incrementAndGet()).build());
+        String target = mock.addSnapshot(SnapshotSeed.builder()
+                .projectId(PROJECT)
+                .clusterId(CLUSTER)
+                .name("tamper-target-" + NAMES.incrementAndGet())
+                .build());
+        String other = mock.addSnapshot(SnapshotSeed.builder()
+                .projectId(PROJECT)
+                .clusterId(CLUSTER)
+                .name("tamper-other-" + NAMES.incrementAndGet())
+                .build());
         String path = "/v1.0/" + PROJECT + "/snapshots/" + target;
 
         assertRefused(signNoBody("DELETE", path, null).path("/v1.0/" + PROJECT + "/snapshots/" + other));
@@ -208,7 +239,10 @@ class TamperingTest {
         assertRefused(signNoBody("DELETE", path, null).without("X-Sdk-Date"));
 
         assertAnswered(signNoBody("DELETE", path, null), 202);
-        assertThat(mock.snapshots()).extracting(SnapshotView::id).doesNotContain(target).contains(other);
+        assertThat(mock.snapshots())
+                .extracting(SnapshotView::id)
+                .doesNotContain(target)
+                .contains(other);
     }
 
     @Example
@@ -241,7 +275,8 @@ class TamperingTest {
         assertRefused(sign("POST", null, false).with("X-Project-Id", OTHER_PROJECT));
         assertRefused(sign("POST", null, false).with("X-Custom-Signed", "signed-value-2"));
         Signed signed = sign("POST", null, false);
-        assertRefused(signed.with("X-Sdk-Date", AkSkSigner.SDK_DATE_FORMAT.format(CLOCK.instant().plusSeconds(1))));
+        assertRefused(signed.with(
+                "X-Sdk-Date", AkSkSigner.SDK_DATE_FORMAT.format(CLOCK.instant().plusSeconds(1))));
         assertRefused(sign("POST", null, true).with(AkSkSigner.HEADER_SECURITY_TOKEN, SECURITY_TOKEN + "x"));
     }
 
@@ -259,11 +294,12 @@ class TamperingTest {
         byte[] flipped = signed.body().clone();
         flipped[flipped.length - 3] ^= 1;
         assertRefused(signed.body(flipped));
-        assertRefused(sign("POST", null, false).body((new String(signed.body(), StandardCharsets.UTF_8) + " ")
-                .getBytes(StandardCharsets.UTF_8)));
+        assertRefused(sign("POST", null, false)
+                .body((new String(signed.body(), StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8)));
         assertRefused(sign("POST", null, false).body(java.util.Arrays.copyOf(signed.body(), signed.body().length - 1)));
-        assertRefused(sign("POST", null, false).body(("{\"snapshot\":{\"name\":\"other-body\",\"cluster_id\":\""
-                + CLUSTER + "\"}}").getBytes(StandardCharsets.UTF_8)));
+        assertRefused(sign("POST", null, false)
+                .body(("{\"snapshot\":{\"name\":\"other-body\",\"cluster_id\":\"" + CLUSTER + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     @Example
@@ -271,11 +307,10 @@ class TamperingTest {
         Signed signed = sign("POST", null, false);
         String authorization = signed.headers().get("Authorization");
         char last = authorization.charAt(authorization.length() - 1);
-        assertRefused(signed.with("Authorization", authorization.substring(0, authorization.length() - 1)
-                + (last == '0' ? '1' : '0')));
+        assertRefused(signed.with(
+                "Authorization", authorization.substring(0, authorization.length() - 1) + (last == '0' ? '1' : '0')));
         assertRefused(sign("POST", null, false).with("Authorization", authorization.replace(AK, TEMPORARY_AK)));
-        assertRefused(sign("POST", null, false).with("Authorization",
-                authorization.replace("content-type;", "")));
+        assertRefused(sign("POST", null, false).with("Authorization", authorization.replace("content-type;", "")));
     }
 
     /** The server's clock moves, the signer's date stays: 14 minutes either way pass, 16 do not. */
@@ -296,11 +331,24 @@ class TamperingTest {
     }
 
     /** The parts a random one-character change goes to. */
-    enum Part { METHOD, PATH, QUERY, HOST, CONTENT_TYPE, PROJECT_HEADER, CUSTOM, DATE, BODY, SIGNATURE }
+    enum Part {
+        METHOD,
+        PATH,
+        QUERY,
+        HOST,
+        CONTENT_TYPE,
+        PROJECT_HEADER,
+        CUSTOM,
+        DATE,
+        BODY,
+        SIGNATURE
+    }
 
     @Property(tries = 300, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void anyOneCharacterChangeIsRefused(@ForAll Part part, @ForAll @IntRange(min = 0, max = 10_000) int at,
-                                        @ForAll("replacements") char replacement) {
+    void anyOneCharacterChangeIsRefused(
+            @ForAll Part part,
+            @ForAll @IntRange(min = 0, max = 10_000) int at,
+            @ForAll("replacements") char replacement) {
         Signed signed = sign("POST", "a=1", false);
         Signed tampered = switch (part) {
             case METHOD -> sign(change("POST", at, replacement), "a=1", false);
@@ -311,13 +359,16 @@ class TamperingTest {
             case PROJECT_HEADER -> signed.with("X-Project-Id", change(PROJECT, at, hex(replacement)));
             case CUSTOM -> signed.with("X-Custom-Signed", change("signed-value-1", at, replacement));
             case DATE -> signed.with("X-Sdk-Date", change(signed.headers().get("X-Sdk-Date"), at, digit(replacement)));
-            case BODY -> signed.body(change(new String(signed.body(), StandardCharsets.UTF_8), at, replacement)
-                    .getBytes(StandardCharsets.UTF_8));
+            case BODY ->
+                signed.body(change(new String(signed.body(), StandardCharsets.UTF_8), at, replacement)
+                        .getBytes(StandardCharsets.UTF_8));
             case SIGNATURE -> {
                 String authorization = signed.headers().get("Authorization");
                 int end = authorization.length();
-                yield signed.with("Authorization", authorization.substring(0, end - 64)
-                        + change(authorization.substring(end - 64), at, hex(replacement)));
+                yield signed.with(
+                        "Authorization",
+                        authorization.substring(0, end - 64)
+                                + change(authorization.substring(end - 64), at, hex(replacement)));
             }
         };
         assertRefused(tampered);

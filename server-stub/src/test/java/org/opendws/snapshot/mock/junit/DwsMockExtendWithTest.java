@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.support.DwsHttp;
 
 /** {@code @ExtendWith(DwsMockExtension.class)}: the default world, the API page's example works. */
 @ExtendWith(DwsMockExtension.class)

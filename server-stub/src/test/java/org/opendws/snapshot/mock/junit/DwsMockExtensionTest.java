@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opendws.snapshot.mock.DwsMockServer;
-import org.opendws.snapshot.mock.support.DwsHttp;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.support.DwsHttp;
 
 /** The JUnit 5 extension on a static field: one server for the class, reset before each test. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,12 +42,19 @@ class DwsMockExtensionTest {
         DwsHttp.Response again = create(server);
 
         assertThat(server.port()).isEqualTo(firstPort);
-        assertThat(again.status()).as("the same name as in the first test: " + again.body()).isEqualTo(200);
+        assertThat(again.status())
+                .as("the same name as in the first test: " + again.body())
+                .isEqualTo(200);
         assertThat(server.snapshots()).hasSize(1);
     }
 
     private static DwsHttp.Response create(DwsMockServer server) {
-        return new DwsHttp(server.baseUrl()).createAs("/v1.0/" + PROJECT + "/snapshots",
-                DwsHttp.body("via-extension", CLUSTER, null), "EMBEDDEDACCESSKEY000", "embedded-secret", Map.of());
+        return new DwsHttp(server.baseUrl())
+                .createAs(
+                        "/v1.0/" + PROJECT + "/snapshots",
+                        DwsHttp.body("via-extension", CLUSTER, null),
+                        "EMBEDDEDACCESSKEY000",
+                        "embedded-secret",
+                        Map.of());
     }
 }

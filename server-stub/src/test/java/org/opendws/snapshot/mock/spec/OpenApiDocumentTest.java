@@ -21,6 +21,7 @@ class OpenApiDocumentTest {
             assertThat(preloaded.examples(status)).isEqualTo(read.examples(status));
         }
         assertThat(preloaded.idRules().clusterIdProblem("not a uuid"))
-                .isEqualTo(read.idRules().clusterIdProblem("not a uuid")).isNotNull();
+                .isEqualTo(read.idRules().clusterIdProblem("not a uuid"))
+                .isNotNull();
     }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.opendws.snapshot.mock.store.SnapshotStore.Deletion;
 import org.opendws.snapshot.mock.store.SnapshotStore.NewSnapshot;
 import org.opendws.snapshot.mock.store.SnapshotStore.Page;
-import org.opendws.snapshot.mock.store.SnapshotStore.RefusedException;
 import org.opendws.snapshot.mock.store.SnapshotStore.Refusal;
+import org.opendws.snapshot.mock.store.SnapshotStore.RefusedException;
 import org.opendws.snapshot.mock.store.SnapshotStore.SortKey;
 import org.opendws.snapshot.mock.store.SnapshotStore.Status;
 import org.opendws.snapshot.mock.store.SnapshotStore.StoredSnapshot;
@@ -39,13 +39,35 @@ class SnapshotStoreTest {
 
     /** A snapshot of {@code cluster} started at {@code started}, CREATING for 5 s, then AVAILABLE (or failing). */
     private static NewSnapshot creating(String project, String cluster, String name, Instant started, boolean fails) {
-        return new NewSnapshot(project, cluster, "dws-demo", name, null, "alice", Type.MANUAL, started,
-                started.plusSeconds(5), fails ? Status.UNAVAILABLE : Status.AVAILABLE, true, fails ? 0 : 500.0);
+        return new NewSnapshot(
+                project,
+                cluster,
+                "dws-demo",
+                name,
+                null,
+                "alice",
+                Type.MANUAL,
+                started,
+                started.plusSeconds(5),
+                fails ? Status.UNAVAILABLE : Status.AVAILABLE,
+                true,
+                fails ? 0 : 500.0);
     }
 
     private static NewSnapshot available(String name, Instant started) {
-        return new NewSnapshot(PROJECT, CLUSTER, "dws-demo", name, "d", "alice", Type.MANUAL, started, started,
-                Status.AVAILABLE, false, 1.5);
+        return new NewSnapshot(
+                PROJECT,
+                CLUSTER,
+                "dws-demo",
+                name,
+                "d",
+                "alice",
+                Type.MANUAL,
+                started,
+                started,
+                Status.AVAILABLE,
+                false,
+                1.5);
     }
 
     @Test
@@ -55,13 +77,47 @@ class SnapshotStoreTest {
         UUID lower = store.create(OTHER_PROJECT, "plain", "other-cluster", null, "bob", T0.plusSeconds(1));
         UUID empty = store.create(PROJECT, "empty", CLUSTER, "", "alice", T0.plusSeconds(2));
 
-        assertThat(store.list(null, LATER)).containsExactly(
-                new StoredSnapshot(mixed, PROJECT, CLUSTER, "dws-44b277eb", "Nightly-Ä_1", "vor dem Upgrade ✓", "alice",
-                        Type.MANUAL, Status.AVAILABLE, T0, T0, 0),
-                new StoredSnapshot(lower, OTHER_PROJECT, "other-cluster", "dws-other-cl", "plain", "", "bob",
-                        Type.MANUAL, Status.AVAILABLE, T0.plusSeconds(1), T0.plusSeconds(1), 0),
-                new StoredSnapshot(empty, PROJECT, CLUSTER, "dws-44b277eb", "empty", "", "alice",
-                        Type.MANUAL, Status.AVAILABLE, T0.plusSeconds(2), T0.plusSeconds(2), 0));
+        assertThat(store.list(null, LATER))
+                .containsExactly(
+                        new StoredSnapshot(
+                                mixed,
+                                PROJECT,
+                                CLUSTER,
+                                "dws-44b277eb",
+                                "Nightly-Ä_1",
+                                "vor dem Upgrade ✓",
+                                "alice",
+                                Type.MANUAL,
+                                Status.AVAILABLE,
+                                T0,
+                                T0,
+                                0),
+                        new StoredSnapshot(
+                                lower,
+                                OTHER_PROJECT,
+                                "other-cluster",
+                                "dws-other-cl",
+                                "plain",
+                                "",
+                                "bob",
+                                Type.MANUAL,
+                                Status.AVAILABLE,
+                                T0.plusSeconds(1),
+                                T0.plusSeconds(1),
+                                0),
+                        new StoredSnapshot(
+                                empty,
+                                PROJECT,
+                                CLUSTER,
+                                "dws-44b277eb",
+                                "empty",
+                                "",
+                                "alice",
+                                Type.MANUAL,
+                                Status.AVAILABLE,
+                                T0.plusSeconds(2),
+                                T0.plusSeconds(2),
+                                0));
         assertThat(store.list(PROJECT, LATER)).extracting(StoredSnapshot::name).containsExactly("Nightly-Ä_1", "empty");
         assertThat(store.list("no-such-project", LATER)).isEmpty();
         assertThat(store.size()).isEqualTo(3);
@@ -103,8 +159,8 @@ class SnapshotStoreTest {
     void deletesManualFinishedSnapshotsOnly() {
         SnapshotStore store = new SnapshotStore(10);
         UUID manual = store.create(available("Manual", T0));
-        UUID auto = store.create(new NewSnapshot(PROJECT, CLUSTER, "dws-demo", "auto", null, "policy", Type.AUTO, T0, T0,
-                Status.AVAILABLE, false, 1));
+        UUID auto = store.create(new NewSnapshot(
+                PROJECT, CLUSTER, "dws-demo", "auto", null, "policy", Type.AUTO, T0, T0, Status.AVAILABLE, false, 1));
         UUID busy = store.create(creating(PROJECT, CLUSTER, "busy", T0, false));
 
         assertThat(store.delete(PROJECT, auto, LATER)).isEqualTo(Deletion.AUTOMATED);
@@ -115,8 +171,10 @@ class SnapshotStoreTest {
         assertThat(store.nameTaken(PROJECT, "manual")).isFalse();
         assertThat(store.delete(PROJECT, busy, T0.plusSeconds(5))).isEqualTo(Deletion.DELETED);
         assertThat(store.size()).isEqualTo(1);
-        assertThat(store.page(PROJECT, CLUSTER, SortKey.NAME, true, 0, null, LATER).snapshots())
-                .extracting(StoredSnapshot::id).containsExactly(auto);
+        assertThat(store.page(PROJECT, CLUSTER, SortKey.NAME, true, 0, null, LATER)
+                        .snapshots())
+                .extracting(StoredSnapshot::id)
+                .containsExactly(auto);
         store.create(available("manual", T0)); // the name is free again
     }
 
@@ -129,7 +187,8 @@ class SnapshotStoreTest {
         assertThat(store.nameTaken(PROJECT, "nightly2")).isFalse();
         assertThat(store.nameTaken(OTHER_PROJECT, "nightly")).isFalse();
         assertThatThrownBy(() -> store.create(PROJECT, "NIGHTLY", OTHER_CLUSTER, null, "alice", T0))
-                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.DUPLICATE_NAME));
+                .isInstanceOfSatisfying(
+                        RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.DUPLICATE_NAME));
         store.create(OTHER_PROJECT, "nightly", CLUSTER, null, "alice", T0);
         assertThat(store.size()).isEqualTo(2);
     }
@@ -141,7 +200,8 @@ class SnapshotStoreTest {
         store.create(PROJECT, "b", CLUSTER, null, "alice", T0);
 
         assertThatThrownBy(() -> store.create(PROJECT, "c", CLUSTER, null, "alice", T0))
-                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FULL));
+                .isInstanceOfSatisfying(
+                        RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FULL));
         assertThat(store.size()).isEqualTo(2);
         store.clear();
         assertThat(store.size()).isZero();
@@ -155,7 +215,8 @@ class SnapshotStoreTest {
     void aCapacityBeyondWhatTheIndexCanHoldIsRefused() {
         assertThat(new SnapshotStore(SnapshotStore.MAX_CAPACITY).capacity()).isEqualTo(SnapshotStore.MAX_CAPACITY);
         assertThatThrownBy(() -> new SnapshotStore(SnapshotStore.MAX_CAPACITY + 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dws.mock.max-snapshots");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dws.mock.max-snapshots");
     }
 
     @Test
@@ -164,13 +225,22 @@ class SnapshotStoreTest {
         SnapshotStore store = new SnapshotStore(n);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(store.create(i % 3 == 0 ? OTHER_PROJECT : PROJECT, "Snap-" + i, CLUSTER, "d".repeat(i % 300), "alice",
+            ids.add(store.create(
+                    i % 3 == 0 ? OTHER_PROJECT : PROJECT,
+                    "Snap-" + i,
+                    CLUSTER,
+                    "d".repeat(i % 300),
+                    "alice",
                     T0.plusSeconds(i)));
         }
         for (int i = 0; i < n; i += 997) {
-            assertThat(store.nameTaken(i % 3 == 0 ? OTHER_PROJECT : PROJECT, "snap-" + i)).isTrue();
-            assertThat(store.nameTaken(i % 3 == 0 ? PROJECT : OTHER_PROJECT, "snap-" + i)).isFalse();
-            assertThat(store.find(i % 3 == 0 ? OTHER_PROJECT : PROJECT, ids.get(i), LATER).name()).isEqualTo("Snap-" + i);
+            assertThat(store.nameTaken(i % 3 == 0 ? OTHER_PROJECT : PROJECT, "snap-" + i))
+                    .isTrue();
+            assertThat(store.nameTaken(i % 3 == 0 ? PROJECT : OTHER_PROJECT, "snap-" + i))
+                    .isFalse();
+            assertThat(store.find(i % 3 == 0 ? OTHER_PROJECT : PROJECT, ids.get(i), LATER)
+                            .name())
+                    .isEqualTo("Snap-" + i);
         }
         List<StoredSnapshot> all = store.list(null, LATER);
         assertThat(all).hasSize(n);
@@ -210,22 +280,32 @@ class SnapshotStoreTest {
             }
         }
         Comparator<StoredSnapshot> byId = Comparator.comparing(s -> s.id().toString());
-        Comparator<StoredSnapshot> byStarted = Comparator.<StoredSnapshot>comparingLong(s -> s.started().getEpochSecond())
+        Comparator<StoredSnapshot> byStarted = Comparator.<StoredSnapshot>comparingLong(
+                        s -> s.started().getEpochSecond())
                 .thenComparing(byId);
-        Comparator<StoredSnapshot> byName = Comparator.<StoredSnapshot, String>comparing(StoredSnapshot::name,
-                String.CASE_INSENSITIVE_ORDER).thenComparing(byId);
+        Comparator<StoredSnapshot> byName = Comparator.<StoredSnapshot, String>comparing(
+                        StoredSnapshot::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(byId);
         for (SortKey key : SortKey.values()) {
             for (boolean ascending : new boolean[] {true, false}) {
                 Comparator<StoredSnapshot> order = key == SortKey.NAME ? byName : byStarted;
-                List<StoredSnapshot> expected = kept.stream().sorted(ascending ? order : order.reversed()).toList();
-                assertThat(store.page(PROJECT, CLUSTER, key, ascending, 0, null, LATER).snapshots())
+                List<StoredSnapshot> expected = kept.stream()
+                        .sorted(ascending ? order : order.reversed())
+                        .toList();
+                assertThat(store.page(PROJECT, CLUSTER, key, ascending, 0, null, LATER)
+                                .snapshots())
                         .isEqualTo(expected);
-                assertThat(store.page(PROJECT, CLUSTER, key, ascending, 1, null, LATER).snapshots()).isEmpty();
+                assertThat(store.page(PROJECT, CLUSTER, key, ascending, 1, null, LATER)
+                                .snapshots())
+                        .isEmpty();
                 for (int limit : new int[] {1, 7, 100, expected.size(), expected.size() + 1}) {
-                    for (int offset = 0; (long) offset * limit <= expected.size() + limit; offset += Math.max(1, 37 / limit)) {
+                    for (int offset = 0;
+                            (long) offset * limit <= expected.size() + limit;
+                            offset += Math.max(1, 37 / limit)) {
                         Page page = store.page(PROJECT, CLUSTER, key, ascending, offset, limit, LATER);
                         int from = Math.min(expected.size(), offset * limit);
-                        assertThat(page.snapshots()).as("%s %s limit %d offset %d", key, ascending, limit, offset)
+                        assertThat(page.snapshots())
+                                .as("%s %s limit %d offset %d", key, ascending, limit, offset)
                                 .isEqualTo(expected.subList(from, Math.min(expected.size(), from + limit)));
                         assertThat(page.count()).isEqualTo(expected.size());
                     }
@@ -235,7 +315,8 @@ class SnapshotStoreTest {
         assertThat(store.page(PROJECT, "00000000-0000-4000-8000-000000000000", SortKey.STARTED, false, 0, 10, LATER))
                 .isEqualTo(new Page(List.of(), 0));
         assertThat(store.page(PROJECT, CLUSTER, SortKey.STARTED, false, Integer.MAX_VALUE, Integer.MAX_VALUE, LATER)
-                .snapshots()).isEmpty();
+                        .snapshots())
+                .isEmpty();
     }
 
     /** What a page reads depends on its size and the log of the cluster's, not on the cluster's size. */
@@ -275,7 +356,13 @@ class SnapshotStoreTest {
                     for (int i = 0; i < names; i++) {
                         try {
                             // each thread spells the name its own way
-                            store.create(PROJECT, (thread % 2 == 0 ? "race-" : "RACE-") + i, CLUSTER, null, "t" + thread, T0);
+                            store.create(
+                                    PROJECT,
+                                    (thread % 2 == 0 ? "race-" : "RACE-") + i,
+                                    CLUSTER,
+                                    null,
+                                    "t" + thread,
+                                    T0);
                             wins.incrementAndGet();
                         } catch (RefusedException e) {
                             assertThat(e.refusal()).isEqualTo(Refusal.DUPLICATE_NAME);
@@ -311,8 +398,13 @@ class SnapshotStoreTest {
                 done.add(pool.submit(() -> {
                     List<UUID> mine = new ArrayList<>();
                     for (int i = 0; i < 3_000; i++) {
-                        UUID id = store.create(PROJECT, "t" + thread + "-" + i, i % 2 == 0 ? CLUSTER : OTHER_CLUSTER,
-                                null, "t", T0.plus(Duration.ofSeconds(i)));
+                        UUID id = store.create(
+                                PROJECT,
+                                "t" + thread + "-" + i,
+                                i % 2 == 0 ? CLUSTER : OTHER_CLUSTER,
+                                null,
+                                "t",
+                                T0.plus(Duration.ofSeconds(i)));
                         mine.add(id);
                         if (i % 3 == 0) {
                             UUID victim = mine.remove(mine.size() / 2);
@@ -335,8 +427,10 @@ class SnapshotStoreTest {
         List<StoredSnapshot> all = store.list(null, LATER);
         assertThat(all).extracting(StoredSnapshot::id).containsExactlyInAnyOrderElementsOf(alive);
         assertThat(store.size()).isEqualTo(alive.size());
-        int inClusters = store.page(PROJECT, CLUSTER, SortKey.NAME, true, 0, null, LATER).count()
-                + store.page(PROJECT, OTHER_CLUSTER, SortKey.STARTED, true, 0, null, LATER).count();
+        int inClusters =
+                store.page(PROJECT, CLUSTER, SortKey.NAME, true, 0, null, LATER).count()
+                        + store.page(PROJECT, OTHER_CLUSTER, SortKey.STARTED, true, 0, null, LATER)
+                                .count();
         assertThat(inClusters).isEqualTo(alive.size());
         for (StoredSnapshot s : all) {
             assertThat(store.find(PROJECT, s.id(), LATER)).isEqualTo(s);

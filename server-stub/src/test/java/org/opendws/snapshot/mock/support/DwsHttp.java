@@ -30,10 +30,13 @@ public final class DwsHttp {
     public static final String CLUSTER = World.DEFAULT_CLUSTER_ID;
     /** The operation's path in the default project. */
     public static final String PATH = "/v1.0/" + PROJECT + "/snapshots";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String baseUrl;
     private final Clock clock;
 
@@ -70,8 +73,8 @@ public final class DwsHttp {
     }
 
     /** The headers AkSkSigner adds for a JSON POST of {@code body} to {@code path}. */
-    public Map<String, String> sign(String path, Map<String, String> headers, byte[] body, String ak, String sk,
-                                    String securityToken) {
+    public Map<String, String> sign(
+            String path, Map<String, String> headers, byte[] body, String ak, String sk, String securityToken) {
         return signPost(clock, host(), path, headers, body, Credentials.akSk(ak, sk, securityToken));
     }
 
@@ -79,10 +82,23 @@ public final class DwsHttp {
      * The headers AkSkSigner adds to a POST of {@code body} to {@code path} at {@code host} with
      * {@code headers} (signed too), at the clock's time.
      */
-    public static Map<String, String> signPost(Clock clock, String host, String path, Map<String, String> headers,
-                                               byte[] body, AkSkCredentials credentials) {
-        return new AkSkSigner(clock).sign(SignRequest.builder().method("POST").host(host).rawPath(path)
-                .headers(headers).body(body).credentials(credentials).build()).headers();
+    public static Map<String, String> signPost(
+            Clock clock,
+            String host,
+            String path,
+            Map<String, String> headers,
+            byte[] body,
+            AkSkCredentials credentials) {
+        return new AkSkSigner(clock)
+                .sign(SignRequest.builder()
+                        .method("POST")
+                        .host(host)
+                        .rawPath(path)
+                        .headers(headers)
+                        .body(body)
+                        .credentials(credentials)
+                        .build())
+                .headers();
     }
 
     /** Creates in the default project, signed by AkSkSigner with the default credential. */
@@ -107,15 +123,21 @@ public final class DwsHttp {
 
     /** Creates with an IAM token. */
     public Response createWithToken(String path, String body, String token) {
-        return send("POST", path, body.getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json", "X-Auth-Token", token), false);
+        return send(
+                "POST",
+                path,
+                body.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json", "X-Auth-Token", token),
+                false);
     }
 
     /** Sends a request as given (chunked: without Content-Length, in chunks). */
     public Response send(String method, String path, byte[] body, Map<String, String> headers, boolean chunked) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, publisher);
@@ -149,7 +171,9 @@ public final class DwsHttp {
         signedHeaders.put("X-Sdk-Date", org.opendws.snapshot.auth.AkSkSigner.SDK_DATE_FORMAT.format(clock.instant()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Sdk-Date", signedHeaders.get("X-Sdk-Date"));
-        headers.put("Authorization", IndependentSigner.authorization(ak, sk, method, path, query, signedHeaders, new byte[0]));
+        headers.put(
+                "Authorization",
+                IndependentSigner.authorization(ak, sk, method, path, query, signedHeaders, new byte[0]));
         return send(method, target, null, headers, false);
     }
 
@@ -160,8 +184,12 @@ public final class DwsHttp {
 
     /** An admin call with a JSON body (or none). */
     public Response admin(String method, String path, String json) {
-        return send(method, "/__admin" + path, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
-                json == null ? Map.of() : Map.of("Content-Type", "application/json"), false);
+        return send(
+                method,
+                "/__admin" + path,
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? Map.of() : Map.of("Content-Type", "application/json"),
+                false);
     }
 
     /**

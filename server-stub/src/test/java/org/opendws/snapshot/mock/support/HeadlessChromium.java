@@ -38,7 +38,8 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("docs.chromedriver", "/usr/bin/chromedriver"));
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The console line Chromium writes for an answer of status 4xx or 5xx to a fetch. */
-    private static final Pattern FAILED_STATUS = Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3})");
+    private static final Pattern FAILED_STATUS =
+            Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3})");
     /** Quiet "Unable to find CDP implementation": no DevTools module is used. */
     private static final java.util.logging.Logger CDP_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
@@ -72,13 +73,26 @@ public final class HeadlessChromium implements AutoCloseable {
         // the driver is given explicitly: Selenium Manager (which would download one) never runs
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
-                "--disable-dev-shm-usage", "--no-pings", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-dev-shm-usage",
+                "--no-pings",
+                "--window-size=1280,900",
                 "--user-data-dir=" + profile,
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
         LoggingPreferences logs = new LoggingPreferences();
@@ -96,8 +110,8 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Opens a page and waits until it is loaded (deferred scripts run). */
     public void open(String url) {
         driver.get(url);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Runs a script in the page. */
@@ -138,7 +152,8 @@ public final class HeadlessChromium implements AutoCloseable {
                     var m = FAILED_STATUS.matcher(e.getMessage());
                     return !(m.find() && provoked.contains(Integer.parseInt(m.group(1))));
                 })
-                .map(LogEntry::toString).toList();
+                .map(LogEntry::toString)
+                .toList();
         assertThat(errors).as("console errors and warnings").isEmpty();
     }
 
@@ -154,7 +169,8 @@ public final class HeadlessChromium implements AutoCloseable {
             String method = message.path("method").asText();
             JsonNode params = message.path("params");
             String url = switch (method) {
-                case "Network.requestWillBeSent" -> params.path("request").path("url").asText();
+                case "Network.requestWillBeSent" ->
+                    params.path("request").path("url").asText();
                 case "Network.webSocketCreated" -> params.path("url").asText();
                 default -> null;
             };
@@ -167,7 +183,9 @@ public final class HeadlessChromium implements AutoCloseable {
                 assertThat(request).as("the request to " + url).doesNotContain(secret);
             }
         }
-        assertThat(requested).as("requests made").isNotEmpty()
+        assertThat(requested)
+                .as("requests made")
+                .isNotEmpty()
                 .allSatisfy(url -> assertThat(url).startsWith(origin + "/"));
         return requested;
     }

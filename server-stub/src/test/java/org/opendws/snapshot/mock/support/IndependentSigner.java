@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * need no escaping either.
  */
 public final class IndependentSigner {
-    private IndependentSigner() {
-    }
+    private IndependentSigner() {}
 
     /** The canonical request of a request without a query. */
     public static String canonicalRequest(String method, String path, Map<String, String> headers, byte[] body) {
@@ -27,21 +26,27 @@ public final class IndependentSigner {
      * sorted by name and joined by '&', headers, signed names, body hash ({@code query} as sent,
      * null for none).
      */
-    public static String canonicalRequest(String method, String path, String query, Map<String, String> headers,
-                                          byte[] body) {
+    public static String canonicalRequest(
+            String method, String path, String query, Map<String, String> headers, byte[] body) {
         TreeMap<String, String> parameters = new TreeMap<>();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
-                parameters.put(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
+                parameters.put(
+                        equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
             }
         }
         StringBuilder canonicalQuery = new StringBuilder();
-        parameters.forEach((k, v) -> canonicalQuery.append(canonicalQuery.isEmpty() ? "" : "&").append(k).append('=').append(v));
+        parameters.forEach((k, v) -> canonicalQuery
+                .append(canonicalQuery.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(v));
         TreeMap<String, String> sorted = new TreeMap<>();
         headers.forEach((k, v) -> sorted.put(k.toLowerCase(), v.trim()));
         StringBuilder canonicalHeaders = new StringBuilder();
-        sorted.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
+        sorted.forEach(
+                (k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
         return method + "\n"
                 + (path.endsWith("/") ? path : path + "/") + "\n"
                 + canonicalQuery + "\n"
@@ -71,21 +76,24 @@ public final class IndependentSigner {
      * The Authorization header for a request whose signed headers (host and x-sdk-date
      * included) are {@code headers}.
      */
-    public static String authorization(String ak, String sk, String method, String path, Map<String, String> headers,
-                                       byte[] body) {
+    public static String authorization(
+            String ak, String sk, String method, String path, Map<String, String> headers, byte[] body) {
         return authorization(ak, sk, method, path, null, headers, body);
     }
 
     /** The Authorization header for a request with a query ({@code query} as sent, null for none). */
-    public static String authorization(String ak, String sk, String method, String path, String query,
-                                       Map<String, String> headers, byte[] body) {
-        String date = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("x-sdk-date"))
-                .findFirst().orElseThrow().getValue();
+    public static String authorization(
+            String ak, String sk, String method, String path, String query, Map<String, String> headers, byte[] body) {
+        String date = headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("x-sdk-date"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         String canonical = canonicalRequest(method, path, query, headers, body);
         TreeMap<String, String> names = new TreeMap<>();
         headers.keySet().forEach(k -> names.put(k.toLowerCase(), k));
-        return "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=" + String.join(";", names.keySet())
-                + ", Signature=" + signature(sk, date, canonical);
+        return "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=" + String.join(";", names.keySet()) + ", Signature="
+                + signature(sk, date, canonical);
     }
 
     private static byte[] sha256(byte[] bytes) {

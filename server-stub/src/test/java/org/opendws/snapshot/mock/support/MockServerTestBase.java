@@ -23,10 +23,13 @@ public abstract class MockServerTestBase {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     private MockReset reset;
+
     protected DwsHttp http;
 
     @BeforeEach

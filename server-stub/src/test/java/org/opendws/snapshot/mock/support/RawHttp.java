@@ -16,8 +16,7 @@ import java.util.Map;
  * Host header than the address, e.g. a reference vector's {@code 127.0.0.1:8080}).
  */
 public final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * An answer.
@@ -26,8 +25,7 @@ public final class RawHttp {
      * @param headers lower-case header names to values
      * @param body    the (de-chunked) body
      */
-    public record Answer(int status, Map<String, String> headers, String body) {
-    }
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     /** Sends {@code request} (complete, with {@code Connection: close}) to 127.0.0.1:port. */
     public static Answer send(int port, String request) {
@@ -50,7 +48,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

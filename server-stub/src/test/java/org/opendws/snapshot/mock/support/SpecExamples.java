@@ -17,8 +17,7 @@ public final class SpecExamples {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> SPEC = load();
 
-    private SpecExamples() {
-    }
+    private SpecExamples() {}
 
     /** The parsed document. */
     public static Map<String, Object> spec() {
@@ -34,10 +33,12 @@ public final class SpecExamples {
     /** The named (or first) example of a status's body, its request_id set to {@code requestId}. */
     @SuppressWarnings("unchecked")
     public static JsonNode example(int status, String name, String requestId) {
-        Map<String, Object> responses = (Map<String, Object>) get(SPEC, "paths", "/v1.0/{project_id}/snapshots", "post", "responses");
-        Map<String, Object> examples = (Map<String, Object>) get((Map<String, Object>) responses.get(String.valueOf(status)),
-                "content", "application/json", "examples");
-        Map<String, Object> example = (Map<String, Object>) (name == null ? examples.values().iterator().next() : examples.get(name));
+        Map<String, Object> responses =
+                (Map<String, Object>) get(SPEC, "paths", "/v1.0/{project_id}/snapshots", "post", "responses");
+        Map<String, Object> examples = (Map<String, Object>) get(
+                (Map<String, Object>) responses.get(String.valueOf(status)), "content", "application/json", "examples");
+        Map<String, Object> example = (Map<String, Object>)
+                (name == null ? examples.values().iterator().next() : examples.get(name));
         String ref = (String) example.get("$ref");
         String exampleName = ref.substring(ref.lastIndexOf('/') + 1);
         Object value = get(SPEC, "components", "examples", exampleName, "value");

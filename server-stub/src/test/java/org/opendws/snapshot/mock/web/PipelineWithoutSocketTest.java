@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opendws.snapshot.mock.journal.Journal;
 import org.opendws.snapshot.mock.World;
+import org.opendws.snapshot.mock.journal.Journal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,20 +28,26 @@ class PipelineWithoutSocketTest {
 
     @Autowired
     private MockMvc mvc;
+
     @Autowired
     private Journal journal;
 
     @Test
     void aCreateGoesTheWholeWay() throws Exception {
-        String id = mvc.perform(post(PATH).header("X-Auth-Token", World.DEFAULT_TOKEN)
+        String id = mvc.perform(post(PATH)
+                        .header("X-Auth-Token", World.DEFAULT_TOKEN)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"snapshot\":{\"name\":\"in-memory\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID + "\"}}"))
+                        .content("{\"snapshot\":{\"name\":\"in-memory\",\"cluster_id\":\"" + World.DEFAULT_CLUSTER_ID
+                                + "\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.snapshot.id").isNotEmpty())
-                .andReturn().getResponse().getHeader("X-Request-Id");
+                .andReturn()
+                .getResponse()
+                .getHeader("X-Request-Id");
 
         List<Journal.Entry> entries = journal.entries();
-        assertThat(entries.get(entries.size() - 1)).extracting(Journal.Entry::requestId, Journal.Entry::status)
+        assertThat(entries.get(entries.size() - 1))
+                .extracting(Journal.Entry::requestId, Journal.Entry::status)
                 .containsExactly(id, 200);
     }
 
