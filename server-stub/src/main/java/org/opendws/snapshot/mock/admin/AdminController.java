@@ -274,12 +274,14 @@ public class AdminController {
     @PutMapping(path = "/clock", consumes = "application/json")
     public ClockView setClock(@RequestBody ClockRequest body) {
         Instant now = instant(body.now(), "now");
+        // freeze before setting: a running clock moves between set and freeze, a frozen one stays at now
+        if (Boolean.TRUE.equals(body.frozen())) {
+            clock.freeze();
+        }
         if (now != null) {
             clock.set(now);
         }
-        if (Boolean.TRUE.equals(body.frozen())) {
-            clock.freeze();
-        } else if (Boolean.FALSE.equals(body.frozen())) {
+        if (Boolean.FALSE.equals(body.frozen())) {
             clock.resume();
         }
         return clock();

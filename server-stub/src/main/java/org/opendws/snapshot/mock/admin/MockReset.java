@@ -40,8 +40,8 @@ public final class MockReset {
         this.snapshots = snapshots;
     }
 
-    /** Resets everything. */
-    public void run() {
+    /** Resets everything; one reset at a time (two interleaved would seed the world twice). */
+    public synchronized void run() {
         world.reset();
         store.clear();
         clock.reset();

@@ -243,6 +243,8 @@ public final class SnapshotStore {
                     .computeIfAbsent(
                             snapshot.clusterId().toLowerCase(Locale.ROOT),
                             c -> new Shelf(snapshot.projectId(), c, snapshot.clusterName()));
+            // the cluster's name as it is now (the admin API may have renamed it): its snapshots all show it
+            shelf.clusterName = snapshot.clusterName();
             // a cluster's snapshots mostly share their description: one instance is kept for a run of them
             if (description.equals(shelf.lastDescription)) {
                 description = shelf.lastDescription;
@@ -502,7 +504,7 @@ public final class SnapshotStore {
     static final class Shelf {
         final String projectId;
         final String clusterId;
-        final String clusterName;
+        volatile String clusterName;
         final SortedIndex byStarted = new SortedIndex(BY_STARTED);
         final SortedIndex byName = new SortedIndex(BY_NAME);
         String lastDescription = "";
